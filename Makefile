@@ -1,0 +1,50 @@
+# WikiMOOC: `make start` runs the platform, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CONFIG ?= instance.yaml
+INSTANCE ?= instance
+PACKAGES := src/wikimooc.workflows src/wikimooc.theme src/wikimooc.policy
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "WikiMOOC needs Python 3.11 or newer: run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt $(addsuffix /pyproject.toml,$(PACKAGES)) | $(BIN)/python
+	$(BIN)/pip install --quiet --requirement requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation $(addprefix --editable ,$(PACKAGES))
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv with the pinned requirements and the three packages
+
+.PHONY: instance
+instance: install ## Render instance/etc from instance.yaml
+	$(BIN)/python scripts/instance.py $(CONFIG) $(INSTANCE)
+
+.PHONY: start
+start: instance ## Create or upgrade the site, serve http://localhost:8080/wikimooc with its task worker
+	VENV=$(VENV) INSTANCE=$(INSTANCE) CONFIG=$(CONFIG) scripts/start.sh
+
+.PHONY: worker
+worker: instance ## Run only a task worker (the database must be up: make start, RelStorage or ZEO)
+	$(BIN)/wikimooc-worker $(INSTANCE)/etc/zope.conf
+
+.PHONY: worker-ping
+worker-ping: instance ## Ask the running worker to answer
+	$(BIN)/wikimooc-worker --ping $(INSTANCE)/etc/zope.conf
+
+.PHONY: test
+test: install ## Run the whole test suite
+	$(BIN)/pytest tests -ra
+
+.PHONY: clean
+clean: ## Remove .venv (instance/ and its data are kept)
+	rm -rf $(VENV)

@@ -1,0 +1,15 @@
+from plone import api
+from plone.app.multilingual.browser.setup import SetupMultilingualSite
+from Products.CMFPlone.interfaces import INonInstallable
+from zope.interface import implementer
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        return ["wikimooc.policy:uninstall"]
+
+
+def post_install(setup_tool):
+    """Create a language root folder for every available language."""
+    SetupMultilingualSite().setupSite(api.portal.get())

@@ -1,0 +1,44 @@
+"""Create the WikiMOOC site, or bring an existing one up to date without touching its content."""
+
+from plone.base.utils import get_installer
+from Products.CMFPlone.factory import addPloneSite
+from wikimooc.policy.demo import create_demo_content
+from zope.component.hooks import setSite
+
+
+SITE_ID = "wikimooc"
+SITE_TITLE = "WikiMOOC"
+# Installed in this order; each one's default profile is kept at its newest version.
+PACKAGES = ("wikimooc.workflows", "wikimooc.theme", "wikimooc.policy")
+
+
+def ensure_site(app, site_id=SITE_ID, with_demo_content=True):
+    """Return ``(site, created)``; demo content is only added to a new site."""
+    if site_id in app.objectIds():
+        site = app[site_id]
+        setSite(site)
+        upgrade_site(site)
+        return site, False
+    site = addPloneSite(
+        app,
+        site_id,
+        title=SITE_TITLE,
+        default_language="en",
+        extension_ids=["wikimooc.policy:default"],
+    )
+    if with_demo_content:
+        create_demo_content(site)
+    return site, True
+
+
+def upgrade_site(site):
+    """Run Plone's own pending upgrades, then ours; install packages added since."""
+    migration = site.portal_migration
+    if migration.needUpgrading():
+        migration.upgrade(swallow_errors=False)
+    installer = get_installer(site)
+    for package in PACKAGES:
+        if installer.is_product_installed(package):
+            site.portal_setup.upgradeProfile(f"{package}:default")
+        else:
+            installer.install_product(package)
