@@ -1,6 +1,6 @@
-from plone import api
+from Acquisition import aq_parent
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
-from Products.CMFPlone.interfaces import INonInstallable
+from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
 
@@ -12,4 +12,4 @@ class HiddenProfiles:
 
 def post_install(setup_tool):
     """Create a language root folder for every available language."""
-    SetupMultilingualSite().setupSite(api.portal.get())
+    SetupMultilingualSite().setupSite(aq_parent(setup_tool))

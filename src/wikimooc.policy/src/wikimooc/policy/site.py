@@ -4,6 +4,8 @@ from plone.base.utils import get_installer
 from Products.CMFPlone.factory import addPloneSite
 from wikimooc.policy.demo import create_demo_content
 from zope.component.hooks import setSite
+from zope.event import notify
+from zope.traversing.interfaces import BeforeTraverseEvent
 
 
 SITE_ID = "wikimooc"
@@ -15,8 +17,7 @@ PACKAGES = ("wikimooc.workflows", "wikimooc.theme", "wikimooc.policy")
 def ensure_site(app, site_id=SITE_ID, with_demo_content=True):
     """Return ``(site, created)``; demo content is only added to a new site."""
     if site_id in app.objectIds():
-        site = app[site_id]
-        setSite(site)
+        site = enter_site(app[site_id])
         upgrade_site(site)
         return site, False
     site = addPloneSite(
@@ -27,8 +28,16 @@ def ensure_site(app, site_id=SITE_ID, with_demo_content=True):
         extension_ids=["wikimooc.policy:default"],
     )
     if with_demo_content:
-        create_demo_content(site)
+        create_demo_content(enter_site(site))
     return site, True
+
+
+def enter_site(site):
+    """Set up the site and its browser layers on the request, as traversing to it
+    does, so that add-on subscribers (e.g. multilingual's) run as in a web request."""
+    setSite(site)
+    notify(BeforeTraverseEvent(site, site.REQUEST))
+    return site
 
 
 def upgrade_site(site):

@@ -1,0 +1,66 @@
+from pathlib import Path
+from pytest_plone import fixtures_factory
+from wikimooc.policy.testing import WIKIMOOC_FUNCTIONAL_TESTING
+from wikimooc.policy.testing import WIKIMOOC_INTEGRATION_TESTING
+
+import pytest
+import shutil
+import socket
+import subprocess
+import time
+
+
+pytest_plugins = ["pytest_plone"]
+
+globals().update(
+    fixtures_factory((
+        (WIKIMOOC_FUNCTIONAL_TESTING, "functional"),
+        (WIKIMOOC_INTEGRATION_TESTING, "integration"),
+    ))
+)
+
+PACKAGES = ("wikimooc.policy", "wikimooc.theme", "wikimooc.workflows")
+
+
+@pytest.fixture(scope="session")
+def repository_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def redis_answers(url):
+    import redis
+
+    try:
+        return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real Redis: the machine's at 127.0.0.1:6379, or a private redis-server."""
+    machine_url = "redis://127.0.0.1:6379/15"
+    if redis_answers(machine_url):
+        yield machine_url
+        return
+    if not shutil.which("redis-server"):
+        pytest.fail(
+            "These tests need Redis: run one at 127.0.0.1:6379 or install redis-server"
+            " (apt-get install redis-server)."
+        )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/15"
+    deadline = time.monotonic() + 10
+    while not redis_answers(url):
+        assert time.monotonic() < deadline, "the private redis-server did not start"
+        time.sleep(0.1)
+    yield url
+    server.terminate()
+    server.wait()
