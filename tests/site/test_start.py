@@ -100,13 +100,13 @@ class Platform:
             self.url + path, data=data, method=method, headers=headers
         )
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.read().decode()
+            return response.read()
 
     def get(self, path):
-        return self.request(path)[1]
+        return self.request(path).decode()
 
     def api(self, path, data=None, method=None):
-        return json.loads(self.request(path, data, method, auth=True)[1])
+        return json.loads(self.request(path, data, method, auth=True))
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +158,26 @@ def test_worker_runs_tasks_inside_the_site(platform):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "reached 'WikiMOOC' as wikimooc-worker" in result.stdout
+
+
+def test_uploaded_files_are_stored_as_blobs(platform):
+    payload = bytes(range(256)) * 64
+    platform.api(
+        "/en",
+        {
+            "@type": "File",
+            "id": "syllabus.bin",
+            "file": {
+                "data": base64.b64encode(payload).decode(),
+                "encoding": "base64",
+                "filename": "syllabus.bin",
+                "content-type": "application/octet-stream",
+            },
+        },
+    )
+    download = platform.request("/en/syllabus.bin/@@download/file", auth=True)
+    assert download == payload
+    assert any((platform.instance / "var" / "blobstorage").rglob("*.blob"))
 
 
 def test_restart_keeps_what_was_created_through_the_web(platform):
