@@ -1,0 +1,83 @@
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.namedfile.field import NamedBlobImage
+from plone.supermodel import model
+from wikimooc.policy import _
+from wikimooc.policy.vocabularies import REUSABLE_LICENSES
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
+from z3c.relationfield.schema import RelationChoice
+from zope import schema
+from zope.interface import implementer
+
+
+class ICourse(model.Schema):
+    """A course: modules of lessons and exercises, run as sessions.
+
+    Title and summary come from the Dublin Core behavior, the rich-text description
+    from the rich-text behavior, the course language from plone.app.multilingual.
+    """
+
+    directives.widget(projects=CheckBoxFieldWidget)
+    projects = schema.Tuple(
+        title=_("Wikimedia projects taught"),
+        value_type=schema.Choice(vocabulary="wikimooc.projects"),
+        missing_value=(),
+    )
+
+    directives.widget(audience=CheckBoxFieldWidget)
+    audience = schema.Tuple(
+        title=_("Target audience"),
+        value_type=schema.Choice(vocabulary="wikimooc.audiences"),
+        required=False,
+        default=(),
+        missing_value=(),
+    )
+
+    organisation = schema.TextLine(
+        title=_("Creating organisation"),
+        description=_("The community, chapter, university… that made this course."),
+    )
+
+    organisation_kind = schema.Choice(
+        title=_("Kind of organisation"),
+        vocabulary="wikimooc.organisation_kinds",
+        default="community",
+    )
+
+    license = schema.Choice(
+        title=_("Licence"),
+        vocabulary="wikimooc.licenses",
+        default="cc-by-sa-4.0",
+    )
+
+    authors = schema.List(
+        title=_("Authors"),
+        description=_("Credited wherever the course or an adaptation of it is shown."),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    image = NamedBlobImage(title=_("Cover image"), required=False)
+
+    directives.widget(
+        "derived_from",
+        RelatedItemsFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={"selectableTypes": ["Course"]},
+    )
+    derived_from = RelationChoice(
+        title=_("Derived from"),
+        description=_("The course this one was adapted from."),
+        vocabulary="plone.app.vocabularies.Catalog",
+        required=False,
+    )
+
+
+@implementer(ICourse)
+class Course(Container):
+    @property
+    def reusable(self):
+        return self.license in REUSABLE_LICENSES

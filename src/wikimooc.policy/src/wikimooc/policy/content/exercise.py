@@ -1,0 +1,125 @@
+from plone.app.textfield import RichText
+from plone.dexterity.content import Item
+from plone.schema import JSONField
+from plone.supermodel import model
+from wikimooc.policy import _
+from zope import schema
+from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+import json
+import re
+import string
+
+
+RUBRIC_SCHEMA = json.dumps({
+    "type": "object",
+    "required": ["criteria"],
+    "properties": {
+        "criteria": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["title", "levels"],
+                "properties": {
+                    "title": {"type": "string", "minLength": 1},
+                    "description": {"type": "string"},
+                    "levels": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "object",
+                            "required": ["title", "points"],
+                            "properties": {
+                                "title": {"type": "string", "minLength": 1},
+                                "points": {"type": "integer", "minimum": 0},
+                            },
+                        },
+                    },
+                },
+            },
+        }
+    },
+})
+
+
+def only_username_placeholder(pattern):
+    try:
+        fields = {
+            parsed[1] for parsed in string.Formatter().parse(pattern) if parsed[1] is not None
+        }
+    except ValueError:
+        fields = None
+    if fields is None or not fields <= {"username"}:
+        raise Invalid(_("The only placeholder a title pattern may hold is {username}."))
+    return True
+
+
+class IExercise(model.Schema):
+    """Instructions and how the work is checked: on the wiki, or by peer review."""
+
+    instructions = RichText(title=_("Instructions"))
+
+    check = schema.Choice(
+        title=_("How it is checked"), vocabulary="wikimooc.checks", default="wiki"
+    )
+
+    model.fieldset(
+        "wiki_check",
+        label=_("Check on the wiki"),
+        fields=["wiki_action", "namespace", "title_pattern", "min_bytes",
+                "required_text", "required_text_is_pattern"],
+    )
+    wiki_action = schema.Choice(
+        title=_("Action"), vocabulary="wikimooc.wiki_actions", required=False
+    )
+    namespace = schema.Int(
+        title=_("Namespace number"),
+        description=_("0 for articles, 2 for user pages, 6 for files; empty for any."),
+        min=0,
+        required=False,
+    )
+    title_pattern = schema.TextLine(
+        title=_("Page title pattern"),
+        description=_("e.g. User:{username}/Brouillon — {username} is the learner's."),
+        constraint=only_username_placeholder,
+        required=False,
+    )
+    min_bytes = schema.Int(title=_("Minimum bytes added"), min=0, default=0)
+    required_text = schema.TextLine(title=_("Required text"), required=False)
+    required_text_is_pattern = schema.Bool(
+        title=_("The required text is a regular expression"), default=False
+    )
+
+    model.fieldset("peer_review", label=_("Peer review"), fields=["rubric"])
+    rubric = JSONField(
+        title=_("Rubric"),
+        description=_("Criteria, each with levels worth points."),
+        schema=RUBRIC_SCHEMA,
+        required=False,
+    )
+
+    @invariant
+    def criteria_match_the_check(data):
+        if data.check == "wiki" and not data.wiki_action:
+            raise Invalid(_("An exercise checked on the wiki needs the action to check."))
+        if data.check == "peer" and not (data.rubric or {}).get("criteria"):
+            raise Invalid(
+                _("A peer-reviewed exercise needs a rubric with at least one criterion.")
+            )
+        if data.required_text and data.required_text_is_pattern:
+            try:
+                re.compile(data.required_text)
+            except re.error as error:
+                raise Invalid(
+                    _(
+                        "The required text is not a valid regular expression: ${error}",
+                        mapping={"error": str(error)},
+                    )
+                ) from error
+
+
+@implementer(IExercise)
+class Exercise(Item):
+    pass

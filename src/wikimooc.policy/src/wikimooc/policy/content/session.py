@@ -1,0 +1,103 @@
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.indexer import indexer
+from plone.supermodel import model
+from Products.CMFCore.interfaces import IWorkflowTool
+from plone.base.interfaces import IWorkflowChain
+from wikimooc.policy import _
+from wikimooc.policy.enrollment import Enrollments
+from zope import schema
+from zope.component import adapter
+from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+import re
+
+
+PUBLIC_WORKFLOW = "wikimooc_public_session_workflow"
+PRIVATE_WORKFLOW = "wikimooc_private_session_workflow"
+WIKI_HOST = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$")
+
+
+def wiki_host(value):
+    if not WIKI_HOST.match(value):
+        raise Invalid(
+            _("Give the wiki's host name, e.g. fr.wikipedia.org or www.wikidata.org.")
+        )
+    return True
+
+
+class ICourseSession(model.Schema):
+    """A run of a course: public (MOOC) or private (SPOC), with its own learners."""
+
+    kind = schema.Choice(
+        title=_("Kind"), vocabulary="wikimooc.session_kinds", default="public"
+    )
+    start = schema.Date(title=_("Start"))
+    end = schema.Date(title=_("End"))
+    wiki = schema.TextLine(
+        title=_("Wiki"),
+        description=_("Where learners work, e.g. fr.wikipedia.org or www.wikidata.org."),
+        constraint=wiki_host,
+    )
+
+    enrollment_policy = schema.Choice(
+        title=_("Enrollment"), vocabulary="wikimooc.enrollment_policies", default="open"
+    )
+    directives.read_permission(enrollment_key="wikimooc.ViewEnrollments")
+    directives.write_permission(enrollment_key="wikimooc.ManageEnrollments")
+    enrollment_key = schema.TextLine(title=_("Enrollment key"), required=False)
+    directives.read_permission(invited="wikimooc.ViewEnrollments")
+    directives.write_permission(invited="wikimooc.ManageEnrollments")
+    invited = schema.List(
+        title=_("Invited wiki usernames"),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    capacity = schema.Int(
+        title=_("Capacity"),
+        description=_("Most learners this session takes; empty for no limit."),
+        min=1,
+        required=False,
+    )
+    teachers = schema.List(
+        title=_("Teachers"),
+        description=_("User ids of the session's teachers."),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    @invariant
+    def dates_in_order(data):
+        if data.start and data.end and data.end < data.start:
+            raise Invalid(_("The session cannot end before it starts."))
+
+    @invariant
+    def key_when_needed(data):
+        if data.enrollment_policy == "key" and not data.enrollment_key:
+            raise Invalid(_("Sessions enrolled by key need the key."))
+
+
+@implementer(ICourseSession)
+class CourseSession(Container):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Its own persistent object, so that enrolling never rewrites the session.
+        self.enrollments = Enrollments()
+
+
+@indexer(ICourseSession)
+def session_kind(session):
+    return session.kind
+
+
+@adapter(ICourseSession, IWorkflowTool)
+@implementer(IWorkflowChain)
+def session_workflow_chain(session, workflow_tool):
+    """Private sessions stay restricted in every state: they get their own workflow."""
+    return (PRIVATE_WORKFLOW if session.kind == "private" else PUBLIC_WORKFLOW,)

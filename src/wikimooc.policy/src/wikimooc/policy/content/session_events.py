@@ -1,0 +1,70 @@
+"""Keep a session's learners group, teachers' local roles and workflow in step with it."""
+
+from plone import api
+from wikimooc.policy.content.session import PRIVATE_WORKFLOW
+from wikimooc.policy.content.session import PUBLIC_WORKFLOW
+from wikimooc.policy.content.session import session_workflow_chain
+from wikimooc.policy.enrollment import Enrollments
+from wikimooc.policy.enrollment import LEARNERS_GROUP_PREFIX
+from wikimooc.policy.enrollment import learners_group_id
+
+
+def set_up_session(session, event):
+    group_id = learners_group_id(session)
+    if api.group.get(groupname=group_id) is None:
+        api.group.create(groupname=group_id, title=f"Learners of {session.Title()}")
+    copied_groups = [
+        principal
+        for principal, _roles in session.get_local_roles()
+        if principal.startswith(LEARNERS_GROUP_PREFIX) and principal != group_id
+    ]
+    if copied_groups:
+        session.manage_delLocalRoles(copied_groups)
+    session.manage_setLocalRoles(group_id, ["Learner"])
+    sync_teachers(session, event)
+
+
+def reset_copied_session(session, event):
+    """A copy is a new run: it starts without the original's learners."""
+    session.enrollments = Enrollments()
+
+
+def remove_learners_group(session, event):
+    if api.group.get(groupname=learners_group_id(session)) is not None:
+        api.group.delete(groupname=learners_group_id(session))
+
+
+def sync_teachers(session, event):
+    teachers = set(session.teachers or ())
+    current = {
+        principal
+        for principal, roles in session.get_local_roles()
+        if "Teacher" in roles
+    }
+    for principal in current - teachers:
+        roles = [role for role in session.get_local_roles_for_userid(principal) if role != "Teacher"]
+        if roles:
+            session.manage_setLocalRoles(principal, roles)
+        else:
+            session.manage_delLocalRoles([principal])
+    for principal in teachers - current:
+        roles = set(session.get_local_roles_for_userid(principal)) | {"Teacher"}
+        session.manage_setLocalRoles(principal, sorted(roles))
+    if teachers != current:
+        session.reindexObjectSecurity()
+
+
+def sync_workflow(session, event):
+    """A session whose kind changed moves to the other workflow, keeping its state
+    (both workflows have the same states) and its history."""
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    (wanted,) = session_workflow_chain(session, workflow_tool)
+    history = session.workflow_history
+    (other,) = {PUBLIC_WORKFLOW, PRIVATE_WORKFLOW} - {wanted}
+    if wanted in history or other not in history:
+        return
+    switch = {**history[other][-1], "action": None, "comments": "Kind changed"}
+    history[wanted] = (*history[other], switch)
+    del history[other]
+    workflow_tool[wanted].updateRoleMappingsFor(session)
+    session.reindexObjectSecurity()

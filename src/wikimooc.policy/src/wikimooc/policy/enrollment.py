@@ -1,0 +1,146 @@
+"""Who is enrolled in a session, kept so that it stays fast at 10,000 learners and
+concurrent enrollments do not conflict.
+
+Learners are keyed by their normalised wiki username in an OOBTree (concurrent
+inserts of different keys are resolved by the BTree's conflict resolution) and counted
+by a BTrees Length (concurrent increments are resolved too). Neither lives on the
+session object itself, so enrolling never rewrites or reindexes the session.
+Members also join the session's learners group, which holds the Learner local role
+on the session: that is what lets them see a private session.
+"""
+
+from BTrees.Length import Length
+from BTrees.OOBTree import OOBTree
+from datetime import datetime
+from datetime import timezone
+from persistent import Persistent
+from plone import api
+from wikimooc.policy import _
+from wikimooc.policy.usernames import InvalidUsername
+from wikimooc.policy.usernames import normalise_username
+from wikimooc.policy.usernames import normalise_usernames
+
+import hmac
+
+
+class Enrollments(Persistent):
+    def __init__(self):
+        self.learners = OOBTree()
+        self.count = Length()
+
+    def __len__(self):
+        return self.count()
+
+    def __contains__(self, username):
+        return username in self.learners
+
+    def add(self, username, user_id, added_by):
+        self.learners[username] = {
+            "username": username,
+            "user_id": user_id,
+            "enrolled": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "added_by": added_by,
+        }
+        self.count.change(1)
+
+    def remove(self, username):
+        del self.learners[username]
+        self.count.change(-1)
+
+
+class EnrollmentRefused(Exception):
+    """``status`` is the HTTP status a REST client gets; ``message`` is translatable."""
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+LEARNERS_GROUP_PREFIX = "wikimooc-learners-"
+
+
+def learners_group_id(session):
+    return LEARNERS_GROUP_PREFIX + session.UID()
+
+
+def wiki_username_of(member):
+    """The member's wiki username: the one single sign-on recorded, else the login."""
+    recorded = member.getProperty("wiki_username", "") or member.getUserName()
+    return normalise_username(recorded)
+
+
+def enroll(session, member, key=None):
+    """Enroll ``member``; return False when already enrolled, raise EnrollmentRefused."""
+    try:
+        username = wiki_username_of(member)
+    except InvalidUsername:
+        raise EnrollmentRefused(
+            403, _("Your account has no valid wiki username to enroll with.")
+        )
+    enrollments = session.enrollments
+    if username in enrollments:
+        return False
+    policy = session.enrollment_policy
+    if policy == "key" and not hmac.compare_digest(
+        (key or "").encode(), (session.enrollment_key or "").encode()
+    ):
+        raise EnrollmentRefused(403, _("The enrollment key is wrong."))
+    if policy == "invitation" and username not in invited_usernames(session):
+        raise EnrollmentRefused(
+            403, _("This session is by invitation only and you are not invited.")
+        )
+    if session.capacity and len(enrollments) >= session.capacity:
+        raise EnrollmentRefused(409, _("This session is full."))
+    enrollments.add(username, member.getId(), added_by=member.getId())
+    api.group.add_user(groupname=learners_group_id(session), username=member.getId())
+    return True
+
+
+def leave(session, member):
+    """Unenroll ``member``; return False when they were not enrolled."""
+    username = wiki_username_of(member)
+    if username not in session.enrollments:
+        return False
+    session.enrollments.remove(username)
+    api.group.remove_user(groupname=learners_group_id(session), username=member.getId())
+    return True
+
+
+def add_learners(session, names, added_by):
+    """Enroll wiki usernames on a teacher's behalf: one result dict per name given.
+
+    Teachers are not bound by the key, the invitation list or the capacity.
+    """
+    results = []
+    for result in normalise_usernames(names):
+        if result.name is None:
+            results.append({"given": result.given, "status": "invalid", "reason": result.reason})
+            continue
+        entry = {"given": result.given, "name": result.name}
+        if result.name in session.enrollments:
+            results.append({**entry, "status": "already_enrolled"})
+            continue
+        member = api.user.get(username=result.name)
+        session.enrollments.add(
+            result.name, member.getId() if member else None, added_by=added_by
+        )
+        if member:
+            api.group.add_user(groupname=learners_group_id(session), user=member)
+        results.append({**entry, "status": "added"})
+    return results
+
+
+def invited_usernames(session):
+    invited = set()
+    for result in normalise_usernames(session.invited or []):
+        if result.name:
+            invited.add(result.name)
+    return invited
+
+
+def is_enrolled(session, member):
+    try:
+        return wiki_username_of(member) in session.enrollments
+    except InvalidUsername:
+        return False

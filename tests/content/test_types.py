@@ -1,0 +1,126 @@
+from plone import api
+from plone.dexterity.interfaces import IDexterityFTI
+from wikimooc.policy.content.course import ICourse
+from wikimooc.policy.content.exercise import IExercise
+from wikimooc.policy.content.lesson import ILesson
+from wikimooc.policy.content.module import IModule
+from wikimooc.policy.content.session import ICourseSession
+from zope.component import getUtility
+from zope.schema import getFieldNames
+
+import pytest
+
+
+TYPES = {
+    "Course": (ICourse, "wikimooc.AddCourse", True),
+    "Module": (IModule, "wikimooc.AddModule", False),
+    "Lesson": (ILesson, "wikimooc.AddLesson", False),
+    "Exercise": (IExercise, "wikimooc.AddExercise", False),
+    "CourseSession": (ICourseSession, "wikimooc.AddCourseSession", False),
+}
+
+
+@pytest.mark.parametrize("portal_type", TYPES)
+def test_fti(portal, portal_type):
+    schema, add_permission, global_allow = TYPES[portal_type]
+    fti = getUtility(IDexterityFTI, name=portal_type)
+    assert fti.lookupSchema() is schema
+    assert fti.add_permission == add_permission
+    assert fti.global_allow is global_allow
+    assert "plone.translatable" in fti.behaviors
+    assert "plone.dublincore" in fti.behaviors
+
+
+@pytest.mark.parametrize(
+    "schema, fields",
+    [
+        (ICourse, {"projects", "audience", "organisation", "license", "authors",
+                   "derived_from", "image"}),
+        (IExercise, {"check", "wiki_action", "namespace", "title_pattern", "min_bytes",
+                     "required_text", "rubric"}),
+        (ICourseSession, {"kind", "start", "end", "wiki", "enrollment_policy",
+                          "enrollment_key", "invited", "capacity", "teachers"}),
+        (ILesson, {"video_url", "wiki_pages"}),
+    ],
+)
+def test_rest_contract_field_names(schema, fields):
+    assert fields <= set(getFieldNames(schema))
+
+
+@pytest.mark.parametrize(
+    "container_type, allowed",
+    [
+        ("Course", {"Module", "CourseSession", "Document", "File", "Image"}),
+        ("Module", {"Lesson", "Exercise", "File", "Image"}),
+        ("CourseSession", set()),
+    ],
+)
+def test_containment(portal, container_type, allowed):
+    fti = getUtility(IDexterityFTI, name=container_type)
+    assert fti.filter_content_types
+    assert set(fti.allowed_content_types) == allowed
+
+
+@pytest.mark.parametrize(
+    "portal_type, chain",
+    [
+        ("Course", ("simple_publication_workflow",)),
+        ("Module", ()),
+        ("Lesson", ()),
+        ("Exercise", ()),
+    ],
+)
+def test_workflow_chain(portal, portal_type, chain):
+    assert tuple(api.portal.get_tool("portal_workflow").getChainForPortalType(portal_type)) == chain
+
+
+def test_course_defaults_to_cc_by_sa(course):
+    assert course.license == "cc-by-sa-4.0"
+    assert course.reusable
+
+
+def test_course_parts_take_its_language_and_visibility(course):
+    with api.env.adopt_roles(["Manager"]):
+        module = api.content.create(container=course, type="Module", title="Basics")
+        lesson = api.content.create(container=module, type="Lesson", title="Five pillars")
+        api.content.transition(course, "publish")
+    assert lesson.Language() == "en"
+    with api.env.adopt_roles(["Anonymous"]):
+        assert api.user.has_permission("View", obj=lesson)
+
+
+def test_private_course_hides_its_lessons(course):
+    with api.env.adopt_roles(["Manager"]):
+        module = api.content.create(container=course, type="Module", title="Basics")
+        lesson = api.content.create(container=module, type="Lesson", title="Five pillars")
+    with api.env.adopt_roles(["Anonymous"]):
+        assert not api.user.has_permission("View", obj=lesson)
+
+
+@pytest.mark.parametrize(
+    "roles, may_add",
+    [
+        (["Manager"], True),
+        (["Site Administrator"], True),
+        (["Course Author"], True),
+        (["Contributor"], True),
+        (["Member"], False),
+        (["Learner"], False),
+        (["Anonymous"], False),
+    ],
+)
+def test_add_course_permission(portal, roles, may_add):
+    with api.env.adopt_roles(roles):
+        assert api.user.has_permission("wikimooc: Add Course", obj=portal["en"]) is may_add
+
+
+@pytest.mark.parametrize(
+    "portal_type", ["wikimooc: Add Module", "wikimooc: Add CourseSession"]
+)
+@pytest.mark.parametrize(
+    "roles, may_add",
+    [(["Owner"], True), (["Course Author"], True), (["Member"], False), (["Teacher"], False)],
+)
+def test_course_owner_and_authors_build_it(course, portal_type, roles, may_add):
+    with api.env.adopt_roles(roles):
+        assert api.user.has_permission(portal_type, obj=course) is may_add
