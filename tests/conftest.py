@@ -1,4 +1,6 @@
+from datetime import date
 from pathlib import Path
+from plone import api
 from pytest_plone import fixtures_factory
 from wikimooc.policy.testing import WIKIMOOC_FUNCTIONAL_TESTING
 from wikimooc.policy.testing import WIKIMOOC_INTEGRATION_TESTING
@@ -64,3 +66,33 @@ def redis_url(tmp_path_factory):
     yield url
     server.terminate()
     server.wait()
+
+
+@pytest.fixture
+def course(portal):
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(
+            container=portal["en"],
+            type="Course",
+            id="intro",
+            title="Introduction to Wikipedia",
+            projects=("wikipedia",),
+            organisation="Wikimedia UK",
+            authors=["Ada", "Grace"],
+        )
+
+
+@pytest.fixture
+def make_session(course):
+    def make_session(**fields):
+        values = {
+            "title": "Spring 2027",
+            "start": date(2027, 3, 1),
+            "end": date(2027, 4, 30),
+            "wiki": "en.wikipedia.org",
+            **fields,
+        }
+        with api.env.adopt_roles(["Manager"]):
+            return api.content.create(container=course, type="CourseSession", **values)
+
+    return make_session

@@ -14,6 +14,7 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import timezone
 from persistent import Persistent
+from typing import NamedTuple
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.usernames import InvalidUsername
@@ -21,6 +22,16 @@ from wikimooc.policy.usernames import normalise_username
 from wikimooc.policy.usernames import normalise_usernames
 
 import hmac
+
+
+class Enrollment(NamedTuple):
+    """One learner's enrollment. A tuple, not a dict: BTrees can only resolve
+    concurrent inserts when the stored values are comparable."""
+
+    username: str
+    user_id: str | None
+    enrolled: str
+    added_by: str | None
 
 
 class Enrollments(Persistent):
@@ -35,12 +46,8 @@ class Enrollments(Persistent):
         return username in self.learners
 
     def add(self, username, user_id, added_by):
-        self.learners[username] = {
-            "username": username,
-            "user_id": user_id,
-            "enrolled": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "added_by": added_by,
-        }
+        enrolled = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.learners[username] = Enrollment(username, user_id, enrolled, added_by)
         self.count.change(1)
 
     def remove(self, username):
@@ -68,6 +75,16 @@ def wiki_username_of(member):
     """The member's wiki username: the one single sign-on recorded, else the login."""
     recorded = member.getProperty("wiki_username", "") or member.getUserName()
     return normalise_username(recorded)
+
+
+def member_for_wiki_username(username):
+    """The member with that wiki username, found by login until single sign-on
+    records wiki usernames; logins often start lower case where wiki names cannot."""
+    for login in dict.fromkeys((username, username[0].lower() + username[1:])):
+        member = api.user.get(username=login)
+        if member is not None and wiki_username_of(member) == username:
+            return member
+    return None
 
 
 def enroll(session, member, key=None):
@@ -121,7 +138,7 @@ def add_learners(session, names, added_by):
         if result.name in session.enrollments:
             results.append({**entry, "status": "already_enrolled"})
             continue
-        member = api.user.get(username=result.name)
+        member = member_for_wiki_username(result.name)
         session.enrollments.add(
             result.name, member.getId() if member else None, added_by=added_by
         )
