@@ -200,6 +200,8 @@ def zope_conf(settings, target):
     environment = {
         "CHAMELEON_CACHE": str(target / "var" / "cache"),
         "WIKIMOOC_TASKQUEUE_URL": queue_url,
+        # Compile the packages' .po catalogues at start-up (no .mo in the repository).
+        "zope_i18n_compile_mo_files": "true",
         **{str(name): str(value) for name, value in settings["environment"].items()},
     }
     environment_lines = "\n".join(

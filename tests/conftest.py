@@ -21,9 +21,6 @@ globals().update(
     ))
 )
 
-PACKAGES = ("wikimooc.policy", "wikimooc.theme", "wikimooc.workflows")
-
-
 @pytest.fixture(scope="session")
 def repository_root() -> Path:
     return Path(__file__).resolve().parent.parent

@@ -6,6 +6,8 @@ from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import learners_group_id
 from wikimooc.policy.enrollment import leave
 
+from zope.i18n import translate
+
 import pytest
 
 
@@ -98,7 +100,7 @@ def test_teacher_adds_learners_by_wiki_username(open_session, members):
         (" ", None, "invalid"),
         ("ada", "Ada", "added"),
     ]
-    assert "forbidden character: #" in results[2]["reason"]
+    assert translate(results[2]["reason"]) == "contains a forbidden character: #"
     assert len(session.enrollments) == 2
     assert session.enrollments.learners["Jean Dupont"].user_id is None
     assert session.enrollments.learners["Ada"].user_id == "ada"

@@ -1,4 +1,4 @@
-from conftest import PACKAGES
+from wikimooc.policy.site import PACKAGES
 from plone.base.interfaces import INonInstallable
 from plone.browserlayer.utils import registered_layers
 from wikimooc.policy.interfaces import IWikimoocPolicyLayer

@@ -1,7 +1,7 @@
 """No upgrade step left dangling: from each profile's first release, upgrade steps
 form one unbroken chain that ends exactly at the metadata.xml version."""
 
-from conftest import PACKAGES
+from wikimooc.policy.site import PACKAGES
 
 import pytest
 

@@ -7,7 +7,12 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
+import os
 import wikimooc.policy
+
+
+# As in the rendered zope.conf: the .po catalogues are compiled when ZCML loads.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
 
 class WikimoocLayer(PloneSandboxLayer):

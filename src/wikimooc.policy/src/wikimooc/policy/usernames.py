@@ -1,5 +1,7 @@
 """Normalise and validate wiki user names the way MediaWiki does."""
 
+from wikimooc.policy import _
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +35,8 @@ _PASTE_SEPARATORS = re.compile(r"[\r\n,;]")
 
 
 class InvalidUsername(ValueError):
+    """``reason`` is a translatable message, e.g. "contains a forbidden character: #"."""
+
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
@@ -51,18 +55,22 @@ def normalise_username(raw: str) -> str:
     if prefix := _PREFIX.match(name):
         name = name[prefix.end() :].strip()
     if not name:
-        raise InvalidUsername("is empty")
+        raise InvalidUsername(_("is empty"))
     # Before the character checks, so that an IPv6 address is not reported for its colons.
     if _is_ip_address(name):
-        raise InvalidUsername("is an IP address, not an account")
+        raise InvalidUsername(_("is an IP address, not an account"))
     for char in name:
         if char in FORBIDDEN_CHARACTERS:
-            raise InvalidUsername(f"contains a forbidden character: {char}")
+            raise InvalidUsername(
+                _("contains a forbidden character: ${character}", mapping={"character": char})
+            )
         if ord(char) < 32 or ord(char) == 127:
-            raise InvalidUsername("contains a control character")
+            raise InvalidUsername(_("contains a control character"))
     name = name[0].upper() + name[1:]
     if len(name.encode("utf-8")) > MAX_BYTES:
-        raise InvalidUsername(f"is longer than {MAX_BYTES} bytes")
+        raise InvalidUsername(
+            _("is longer than ${limit} bytes", mapping={"limit": str(MAX_BYTES)})
+        )
     return name
 
 

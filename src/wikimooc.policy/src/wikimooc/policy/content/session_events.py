@@ -21,6 +21,9 @@ def set_up_session(session, event):
     if copied_groups:
         session.manage_delLocalRoles(copied_groups)
     session.manage_setLocalRoles(group_id, ["Learner"])
+    creator = api.user.get_current()
+    if not session.teachers and api.user.get(userid=creator.getId()) is not None:
+        session.teachers = [creator.getId()]
     sync_teachers(session, event)
 
 

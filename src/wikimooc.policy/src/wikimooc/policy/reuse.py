@@ -1,0 +1,56 @@
+"""Reuse under the licence: sessions of someone else's course, and adaptations."""
+
+from Acquisition import aq_parent
+from plone import api
+from wikimooc.policy import _
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import modified
+
+
+class ReuseRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def may_reuse(course):
+    """Its licence allows reuse, or the user is one of those who may edit it."""
+    return course.reusable or api.user.has_permission("Modify portal content", obj=course)
+
+
+def refuse_unless_reusable(course):
+    if not may_reuse(course):
+        raise ReuseRefused(
+            _("The licence of this course does not allow reusing it.")
+        )
+
+
+def check_new_session(session, event):
+    """A session of a course whose licence forbids reuse only by its own authors."""
+    refuse_unless_reusable(aq_parent(session))
+
+
+def adapt_course(course, target, organisation=None, title=None):
+    """Copy ``course`` into ``target`` for the caller's organisation: its sessions
+    stay behind; "derived from" and the original authors are kept, as the licence
+    asks."""
+    refuse_unless_reusable(course)
+    allowed = {fti.getId() for fti in target.allowedContentTypes()}
+    if "Course" not in allowed or not api.user.has_permission(
+        "wikimooc: Add Course", obj=target
+    ):
+        raise ReuseRefused(_("You cannot add a course there."))
+    adaptation = api.content.copy(source=course, target=target, safe_id=True)
+    for session in adaptation.objectValues("CourseSession"):
+        api.content.delete(session, check_linkintegrity=False)
+    adaptation.derived_from = RelationValue(getUtility(IIntIds).getId(course))
+    adaptation.authors = list(course.authors or [])
+    if organisation:
+        adaptation.organisation = organisation
+    if title:
+        adaptation.title = title
+    adaptation.setCreators([api.user.get_current().getId()])
+    modified(adaptation)
+    return adaptation

@@ -1,0 +1,77 @@
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.batching import HypermediaBatch
+from plone.restapi.services import Service
+from wikimooc.policy import _
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.services import error_reply
+from wikimooc.policy.services import request_data
+from wikimooc.policy.services import ServiceError
+from wikimooc.policy.usernames import split_pasted_names
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+
+class LearnerSequence:
+    """The session's learners as the sized, sliceable sequence batching needs,
+    without walking the whole BTree to count them."""
+
+    def __init__(self, enrollments):
+        self.enrollments = enrollments
+
+    def __len__(self):
+        return len(self.enrollments)
+
+    def __getitem__(self, index):
+        return self.enrollments.learners.values()[index]
+
+
+class EnrollmentsGet(Service):
+    def reply(self):
+        batch = HypermediaBatch(self.request, LearnerSequence(self.context.enrollments))
+        result = {
+            "@id": batch.canonical_url,
+            "items": [
+                {
+                    "user_id": learner.user_id,
+                    "wiki_username": learner.username,
+                    "enrolled": learner.enrolled,
+                    "added_by": learner.added_by,
+                }
+                for learner in batch
+            ],
+            "items_total": batch.items_total,
+        }
+        if batch.links:
+            result["batching"] = batch.links
+        return result
+
+
+class EnrollmentsPost(Service):
+    """Teachers add learners by wiki username: a list, or a pasted block of text."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            usernames = self.usernames()
+        except ServiceError as error:
+            return error_reply(self.request, error)
+        results = add_learners(self.context, usernames, added_by=api.user.get_current().getId())
+        for result in results:
+            if result.get("reason"):
+                result["reason"] = translate(result["reason"], context=self.request)
+        return {"items": results, "items_total": len(results)}
+
+    def usernames(self):
+        usernames = request_data(self.request).get("usernames")
+        if isinstance(usernames, str):
+            usernames = split_pasted_names(usernames)
+        if not isinstance(usernames, list) or not all(
+            isinstance(name, str) for name in usernames
+        ) or not usernames:
+            raise ServiceError(
+                400,
+                "BadRequest",
+                _("Give \"usernames\": a list of wiki usernames, or one name per line."),
+            )
+        return usernames

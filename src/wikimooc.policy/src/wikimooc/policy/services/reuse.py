@@ -1,0 +1,52 @@
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.services import Service
+from wikimooc.policy import _
+from wikimooc.policy.reuse import adapt_course
+from wikimooc.policy.reuse import ReuseRefused
+from wikimooc.policy.services import error_reply
+from wikimooc.policy.services import request_data
+from wikimooc.policy.services import ServiceError
+from zope.component import getMultiAdapter
+from zope.interface import alsoProvides
+
+
+class AdaptPost(Service):
+    """Copy a reusable course into a folder of the caller's, keeping attribution."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            data = request_data(self.request)
+            target = self.target(data.get("container"))
+            adaptation = adapt_course(
+                self.context,
+                target,
+                organisation=data.get("organisation"),
+                title=data.get("title"),
+            )
+        except ServiceError as error:
+            return error_reply(self.request, error)
+        except ReuseRefused as refused:
+            return error_reply(self.request, ServiceError(403, "ReuseRefused", refused.message))
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", adaptation.absolute_url())
+        return getMultiAdapter((adaptation, self.request), ISerializeToJson)()
+
+    def target(self, reference):
+        if not reference or not isinstance(reference, str):
+            raise ServiceError(
+                400, "BadRequest", _("Give \"container\": the folder (path or UID) to adapt into.")
+            )
+        portal = api.portal.get()
+        relative = reference.removeprefix(portal.absolute_url()).removeprefix(
+            "/".join(portal.getPhysicalPath())
+        )
+        target = api.content.get(UID=reference) or api.content.get(path=relative or "/")
+        if target is None:
+            raise ServiceError(
+                400, "BadRequest",
+                _("No folder ${reference} here.", mapping={"reference": reference}),
+            )
+        return target
