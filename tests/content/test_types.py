@@ -115,12 +115,21 @@ def test_add_course_permission(portal, roles, may_add):
 
 
 @pytest.mark.parametrize(
-    "portal_type", ["wikimooc: Add Module", "wikimooc: Add CourseSession"]
+    "permission, roles, may",
+    [
+        ("wikimooc: Add Module", ["Owner"], True),
+        ("wikimooc: Add Module", ["Editor"], True),
+        ("wikimooc: Add Module", ["Course Author"], False),
+        ("wikimooc: Add Module", ["Teacher"], False),
+        ("wikimooc: Add CourseSession", ["Owner"], True),
+        ("wikimooc: Add CourseSession", ["Course Author"], True),
+        ("wikimooc: Add CourseSession", ["Member"], False),
+        ("wikimooc: Add CourseSession", ["Teacher"], False),
+        ("Add portal content", ["Course Author"], True),
+        ("Add portal content", ["Member"], False),
+    ],
 )
-@pytest.mark.parametrize(
-    "roles, may_add",
-    [(["Owner"], True), (["Course Author"], True), (["Member"], False), (["Teacher"], False)],
-)
-def test_course_owner_and_authors_build_it(course, portal_type, roles, may_add):
+def test_who_builds_a_course_and_its_sessions(course, permission, roles, may):
+    """Its owners and editors build a course; any course author may run sessions of it."""
     with api.env.adopt_roles(roles):
-        assert api.user.has_permission(portal_type, obj=course) is may_add
+        assert api.user.has_permission(permission, obj=course) is may

@@ -3,7 +3,11 @@
 from Acquisition import aq_parent
 from plone import api
 from wikimooc.policy import _
+from wikimooc.policy.content.session import ICourseSession
 from z3c.relationfield import RelationValue
+from zExceptions import Forbidden
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
@@ -28,8 +32,13 @@ def refuse_unless_reusable(course):
 
 
 def check_new_session(session, event):
-    """A session of a course whose licence forbids reuse only by its own authors."""
-    refuse_unless_reusable(aq_parent(session))
+    """A session of a course whose licence forbids reuse only by its own authors.
+    Forbidden itself, not a subclass: the publisher and plone.rest map the class
+    name to the status, 403."""
+    try:
+        refuse_unless_reusable(aq_parent(session))
+    except ReuseRefused as refused:
+        raise Forbidden(translate(refused.message, context=getRequest())) from refused
 
 
 def adapt_course(course, target, organisation=None, title=None):
@@ -43,7 +52,8 @@ def adapt_course(course, target, organisation=None, title=None):
     ):
         raise ReuseRefused(_("You cannot add a course there."))
     adaptation = api.content.copy(source=course, target=target, safe_id=True)
-    for session in adaptation.objectValues("CourseSession"):
+    sessions = [item for item in adaptation.objectValues() if ICourseSession.providedBy(item)]
+    for session in sessions:
         api.content.delete(session, check_linkintegrity=False)
     adaptation.derived_from = RelationValue(getUtility(IIntIds).getId(course))
     adaptation.authors = list(course.authors or [])
