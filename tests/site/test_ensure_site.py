@@ -42,20 +42,33 @@ def test_every_demo_language_has_its_root(site, language):
 
 @pytest.mark.parametrize("course", DEMO_COURSES, ids=lambda course: course.id)
 def test_demo_course_is_published_in_its_language(site, course):
-    folder = site[course.language][course.id]
-    assert folder.Title() == course.title
-    assert folder.Language() == course.language
-    assert api.content.get_state(folder) == "published"
+    created = site[course.language][course.id]
+    assert created.portal_type == "Course"
+    assert created.Title() == course.title
+    assert created.Language() == course.language
+    assert created.projects == course.projects
+    assert api.content.get_state(created) == "published"
+    module = created[course.module.id]
+    assert module[course.module.lesson_id].portal_type == "Lesson"
+    exercise = module[course.module.exercise.id]
+    assert (exercise.check, exercise.wiki_action) == ("wiki", course.module.exercise.wiki_action)
     for session in course.sessions:
-        page = folder[session.id]
-        expected = "private" if session.private else "published"
-        assert api.content.get_state(page) == expected
+        run = created[session.id]
+        assert run.portal_type == "CourseSession"
+        assert run.kind == ("private" if session.private else "public")
+        assert run.wiki == session.wiki
+        assert api.content.get_state(run) == "open"
 
 
-def test_university_session_is_private(site):
+def test_university_session_is_private_with_demo_learners(site):
     course = site["en"]["how-to-contribute-to-wikipedia"]
-    assert api.content.get_state(course["university-session-2027"]) == "private"
-    assert api.content.get_state(course["public-session-2027"]) == "published"
+    university = course["university-session-2027"]
+    assert university.capacity == 200
+    assert university.enrollment_policy == "invitation"
+    assert len(university.enrollments) == 5
+    with api.env.adopt_roles(["Anonymous"]):
+        assert not api.user.has_permission("View", obj=university)
+        assert api.user.has_permission("View", obj=course["public-session-2027"])
 
 
 @pytest.fixture

@@ -21,9 +21,10 @@ def set_up_session(session, event):
     if copied_groups:
         session.manage_delLocalRoles(copied_groups)
     session.manage_setLocalRoles(group_id, ["Learner"])
-    creator = api.user.get_current()
-    if not session.teachers and api.user.get(userid=creator.getId()) is not None:
-        session.teachers = [creator.getId()]
+    # Zope's system user, which creates the demo content, has no id.
+    creator_id = api.user.get_current().getId()
+    if not session.teachers and creator_id and api.user.get(userid=creator_id):
+        session.teachers = [creator_id]
     sync_teachers(session, event)
 
 
