@@ -2,8 +2,10 @@
 
 from datetime import date
 from wikimooc.policy.content.exercise import IExercise
+from wikimooc.policy.content.exercise import OnlyUsernamePlaceholder
 from wikimooc.policy.content.session import ICourseSession
 from zope.interface import Invalid
+from zope.schema import ValidationError
 
 import pytest
 
@@ -61,7 +63,7 @@ def test_title_pattern_placeholder(pattern, valid):
     if valid:
         field.validate(pattern)
     else:
-        with pytest.raises(Invalid, match="only placeholder"):
+        with pytest.raises(OnlyUsernamePlaceholder):
             field.validate(pattern)
 
 
@@ -113,5 +115,5 @@ def test_wiki_is_a_host_name(host, valid):
     if valid:
         field.validate(host)
     else:
-        with pytest.raises(Exception):
+        with pytest.raises(ValidationError):
             field.validate(host)

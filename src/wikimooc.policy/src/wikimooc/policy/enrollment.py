@@ -116,9 +116,9 @@ def enroll(session, member, key=None):
 
 def leave(session, member):
     """Unenroll ``member``; return False when they were not enrolled."""
-    username = wiki_username_of(member)
-    if username not in session.enrollments:
+    if not is_enrolled(session, member):
         return False
+    username = wiki_username_of(member)
     session.enrollments.remove(username)
     api.group.remove_user(groupname=learners_group_id(session), username=member.getId())
     return True

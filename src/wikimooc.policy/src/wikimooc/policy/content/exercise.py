@@ -7,6 +7,7 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+from zope.schema import ValidationError
 
 import json
 import re
@@ -44,6 +45,10 @@ RUBRIC_SCHEMA = json.dumps({
 })
 
 
+class OnlyUsernamePlaceholder(ValidationError):
+    __doc__ = _("The only placeholder a title pattern may hold is {username}.")
+
+
 def only_username_placeholder(pattern):
     try:
         fields = {
@@ -52,7 +57,7 @@ def only_username_placeholder(pattern):
     except ValueError:
         fields = None
     if fields is None or not fields <= {"username"}:
-        raise Invalid(_("The only placeholder a title pattern may hold is {username}."))
+        raise OnlyUsernamePlaceholder(pattern)
     return True
 
 

@@ -11,6 +11,7 @@ from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+from zope.schema import ValidationError
 
 import re
 
@@ -20,11 +21,13 @@ PRIVATE_WORKFLOW = "wikimooc_private_session_workflow"
 WIKI_HOST = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$")
 
 
+class NotAWikiHost(ValidationError):
+    __doc__ = _("Give the wiki's host name, e.g. fr.wikipedia.org or www.wikidata.org.")
+
+
 def wiki_host(value):
     if not WIKI_HOST.match(value):
-        raise Invalid(
-            _("Give the wiki's host name, e.g. fr.wikipedia.org or www.wikidata.org.")
-        )
+        raise NotAWikiHost(value)
     return True
 
 
@@ -45,11 +48,11 @@ class ICourseSession(model.Schema):
     enrollment_policy = schema.Choice(
         title=_("Enrollment"), vocabulary="wikimooc.enrollment_policies", default="open"
     )
+    # Only the team reads these; whoever may edit the session (its creator included,
+    # before the teacher role exists) sets them.
     directives.read_permission(enrollment_key="wikimooc.ViewEnrollments")
-    directives.write_permission(enrollment_key="wikimooc.ManageEnrollments")
     enrollment_key = schema.TextLine(title=_("Enrollment key"), required=False)
     directives.read_permission(invited="wikimooc.ViewEnrollments")
-    directives.write_permission(invited="wikimooc.ManageEnrollments")
     invited = schema.List(
         title=_("Invited wiki usernames"),
         value_type=schema.TextLine(),
