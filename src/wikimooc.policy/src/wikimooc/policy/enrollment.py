@@ -55,6 +55,20 @@ class Enrollments(Persistent):
         self.count.change(-1)
 
 
+class LearnerSequence:
+    """The session's learners as the sized, sliceable sequence batching needs,
+    without walking the whole BTree to count them."""
+
+    def __init__(self, enrollments):
+        self.enrollments = enrollments
+
+    def __len__(self):
+        return len(self.enrollments)
+
+    def __getitem__(self, index):
+        return self.enrollments.learners.values()[index]
+
+
 class EnrollmentRefused(Exception):
     """``status`` is the HTTP status a REST client gets; ``message`` is translatable."""
 

@@ -2,12 +2,15 @@ from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
+from plone.rest.interfaces import IAPIRequest
 from plone.supermodel import model
 from wikimooc.policy import _
+from wikimooc.policy.reuse import may_reuse
 from wikimooc.policy.vocabularies import REUSABLE_LICENSES
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.interface import implementer
 
 
@@ -81,3 +84,14 @@ class Course(Container):
     @property
     def reusable(self):
         return self.license in REUSABLE_LICENSES
+
+    def allowedContentTypes(self, context=None):
+        """No "add session" is offered to whom the licence does not allow reuse.
+
+        REST calls still see the type: the session guard (reuse.check_new_session)
+        then refuses with the licence as the reason, where plone.restapi would only
+        say "Disallowed subobject type"."""
+        allowed = super().allowedContentTypes(context)
+        if may_reuse(self) or IAPIRequest.providedBy(getRequest()):
+            return allowed
+        return [fti for fti in allowed if fti.getId() != "CourseSession"]

@@ -4,26 +4,13 @@ from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.services import error_reply
 from wikimooc.policy.services import request_data
 from wikimooc.policy.services import ServiceError
 from wikimooc.policy.usernames import split_pasted_names
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-
-class LearnerSequence:
-    """The session's learners as the sized, sliceable sequence batching needs,
-    without walking the whole BTree to count them."""
-
-    def __init__(self, enrollments):
-        self.enrollments = enrollments
-
-    def __len__(self):
-        return len(self.enrollments)
-
-    def __getitem__(self, index):
-        return self.enrollments.learners.values()[index]
 
 
 class EnrollmentsGet(Service):

@@ -1,0 +1,86 @@
+from plone import api
+
+import pytest
+import transaction
+
+
+PUBLIC = "/en/intro/public-session"
+PRIVATE = "/en/intro/private-session"
+
+
+def test_anonymous_visitors_are_asked_to_log_in(site, page):
+    html = page().get(PUBLIC).text
+    assert "Log in to enroll" in html
+    assert "@@enroll" not in html
+
+
+def test_a_member_enrolls_and_leaves_with_the_buttons(site, page, authenticator):
+    ada = page("ada")
+    html = ada.get(PUBLIC).text
+    assert "Enroll in this session" in html
+    enrolled = ada.post(PUBLIC + "/@@enroll", data={"_authenticator": authenticator(html)})
+    assert enrolled.status_code == 200
+    assert "You are enrolled in this session." in enrolled.text
+    assert "Leave this session" in enrolled.text
+    transaction.begin()
+    assert "Ada" in site["public"].enrollments
+
+    left = ada.post(PUBLIC + "/@@leave", data={"_authenticator": authenticator(enrolled.text)})
+    assert "You have left this session." in left.text
+    transaction.begin()
+    assert "Ada" not in site["public"].enrollments
+
+
+@pytest.mark.parametrize("method, data", [("post", {}), ("get", None)])
+def test_enrolling_needs_a_post_with_the_csrf_token(site, page, method, data):
+    response = getattr(page("ada"), method)(PUBLIC + "/@@enroll", data=data)
+    assert response.status_code in (403, 405)
+    transaction.begin()
+    assert len(site["public"].enrollments) == 0
+
+
+def test_a_wrong_key_is_explained_and_enrolls_nobody(site, page, authenticator):
+    bob = page("bob")
+    html = bob.get(PUBLIC.replace("public", "private"), allow_redirects=False)
+    assert html.status_code in (302, 401)  # bob cannot see the private session…
+    # …but he reaches its enrollment form with the link his teacher gave him.
+    with api.env.adopt_roles(["Manager"]):
+        site["private"].enrollment_policy = "key"
+    transaction.commit()
+    ada = page("ada")
+    token = authenticator(ada.get("/en/intro/public-session").text)
+    refused = ada.post(PRIVATE + "/@@enroll", data={"_authenticator": token, "key": "nope"})
+    assert "The enrollment key is wrong." in refused.text
+    transaction.begin()
+    assert len(site["private"].enrollments) == 0
+    accepted = ada.post(PRIVATE + "/@@enroll", data={"_authenticator": token, "key": "pillars"})
+    assert "You are enrolled in this session." in accepted.text
+
+
+def test_teacher_pastes_usernames_and_sees_each_result(site, page, authenticator):
+    teacher = page("teacher")
+    html = teacher.get(PUBLIC + "/@@learners").text
+    result = teacher.post(
+        PUBLIC + "/@@learners",
+        data={"_authenticator": authenticator(html), "usernames": "Jean_Dupont\nBad#Name\nada"},
+    )
+    assert result.status_code == 200
+    assert "Jean Dupont" in result.text
+    assert "contains a forbidden character: #" in result.text
+    assert "2 learners" in result.text
+    transaction.begin()
+    assert len(site["public"].enrollments) == 2
+
+
+def test_learners_page_is_for_the_team_only(site, page):
+    response = page("ada").get(PUBLIC + "/@@learners", allow_redirects=False)
+    assert response.status_code in (302, 401)
+    assert "Add learners" not in response.text
+
+
+def test_learners_page_in_french_under_fr(site, page):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.move(source=site["course"], target=site["portal"]["fr"])
+    transaction.commit()
+    html = page("teacher").get("/fr/intro/public-session/@@learners").text
+    assert "Ajouter des apprenant·es" in html
