@@ -22,29 +22,10 @@ EXERCISE_DEFAULTS = dict(
     required_text=None,
     required_text_is_pattern=False,
 )
-RUBRIC = {"criteria": [{"title": "Sources", "levels": [{"title": "None", "points": 0}]}]}
-
-
-@pytest.mark.parametrize(
-    "changes, message",
-    [
-        ({}, None),
-        ({"wiki_action": None}, "needs the action to check"),
-        ({"check": "peer"}, "needs a rubric with at least one criterion"),
-        ({"check": "peer", "rubric": {"criteria": []}}, "at least one criterion"),
-        ({"check": "peer", "rubric": RUBRIC}, None),
-        ({"required_text": "[unclosed", "required_text_is_pattern": True}, "not a valid regular"),
-        ({"required_text": "[unclosed", "required_text_is_pattern": False}, None),
-        ({"required_text": r"\{\{Ébauche", "required_text_is_pattern": True}, None),
-    ],
+SESSION_DEFAULTS = dict(
+    start=date(2027, 3, 1), end=date(2027, 4, 30), enrollment_policy="open", enrollment_key=None
 )
-def test_exercise_invariants(changes, message):
-    data = Data(**{**EXERCISE_DEFAULTS, **changes})
-    if message is None:
-        IExercise.validateInvariants(data)
-    else:
-        with pytest.raises(Invalid, match=message):
-            IExercise.validateInvariants(data)
+RUBRIC = {"criteria": [{"title": "Sources", "levels": [{"title": "None", "points": 0}]}]}
 
 
 @pytest.mark.parametrize(
@@ -73,28 +54,33 @@ def test_rubric_schema_refuses_negative_points():
         IExercise["rubric"].validate(bad)
 
 
-SESSION_DEFAULTS = dict(
-    start=date(2027, 3, 1), end=date(2027, 4, 30), enrollment_policy="open", enrollment_key=None
-)
-
-
 @pytest.mark.parametrize(
-    "changes, message",
+    "schema, changes, message",
     [
-        ({}, None),
-        ({"end": date(2027, 2, 1)}, "cannot end before it starts"),
-        ({"end": date(2027, 3, 1)}, None),
-        ({"enrollment_policy": "key"}, "need the key"),
-        ({"enrollment_policy": "key", "enrollment_key": "s3same"}, None),
+        (IExercise, {}, None),
+        (IExercise, {"wiki_action": None}, "needs the action to check"),
+        (IExercise, {"check": "peer"}, "needs a rubric with at least one criterion"),
+        (IExercise, {"check": "peer", "rubric": {"criteria": []}}, "at least one criterion"),
+        (IExercise, {"check": "peer", "rubric": RUBRIC}, None),
+        (IExercise, {"required_text": "[unclosed", "required_text_is_pattern": True},
+         "not a valid regular"),
+        (IExercise, {"required_text": "[unclosed", "required_text_is_pattern": False}, None),
+        (IExercise, {"required_text": r"\{\{Ébauche", "required_text_is_pattern": True}, None),
+        (ICourseSession, {}, None),
+        (ICourseSession, {"end": date(2027, 2, 1)}, "cannot end before it starts"),
+        (ICourseSession, {"end": date(2027, 3, 1)}, None),
+        (ICourseSession, {"enrollment_policy": "key"}, "need the key"),
+        (ICourseSession, {"enrollment_policy": "key", "enrollment_key": "s3same"}, None),
     ],
 )
-def test_session_invariants(changes, message):
-    data = Data(**{**SESSION_DEFAULTS, **changes})
+def test_invariants(schema, changes, message):
+    defaults = EXERCISE_DEFAULTS if schema is IExercise else SESSION_DEFAULTS
+    data = Data(**{**defaults, **changes})
     if message is None:
-        ICourseSession.validateInvariants(data)
+        schema.validateInvariants(data)
     else:
         with pytest.raises(Invalid, match=message):
-            ICourseSession.validateInvariants(data)
+            schema.validateInvariants(data)
 
 
 @pytest.mark.parametrize(
