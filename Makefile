@@ -48,3 +48,7 @@ test: install ## Run the whole test suite
 .PHONY: clean
 clean: ## Remove .venv (instance/ and its data are kept)
 	rm -rf $(VENV)
+
+.PHONY: bench
+bench: install ## Run the benchmarks (print figures, no pass/fail)
+	$(BIN)/python bench/enrollment.py

@@ -115,12 +115,14 @@ def test_each_session_has_its_own_learners_group(open_session, members):
     assert "Learner" not in api.user.get_roles(user=members["ada"], obj=second)
 
 
-def test_deleting_a_session_removes_its_group(open_session):
+def test_deleting_a_session_takes_its_learners_out_of_its_group(open_session, members):
     session = open_session()
+    enroll(session, members["ada"])
     group_id = learners_group_id(session)
+    assert group_id in api.user.get(username="ada").getGroups()
     with api.env.adopt_roles(["Manager"]):
         api.content.delete(session)
-    assert api.group.get(groupname=group_id) is None
+    assert group_id not in api.user.get(username="ada").getGroups()
 
 
 def test_a_copied_session_starts_empty(open_session, members, course):

@@ -1,6 +1,8 @@
 from wikimooc.policy.site import PACKAGES
 from plone.base.interfaces import INonInstallable
 from plone.browserlayer.utils import registered_layers
+from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
+from wikimooc.policy.pas import PLUGIN_ID
 from wikimooc.policy.interfaces import IWikimoocPolicyLayer
 from wikimooc.theme.interfaces import IWikimoocThemeLayer
 from wikimooc.workflows.interfaces import IWikimoocWorkflowsLayer
@@ -55,3 +57,13 @@ def test_addons_panel_offers_default_and_hides_uninstall_profile(installer, pack
     }
     assert installer.get_install_profile(package)["id"] == f"{package}:default"
     assert f"{package}:uninstall" in hidden
+
+
+def test_learners_groups_plugin_is_an_active_groups_plugin(portal):
+    plugins = portal.acl_users.plugins.listPluginIds(IGroupsPlugin)
+    assert PLUGIN_ID in plugins
+
+
+def test_uninstalling_the_policy_removes_the_learners_groups_plugin(portal, installer):
+    installer.uninstall_product("wikimooc.policy")
+    assert PLUGIN_ID not in portal.acl_users.objectIds()

@@ -7,12 +7,11 @@ from wikimooc.policy.content.session import session_workflow_chain
 from wikimooc.policy.enrollment import Enrollments
 from wikimooc.policy.enrollment import LEARNERS_GROUP_PREFIX
 from wikimooc.policy.enrollment import learners_group_id
+from wikimooc.policy.pas import learners_groups
 
 
 def set_up_session(session, event):
     group_id = learners_group_id(session)
-    if api.group.get(groupname=group_id) is None:
-        api.group.create(groupname=group_id, title=f"Learners of {session.Title()}")
     copied_groups = [
         principal
         for principal, _roles in session.get_local_roles()
@@ -34,8 +33,11 @@ def reset_copied_session(session, event):
 
 
 def remove_learners_group(session, event):
-    if api.group.get(groupname=learners_group_id(session)) is not None:
-        api.group.delete(groupname=learners_group_id(session))
+    groups = learners_groups()
+    group_id = learners_group_id(session)
+    for learner in session.enrollments.learners.values():
+        if learner.user_id:
+            groups.leave(learner.user_id, group_id)
 
 
 def sync_teachers(session, event):

@@ -1,11 +1,12 @@
 """The course model arrives: import the new types, indexes, permissions and session
-workflow binding, then turn the Folder and Page stand-ins of the demo courses into
+workflow binding, install the learners groups plugin, then turn the Folder and Page stand-ins of the demo courses into
 real Courses and CourseSessions. Anything else found in a stand-in folder moves into
 its course; nothing is deleted that still holds content."""
 
 from plone import api
 from wikimooc.policy.demo import create_demo_course
 from wikimooc.policy.demo import DEMO_COURSES
+from wikimooc.policy.pas import install_plugin
 
 import logging
 
@@ -20,6 +21,7 @@ def upgrade(setup_tool):
         setup_tool.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
     api.portal.get_tool("portal_catalog").manage_reindexIndex(ids=NEW_INDEXES)
     portal = api.portal.get()
+    install_plugin(portal)
     for course in DEMO_COURSES:
         root = portal.get(course.language)
         stand_in = root.get(course.id) if root is not None else None
