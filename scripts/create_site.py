@@ -1,6 +1,6 @@
 """Create the WikiMOOC site with its demo content, or run its pending upgrade steps.
 
-Run by `make site` (and `make start`) as:
+Run by `make start` (scripts/start.sh) as:
     .venv/bin/zconsole run instance/etc/zope.conf scripts/create_site.py
 Running it again keeps every piece of content.
 """

@@ -141,10 +141,10 @@ def zeo_socket(target):
     return target / "var" / "zeo.sock"
 
 
-def zeo_client_section(server, blobs, shared_blobs):
+def zeo_client_section(server, storage, blobs, shared_blobs):
     return f"""  <zeoclient>
     server {server}
-    storage 1
+    storage {storage}
     name main
     blob-dir {blobs}
     shared-blob-dir {"true" if shared_blobs else "false"}
@@ -158,9 +158,11 @@ def storage_section(settings, target):
     if storage == "direct":
         # The web instance and the worker are two processes: they share the
         # FileStorage through the instance's own ZEO server (etc/zeo.conf).
-        return zeo_client_section(zeo_socket(target), blobs, shared_blobs=True)
+        return zeo_client_section(zeo_socket(target), "1", blobs, shared_blobs=True)
     if storage == "zeo":
-        return zeo_client_section(settings["db_zeo_server"], blobs, shared_blobs)
+        return zeo_client_section(
+            settings["db_zeo_server"], settings["db_zeo_name"], blobs, shared_blobs
+        )
     keep_history = "true" if settings["db_relstorage_keep_history"] else "false"
     return f"""  <relstorage>
     keep-history {keep_history}

@@ -68,10 +68,12 @@ def test_relstorage_on_postgresql(render):
 
 def test_zeo_client_of_an_external_server(render):
     target = render(
-        db_storage="zeo", db_zeo_server="db.example.org:8100", db_blob_mode="shared"
+        db_storage="zeo", db_zeo_server="db.example.org:8100", db_blob_mode="shared",
+        db_zeo_name="wikimooc",
     )
     client = storage_of(target)
     assert client.server[0].address == ("db.example.org", 8100)
+    assert client.storage == "wikimooc"
     assert client.shared_blob_dir is True
     assert not (target / "etc" / "zeo.conf").exists()
 

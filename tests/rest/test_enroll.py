@@ -67,6 +67,7 @@ def test_malformed_body_is_a_400(site, client):
         headers={"Content-Type": "application/json"},
     )
     assert response.status_code == 400
+    transaction.begin()
     assert len(site["public"].enrollments) == 0
 
 

@@ -73,10 +73,12 @@ class LearnerSequence:
 
 
 class EnrollmentRefused(Exception):
-    """``status`` is the HTTP status a REST client gets; ``message`` is translatable."""
+    """``reason`` says why (wrong_key, not_invited, full, no_username); ``status`` is
+    the HTTP status a REST client gets; ``message`` is translatable."""
 
-    def __init__(self, status, message):
+    def __init__(self, reason, status, message):
         super().__init__(message)
+        self.reason = reason
         self.status = status
         self.message = message
 
@@ -104,28 +106,50 @@ def member_for_wiki_username(username):
     return None
 
 
+def refusal(session, username, key=None, check_key=True):
+    """Why ``username`` may not enroll in ``session`` now, or None."""
+    policy = session.enrollment_policy
+    if (
+        check_key
+        and policy == "key"
+        and not hmac.compare_digest((key or "").encode(), (session.enrollment_key or "").encode())
+    ):
+        return EnrollmentRefused("wrong_key", 403, _("The enrollment key is wrong."))
+    if policy == "invitation" and username not in invited_usernames(session):
+        return EnrollmentRefused(
+            "not_invited", 403, _("This session is by invitation only and you are not invited.")
+        )
+    if session.capacity and len(session.enrollments) >= session.capacity:
+        return EnrollmentRefused("full", 409, _("This session is full."))
+    return None
+
+
 def enroll(session, member, key=None):
-    """Enroll ``member``; return False when already enrolled, raise EnrollmentRefused."""
+    """Enroll ``member``; return False when already enrolled, raise EnrollmentRefused.
+
+    A learner a teacher added by wiki username before they had an account is linked
+    to it here, which gives them access."""
     try:
         username = wiki_username_of(member)
     except InvalidUsername:
         raise EnrollmentRefused(
-            403, _("Your account has no valid wiki username to enroll with.")
+            "no_username", 403, _("Your account has no valid wiki username to enroll with.")
         )
     enrollments = session.enrollments
-    if username in enrollments:
+    existing = enrollments.learners.get(username)
+    if existing is not None:
+        if existing.user_id != member.getId():
+            enrollments.learners[username] = existing._replace(user_id=member.getId())
+            learners_groups().join(member.getId(), learners_group_id(session))
         return False
-    policy = session.enrollment_policy
-    if policy == "key" and not hmac.compare_digest(
-        (key or "").encode(), (session.enrollment_key or "").encode()
-    ):
-        raise EnrollmentRefused(403, _("The enrollment key is wrong."))
-    if policy == "invitation" and username not in invited_usernames(session):
-        raise EnrollmentRefused(
-            403, _("This session is by invitation only and you are not invited.")
-        )
-    if session.capacity and len(enrollments) >= session.capacity:
-        raise EnrollmentRefused(409, _("This session is full."))
+    refused = refusal(session, username, key)
+    if refused:
+        raise refused
+    if session.capacity:
+        # The learners BTree and the Length both merge concurrent enrollments, so two
+        # racing for the last seat would both commit: writing this small object, which
+        # has no conflict resolution, makes them conflict and Zope retry the later one.
+        enrollments._p_changed = True
     enrollments.add(username, member.getId(), added_by=member.getId())
     learners_groups().join(member.getId(), learners_group_id(session))
     return True

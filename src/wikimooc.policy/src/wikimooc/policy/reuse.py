@@ -20,15 +20,18 @@ class ReuseRefused(Exception):
 
 
 def may_reuse(course):
-    """Its licence allows reuse, or the user is one of those who may edit it."""
-    return course.reusable or api.user.has_permission("Modify portal content", obj=course)
+    """The user may edit the course, or sees it and its licence allows reuse."""
+    if api.user.has_permission("Modify portal content", obj=course):
+        return True
+    return course.reusable and api.user.has_permission("View", obj=course)
 
 
 def refuse_unless_reusable(course):
-    if not may_reuse(course):
-        raise ReuseRefused(
-            _("The licence of this course does not allow reusing it.")
-        )
+    if may_reuse(course):
+        return
+    if not api.user.has_permission("View", obj=course):
+        raise ReuseRefused(_("You cannot see this course."))
+    raise ReuseRefused(_("The licence of this course does not allow reusing it."))
 
 
 def check_new_session(session, event):

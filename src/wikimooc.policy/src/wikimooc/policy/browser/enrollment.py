@@ -10,10 +10,10 @@ from wikimooc.policy import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.enrollment import EnrollmentRefused
-from wikimooc.policy.enrollment import invited_usernames
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.enrollment import leave
+from wikimooc.policy.enrollment import refusal
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
@@ -43,16 +43,11 @@ class EnrollmentViewlet(ViewletBase):
             return "enrolled"
         if not api.user.has_permission("wikimooc: Enroll in session", obj=session):
             return "closed"
-        if session.capacity and self.learners_count >= session.capacity:
-            return "full"
-        if session.enrollment_policy == "invitation":
-            try:
-                invited = wiki_username_of(member) in invited_usernames(session)
-            except InvalidUsername:
-                invited = False
-            if not invited:
-                return "not_invited"
-        return "can_enroll"
+        try:
+            refused = refusal(session, wiki_username_of(member), check_key=False)
+        except InvalidUsername:
+            return "no_username"
+        return refused.reason if refused else "can_enroll"
 
 
 class EnrollmentAction(BrowserView):

@@ -1,3 +1,4 @@
+from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.indexer import indexer
@@ -28,6 +29,17 @@ class NotAWikiHost(ValidationError):
 def wiki_host(value):
     if not WIKI_HOST.match(value):
         raise NotAWikiHost(value)
+    return True
+
+
+class NotAUser(ValidationError):
+    __doc__ = _("Teachers are given by the user id of a member, not a group.")
+
+
+def member_ids(user_ids):
+    for user_id in user_ids:
+        if api.user.get(userid=user_id) is None:
+            raise NotAUser(user_id)
     return True
 
 
@@ -70,6 +82,7 @@ class ICourseSession(model.Schema):
         title=_("Teachers"),
         description=_("User ids of the session's teachers."),
         value_type=schema.TextLine(),
+        constraint=member_ids,
         required=False,
         default=[],
         missing_value=[],

@@ -1,5 +1,6 @@
 """Keep a session's learners group, teachers' local roles and workflow in step with it."""
 
+from DateTime import DateTime
 from plone import api
 from wikimooc.policy.content.session import PRIVATE_WORKFLOW
 from wikimooc.policy.content.session import PUBLIC_WORKFLOW
@@ -28,8 +29,10 @@ def set_up_session(session, event):
 
 
 def reset_copied_session(session, event):
-    """A copy is a new run: it starts without the original's learners."""
+    """A copy is a new run: it starts without the original's learners and teachers
+    (whoever copies it becomes its teacher)."""
     session.enrollments = Enrollments()
+    session.teachers = []
 
 
 def remove_learners_group(session, event):
@@ -69,7 +72,13 @@ def sync_workflow(session, event):
     (other,) = {PUBLIC_WORKFLOW, PRIVATE_WORKFLOW} - {wanted}
     if wanted in history or other not in history:
         return
-    switch = {**history[other][-1], "action": None, "comments": "Kind changed"}
+    switch = {
+        **history[other][-1],
+        "action": "change_kind",
+        "actor": api.user.get_current().getId(),
+        "time": DateTime(),
+        "comments": f"Kind changed to {session.kind}",
+    }
     history[wanted] = (*history[other], switch)
     del history[other]
     workflow_tool[wanted].updateRoleMappingsFor(session)

@@ -1,5 +1,6 @@
 from collections import defaultdict
 from plone import api
+from Products.ZCTextIndex.ParseTree import ParseError
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
@@ -21,8 +22,14 @@ class CoursesGet(Service):
             query = self.query()
         except ServiceError as error:
             return error_reply(self.request, error)
-        batch = HypermediaBatch(self.request, api.portal.get_tool("portal_catalog")(**query))
-        courses = list(batch)
+        try:
+            batch = HypermediaBatch(self.request, api.portal.get_tool("portal_catalog")(**query))
+            courses = list(batch)
+        except ParseError:
+            return error_reply(
+                self.request,
+                ServiceError(400, "BadRequest", _("The search text \"q\" cannot be understood.")),
+            )
         sessions = self.open_sessions([brain.getPath() for brain in courses])
         result = {
             "@id": batch.canonical_url,

@@ -20,12 +20,8 @@ class AdaptPost(Service):
         try:
             data = request_data(self.request)
             target = self.target(data.get("container"))
-            adaptation = adapt_course(
-                self.context,
-                target,
-                organisation=data.get("organisation"),
-                title=data.get("title"),
-            )
+            texts = self.optional_texts(data, ("organisation", "title"))
+            adaptation = adapt_course(self.context, target, **texts)
         except ServiceError as error:
             return error_reply(self.request, error)
         except ReuseRefused as refused:
@@ -33,6 +29,16 @@ class AdaptPost(Service):
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", adaptation.absolute_url())
         return getMultiAdapter((adaptation, self.request), ISerializeToJson)()
+
+    def optional_texts(self, data, names):
+        texts = {name: data.get(name) for name in names}
+        for name, value in texts.items():
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise ServiceError(
+                    400, "BadRequest",
+                    _("\"${name}\" must be a non-empty text.", mapping={"name": name}),
+                )
+        return texts
 
     def target(self, reference):
         if not reference or not isinstance(reference, str):
