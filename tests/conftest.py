@@ -126,7 +126,7 @@ def site(functional_portal):
             projects=("wikipedia",), audience=("students",), organisation="Wikimedia UK",
             authors=["Ada Lovelace"],
         )
-        api.content.transition(course, "publish")
+        api.content.transition(course, to_state="published")
         sessions = {}
         for kind, policy, extra in (
             ("public", "open", {}),

@@ -39,7 +39,7 @@ def test_an_adaptation_credits_the_original(site, page):
             container=site["portal"]["fr"], type="Folder", id="lyon", title="Lyon"
         )
         adaptation = adapt_course(site["course"], folder, organisation="Université de Lyon")
-        api.content.transition(adaptation, "publish")
+        api.content.transition(adaptation, to_state="published")
     transaction.commit()
     html = page().get("/fr/lyon/intro").text
     assert "Adapted from" in html or "Adapté de" in html

@@ -64,7 +64,7 @@ def test_containment(portal, container_type, allowed):
 @pytest.mark.parametrize(
     "portal_type, chain",
     [
-        ("Course", ("simple_publication_workflow",)),
+        ("Course", ("wikimooc_course_workflow",)),
         ("Module", ()),
         ("Lesson", ()),
         ("Exercise", ()),
@@ -83,7 +83,7 @@ def test_course_parts_take_its_language_and_visibility(course):
     with api.env.adopt_roles(["Manager"]):
         module = api.content.create(container=course, type="Module", title="Basics")
         lesson = api.content.create(container=module, type="Lesson", title="Five pillars")
-        api.content.transition(course, "publish")
+        api.content.transition(course, to_state="published")
     assert lesson.Language() == "en"
     with api.env.adopt_roles(["Anonymous"]):
         assert api.user.has_permission("View", obj=lesson)

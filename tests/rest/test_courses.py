@@ -21,7 +21,7 @@ def catalogue(site):
                 audience=audience, organisation="Chapter",
             )
             if publish:
-                api.content.transition(course, "publish")
+                api.content.transition(course, to_state="published")
         closed = api.content.create(
             container=site["course"], type="CourseSession", id="old", title="Old session",
             start=date(2025, 1, 1), end=date(2025, 2, 1), wiki="en.wikipedia.org",

@@ -310,7 +310,7 @@ def create_demo_course(container, course):
         title_pattern=exercise.title_pattern,
         min_bytes=exercise.min_bytes,
     )
-    api.content.transition(folder, "publish")
+    api.content.transition(folder, to_state="published")
     for session in course.sessions:
         create_demo_session(folder, session)
     return folder
