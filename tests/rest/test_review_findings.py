@@ -1,6 +1,5 @@
 """Holes a code review found: each test failed before its fix."""
 
-from datetime import date
 from plone import api
 from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.enrollment import EnrollmentRefused
