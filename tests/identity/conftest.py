@@ -1,0 +1,56 @@
+from plone import api
+from wikimedia_oauth import WikimediaOAuthServer
+from wikimooc.policy.identity.settings import store_consumer_secret
+
+import pytest
+import requests
+import threading
+import transaction
+
+
+CLIENT_ID = "wikimooc-test-consumer"
+CLIENT_SECRET = "s3cret-consumer-value-" + "x" * 10
+
+
+@pytest.fixture
+def oauth_server(functional_portal):
+    """The loopback stand-in for Wikimedia's OAuth server, and the site set up to use it."""
+    portal = functional_portal
+    server = WikimediaOAuthServer(CLIENT_ID, CLIENT_SECRET, portal.absolute_url() + "/")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    api.portal.set_registry_record("wikimooc.oauth_server", server.url)
+    api.portal.set_registry_record("wikimooc.oauth_consumer_key", CLIENT_ID)
+    store_consumer_secret(CLIENT_SECRET)
+    transaction.commit()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def log_in_with_wikimedia(functional_portal):
+    """Go through "Log in with Wikimedia" in a browser-like session; return it, with
+    the page it landed on as ``landed``."""
+
+    def log_in(browser=None, start="/authomatic-handler/wikimedia"):
+        browser = browser or requests.Session()
+        browser.landed = browser.get(functional_portal.absolute_url() + start, timeout=30)
+        transaction.begin()  # see what the server committed
+        return browser
+
+    return log_in
+
+
+@pytest.fixture
+def logged_in(functional_portal):
+    """Whether a browser session is logged in: Plone sends anonymous visitors of
+    @@personal-information to the login form."""
+
+    def logged_in(browser):
+        response = browser.get(
+            functional_portal.absolute_url() + "/@@personal-information", timeout=30
+        )
+        return response.status_code == 200 and "/login" not in response.url
+
+    return logged_in
