@@ -72,6 +72,9 @@ $wgEnableUploads = false;
 
 wfLoadExtensions( [ 'ConfirmEdit', 'ConfirmEdit/QuestyCaptcha' ] );
 $wgCaptchaQuestions = [ %(question)s => %(answer)s ];
+# As on Wikimedia's wikis: captchas live in the object cache, not in the PHP session,
+# so an API client may ask for one and answer it from another HTTP session.
+$wgCaptchaStorageClass = 'CaptchaCacheStore';
 $wgCaptchaTriggers['createaccount'] = (bool)$wikimoocOverrides['createaccount_captcha'];
 # Tests log in with wrong passwords and edit with links on purpose: no captcha there.
 $wgCaptchaTriggers['badlogin'] = false;

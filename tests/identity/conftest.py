@@ -54,3 +54,16 @@ def logged_in(functional_portal):
         return response.status_code == 200 and "/login" not in response.url
 
     return logged_in
+
+
+@pytest.fixture
+def home_wiki(functional_portal, mediawiki):
+    """The site registers learners on the test session's real MediaWiki."""
+    from wikimooc.policy.identity.registration import attempts_per_address
+
+    attempts_per_address.attempts.clear()
+    api.portal.set_registry_record("wikimooc.home_wiki", mediawiki.host)
+    api.portal.set_registry_record("wikimooc.wikis", {mediawiki.host: mediawiki.api_url})
+    api.portal.set_registry_record("wikimooc.registration_attempts_per_hour", 1000)
+    transaction.commit()
+    return mediawiki

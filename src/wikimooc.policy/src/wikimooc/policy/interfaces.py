@@ -34,6 +34,12 @@ class IWikimoocSettings(Interface):
         default={},
         required=False,
     )
+    registration_attempts_per_hour = schema.Int(
+        title=_("Registration attempts per hour and address"),
+        description=_("Our own limit, before the wiki's: failed attempts count too."),
+        default=10,
+        min=1,
+    )
     oauth_server = schema.URI(
         title=_("OAuth 2.0 server"),
         description=_(

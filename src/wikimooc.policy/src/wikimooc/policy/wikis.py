@@ -1,0 +1,45 @@
+"""The wikis of sessions and registrations: where their Action API is, and a client
+that follows Wikimedia's API etiquette (a descriptive User-Agent with a contact
+address, ``maxlag=5``, bounded retries)."""
+
+from importlib.metadata import version
+from plone import api
+from urllib.parse import urlsplit
+
+import mwclient
+
+
+DEFAULT_API_URL = "https://{host}/w/api.php"
+MAX_LAG_SECONDS = 5
+
+
+def api_url(host):
+    """The Action API of ``host``: the ``wikimooc.wikis`` registry record maps hosts
+    elsewhere (a local MediaWiki in tests and ``make dev-wiki``)."""
+    mapped = api.portal.get_registry_record("wikimooc.wikis", default=None) or {}
+    return mapped.get(host) or DEFAULT_API_URL.format(host=host)
+
+
+def user_agent():
+    contact = api.portal.get_registry_record("plone.email_from_address", default="") or ""
+    site = api.portal.get().absolute_url()
+    return f"WikiMOOC/{version('wikimooc.policy')} ({site}; {contact}) mwclient"
+
+
+def connect(host, retries=1, timeout=20):
+    """An mwclient Site for ``host``, without the siteinfo request mwclient makes by
+    default. ``retries`` bounds its retries on network errors, 5xx and maxlag."""
+    url = urlsplit(api_url(host))
+    path, _, script = url.path.rpartition("/")
+    return mwclient.Site(
+        url.netloc,
+        path=path + "/",
+        ext="." + script.rpartition(".")[2],
+        scheme=url.scheme,
+        clients_useragent=user_agent(),
+        max_lag=MAX_LAG_SECONDS,
+        max_retries=retries,
+        retry_timeout=2,
+        do_init=False,
+        reqs={"timeout": timeout},
+    )
