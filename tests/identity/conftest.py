@@ -3,6 +3,7 @@ from wikimedia_oauth import WikimediaOAuthServer
 from wikimooc.policy.identity.settings import store_consumer_secret
 
 import pytest
+import re
 import requests
 import threading
 import transaction
@@ -67,3 +68,49 @@ def home_wiki(functional_portal, mediawiki):
     api.portal.set_registry_record("wikimooc.registration_attempts_per_hour", 1000)
     transaction.commit()
     return mediawiki
+
+
+LEARNER_PASSWORD = "Correct-Horse-Battery-9"
+
+
+@pytest.fixture
+def registration_form():
+    """The registration page, its CSRF token and the wiki's captcha id."""
+    return fetch_registration_form
+
+
+def fetch_registration_form(browser, portal_url, path="/@@wiki-register"):
+    page = browser.get(portal_url + path, timeout=60)
+    token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text)
+    captcha_id = re.search(r'name="captcha_id"[^>]*value="([^"]*)"', page.text)
+    return page, token.group(1) if token else None, captcha_id.group(1) if captcha_id else ""
+
+
+@pytest.fixture
+def register(functional_portal, home_wiki):
+    """Fill in and send the registration form as a learner's browser does."""
+
+    def register(username, password=LEARNER_PASSWORD, retype=None, answer=None, browser=None,
+                 path="/@@wiki-register", follow=True, **extra):
+        browser = browser or requests.Session()
+        _, token, captcha_id = fetch_registration_form(
+            browser, functional_portal.absolute_url(), path
+        )
+        fields = {
+            "username": username,
+            "email": "learner@example.org",
+            "password": password,
+            "retype": password if retype is None else retype,
+            "captcha_id": captcha_id,
+            "captcha_word": home_wiki.captcha_answer if answer is None else answer,
+            "_authenticator": token,
+            **extra,
+        }
+        browser.landed = browser.post(
+            functional_portal.absolute_url() + path, data=fields, timeout=60,
+            allow_redirects=follow,
+        )
+        transaction.begin()
+        return browser
+
+    return register

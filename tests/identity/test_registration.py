@@ -13,7 +13,7 @@ import secrets
 import transaction
 
 
-PASSWORD = "Correct-Horse-Battery-9"
+PASSWORD = "Learners-Own-Pass-2027"
 
 
 def new_name(prefix="Learner"):
@@ -25,48 +25,13 @@ def wiki_user(mediawiki, name):
     return user
 
 
-def registration_form(browser, portal_url, path="/@@wiki-register"):
-    page = browser.get(portal_url + path, timeout=60)
-    token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text)
-    captcha_id = re.search(r'name="captcha_id"[^>]*value="([^"]*)"', page.text)
-    return page, token.group(1) if token else None, captcha_id.group(1) if captcha_id else ""
-
-
-@pytest.fixture
-def register(functional_portal, home_wiki):
-    """Fill in and send the registration form as a learner's browser does."""
-
-    def register(username, password=PASSWORD, retype=None, answer=None, browser=None,
-                 path="/@@wiki-register", follow=True, **extra):
-        browser = browser or requests.Session()
-        _, token, captcha_id = registration_form(browser, functional_portal.absolute_url(), path)
-        fields = {
-            "username": username,
-            "email": "learner@example.org",
-            "password": password,
-            "retype": password if retype is None else retype,
-            "captcha_id": captcha_id,
-            "captcha_word": home_wiki.captcha_answer if answer is None else answer,
-            "_authenticator": token,
-            **extra,
-        }
-        browser.landed = browser.post(
-            functional_portal.absolute_url() + path, data=fields, timeout=60,
-            allow_redirects=follow,
-        )
-        transaction.begin()
-        return browser
-
-    return register
-
-
 def registered_members(username):
     identities = api.portal.get_tool("acl_users")["authomatic"]._useridentities_by_userid
     members = (api.user.get(userid=userid) for userid in identities)
     return [member for member in members if member.getProperty("wiki_username", "") == username]
 
 
-def test_the_form_shows_the_wikis_captcha(functional_portal, home_wiki):
+def test_the_form_shows_the_wikis_captcha(registration_form, functional_portal, home_wiki):
     page, token, captcha_id = registration_form(requests.Session(), functional_portal.absolute_url())
     assert home_wiki.captcha_question in page.text
     assert captcha_id and token
@@ -75,7 +40,7 @@ def test_the_form_shows_the_wikis_captcha(functional_portal, home_wiki):
 def test_registering_creates_the_wiki_account_and_the_member(register, home_wiki, logged_in, caplog):
     name = new_name()
     with caplog.at_level(logging.DEBUG):
-        browser = register(name)
+        browser = register(name, password=PASSWORD)
     assert "ready and you are logged in" in browser.landed.text
     assert logged_in(browser)
     user = wiki_user(home_wiki, name)
@@ -158,7 +123,7 @@ def test_our_own_limit_per_address_stops_before_the_wiki(register, home_wiki):
     assert "missing" in wiki_user(home_wiki, name)
 
 
-def test_an_unreachable_wiki_is_explained(register, home_wiki):
+def test_an_unreachable_wiki_is_explained(registration_form, home_wiki):
     browser = requests.Session()
     portal_url = api.portal.get().absolute_url()
     _, token, captcha_id = registration_form(browser, portal_url)

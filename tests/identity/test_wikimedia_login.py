@@ -186,3 +186,13 @@ def test_no_secret_code_or_token_is_logged_or_kept(oauth_server, log_in_with_wik
         assert secret not in logged
     [identities] = api.portal.get_tool("acl_users")["authomatic"]._useridentities_by_userid.values()
     assert identities.identity("wikimedia")["credentials"] is None
+
+
+def test_the_login_form_offers_wikimedia_and_registration(oauth_server, functional_portal):
+    portal_url = functional_portal.absolute_url()
+    page = requests.get(portal_url + "/login", params={"came_from": portal_url + "/en"}, timeout=30)
+    assert 'name="__ac_password"' in page.text  # staff keep their password login
+    assert f"{portal_url}/authomatic-handler/wikimedia?came_from=" in page.text
+    assert f"{portal_url}/@@wiki-register" in page.text
+    french = requests.get(portal_url + "/fr/login", timeout=30).text
+    assert "Se connecter avec Wikimédia" in french

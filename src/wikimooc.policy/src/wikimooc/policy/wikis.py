@@ -4,6 +4,7 @@ address, ``maxlag=5``, bounded retries)."""
 
 from importlib.metadata import version
 from plone import api
+from urllib.parse import quote
 from urllib.parse import urlsplit
 
 import mwclient
@@ -43,3 +44,22 @@ def connect(host, retries=1, timeout=20):
         do_init=False,
         reqs={"timeout": timeout},
     )
+
+
+def page_url(host, title):
+    """The address of page ``title`` on ``host`` (canonical namespace names work on
+    every wiki, whatever its language)."""
+    mapped = api.portal.get_registry_record("wikimooc.wikis", default=None) or {}
+    quoted = quote(title.replace(" ", "_"), safe="/:")
+    if host in mapped:
+        return mapped[host].rpartition("/")[0] + "/index.php?title=" + quoted
+    return f"https://{host}/wiki/{quoted}"
+
+
+def user_links(host, username):
+    """Where teachers follow a learner on the session's wiki."""
+    return {
+        "contributions": page_url(host, f"Special:Contributions/{username}"),
+        "user_page": page_url(host, f"User:{username}"),
+        "talk_page": page_url(host, f"User talk:{username}"),
+    }
