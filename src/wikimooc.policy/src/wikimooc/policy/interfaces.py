@@ -34,6 +34,17 @@ class IWikimoocSettings(Interface):
         default={},
         required=False,
     )
+    check_interval_seconds = schema.Int(
+        title=_("Seconds between two edit checks of a session"),
+        description=_("The worker looks for due checks every minute."),
+        default=60,
+        min=60,
+    )
+    tracking_grace_days = schema.Int(
+        title=_("Days edits are still checked after a session ends"),
+        default=30,
+        min=0,
+    )
     registration_attempts_per_hour = schema.Int(
         title=_("Registration attempts per hour and address"),
         description=_("Our own limit, before the wiki's: failed attempts count too."),
