@@ -3,6 +3,7 @@ from datetime import timedelta
 from plone import api
 
 import pytest
+import requests
 import secrets
 import transaction
 
@@ -30,21 +31,41 @@ def wiki_course(functional_portal, mediawiki):
         for exercise_id, criteria in exercises.items():
             api.content.create(container=module, type="Exercise", id=exercise_id,
                                title=exercise_id, check="wiki", **criteria)
+        api.content.transition(course, to_state="published")
     transaction.commit()
     return course
 
 
+COACH_PASSWORD = "coach-pw-12345"
+
+
 @pytest.fixture
 def tracked_session(wiki_course, mediawiki):
-    """An open session on the test wiki, started yesterday."""
+    """An open session on the test wiki, started yesterday, taught by ``coach``."""
     with api.env.adopt_roles(["Manager"]):
+        api.user.create(email="coach@example.org", username="coach", password=COACH_PASSWORD)
         session = api.content.create(
             container=wiki_course, type="CourseSession", id="s", title="Tracked session",
             start=date.today() - timedelta(days=1), end=date.today() + timedelta(days=30),
-            wiki=mediawiki.host, teachers=[],
+            wiki=mediawiki.host, teachers=["coach"],
         )
+        api.content.transition(session, "open")
     transaction.commit()
     return session
+
+
+@pytest.fixture
+def browser(functional_portal):
+    """A requests session logged in as ``login`` (the coach by default)."""
+
+    def browser(login="coach", password=COACH_PASSWORD):
+        session = requests.Session()
+        session.headers["Accept"] = "application/json"
+        if login:
+            session.auth = (login, password)
+        return session
+
+    return browser
 
 
 @pytest.fixture

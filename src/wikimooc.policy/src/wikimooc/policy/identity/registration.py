@@ -278,7 +278,9 @@ def create_accounts_for(session, names_and_emails, added_by):
             created = create_wiki_account(site, username, password, password, email)
         except RegistrationFailed as refusal:
             if refusal.reason != "taken":
-                results.append({"given": given, "status": refusal.reason, "message": refusal.message})
+                results.append(
+                    {"given": given, "status": refusal.reason, "message": refusal.message}
+                )
                 continue
             add_learners(session, [username], added_by=added_by)
             results.append({"given": given, "name": username, "status": "exists"})

@@ -71,6 +71,12 @@ class EditTracking(Persistent):
         """Store ``contribution``; return False if it was already known."""
         return self.contributions.insert(contribution.revid, contribution) == 1
 
+    def mark(self, username, exercise_uid, done, by, reason):
+        """A teacher's decision: it stands until another teacher decision."""
+        self.progress[(username, exercise_uid)] = Progress(
+            done=done, when=wiki_timestamp(utc_now()), by=by, reason=reason
+        )
+
 
 def utc_now():
     return datetime.now(timezone.utc).replace(microsecond=0)
