@@ -21,6 +21,7 @@ def wiki_course(functional_portal, mediawiki):
             projects=("wikipedia",),
         )
         module = api.content.create(container=course, type="Module", id="m", title="M")
+        api.content.create(container=module, type="Lesson", id="lesson", title="Lesson")
         exercises = {
             "draft": dict(wiki_action="create_page", title_pattern="User:{username}/Brouillon"),
             "long_edit": dict(wiki_action="edit_page", namespace=0, min_bytes=100),

@@ -102,6 +102,8 @@ def test_the_exercise_page_shows_progress_and_polls(worked_session, browser):
     assert f'data-progress-url="{session.absolute_url()}/@progress"' in page
     waiting = learner.get(session.__parent__["m"]["reference"].absolute_url()).text
     assert 'class="wikimooc-done" hidden' in waiting
+    lesson = learner.get(session.__parent__["m"]["lesson"].absolute_url()).text
+    assert lesson.count("data-progress-url=") == 4  # the module's four exercises
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from plone import api
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.tracking.checker import check_session
 from wikimooc.policy.tracking.checker import SETTLE_SECONDS
+from wikimooc.policy.tracking.reports import dashboard
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
@@ -127,6 +128,7 @@ def test_a_wiki_down_records_nothing_and_recovers(tracked_session, wiki_learner,
     assert not status.reachable and status.failures == 1 and status.retry_after
     assert tracking_of(tracked_session).watermark == watermark
     assert not tracking_of(tracked_session).contributions
+    assert dashboard(tracked_session)["wiki_status"]["reachable"] is False
 
     report = check_and_commit(tracked_session, later())
     assert report.new == 1 and done(tracked_session, ada, "draft").revid == revision

@@ -22,8 +22,12 @@ def api_url(host):
 
 
 def user_agent():
-    contact = api.portal.get_registry_record("plone.email_from_address", default="") or ""
+    """Wikimedia's User-Agent policy: who we are and how to reach the operator (the
+    site's email address, else its contact form)."""
     site = api.portal.get().absolute_url()
+    contact = api.portal.get_registry_record("plone.email_from_address", default="") or (
+        f"{site}/contact-info"
+    )
     return f"WikiMOOC/{version('wikimooc.policy')} ({site}; {contact}) mwclient"
 
 

@@ -76,8 +76,15 @@ def course_of(content):
     return None
 
 
+def exercises_shown(context):
+    """An exercise page shows its own progress; a lesson page, its module's exercises."""
+    if context.portal_type == "Exercise":
+        return [context]
+    return [item for item in context.__parent__.objectValues() if item.portal_type == "Exercise"]
+
+
 class ExerciseProgressViewlet(ViewletBase):
-    """On an exercise: is it done, in each of the learner's sessions of this course."""
+    """Is it done, in each of the learner's sessions of this course."""
 
     def update(self):
         super().update()
@@ -88,13 +95,13 @@ class ExerciseProgressViewlet(ViewletBase):
         course = course_of(self.context)
         if course is None:
             return
-        uid = self.context.UID()
+        shown = {exercise.UID() for exercise in exercises_shown(self.context)}
         for session in enrolled_sessions(course, member):
-            items = progress(session, wiki_username_of(member))
-            [item] = [item for item in items["items"] if item["uid"] == uid]
-            self.statuses.append({
-                "session": session,
-                "progress_url": session.absolute_url() + "/@progress",
-                "item": item,
-                "last_checked": items["last_checked"],
-            })
+            learner = progress(session, wiki_username_of(member))
+            for item in learner["items"]:
+                if item["uid"] in shown:
+                    self.statuses.append({
+                        "session": session,
+                        "progress_url": session.absolute_url() + "/@progress",
+                        "item": item,
+                    })
