@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONFIG ?= instance.yaml
 INSTANCE ?= instance
+INSTANCES ?= 1
 PACKAGES := src/wikimooc.workflows src/wikimooc.theme src/wikimooc.policy
 
 .DEFAULT_GOAL := help
@@ -27,10 +28,10 @@ install: $(VENV)/.installed ## Create .venv with the pinned requirements and the
 
 .PHONY: instance
 instance: install ## Render instance/etc from instance.yaml
-	$(BIN)/python scripts/instance.py $(CONFIG) $(INSTANCE)
+	$(BIN)/python scripts/instance.py $(CONFIG) $(INSTANCE) $(INSTANCES)
 
 .PHONY: start
-start: instance ## Create or upgrade the site, serve http://localhost:8080/wikimooc with its task worker
+start: instance ## Create or upgrade the site, serve http://localhost:8080/wikimooc with its task worker (INSTANCES=2: two web instances)
 	VENV=$(VENV) INSTANCE=$(INSTANCE) CONFIG=$(CONFIG) scripts/start.sh
 
 .PHONY: worker

@@ -234,8 +234,15 @@ default-zpublisher-encoding utf-8
 """
 
 
-def zope_ini(settings, listen, target):
+def zope_ini_name(number):
+    """Web instance 1 is zope.ini; the others (``make start INSTANCES=n``) zope-<n>.ini."""
+    return "zope.ini" if number == 1 else f"zope-{number}.ini"
+
+
+def zope_ini(settings, listen, target, number=1):
+    """Web instance ``number`` listens on the next port after instance 1's."""
     log_dir = target / "var" / "log"
+    suffix = "" if number == 1 else f"-{number}"
     return f"""# Rendered from instance.yaml by scripts/instance.py: edit instance.yaml instead.
 [app:zope]
 use = egg:Zope#main
@@ -244,7 +251,7 @@ zope_conf = %(here)s/zope.conf
 [server:main]
 use = egg:waitress#main
 host = {listen.host}
-port = {listen.port}
+port = {listen.port + number - 1}
 threads = {settings["wsgi_threads"]}
 clear_untrusted_proxy_headers = false
 max_request_body_size = 1073741824
@@ -304,13 +311,13 @@ formatter = generic
 
 [handler_accesslog]
 class = wikimooc.policy.accesslog.RedactingFileHandler
-args = (r'{log_dir / "access.log"}', 'a')
+args = (r'{log_dir / f"access{suffix}.log"}', 'a')
 level = INFO
 formatter = message
 
 [handler_eventlog]
 class = FileHandler
-args = (r'{log_dir / "event.log"}', 'a')
+args = (r'{log_dir / f"event{suffix}.log"}', 'a')
 level = INFO
 formatter = generic
 """
@@ -332,8 +339,9 @@ SITE_ZCML = """<configure
 """
 
 
-def render(config_path, target):
-    """Write the instance's files into ``target``; return the validated settings."""
+def render(config_path, target, web_instances=1):
+    """Write the instance's files into ``target`` (a zope.ini per web instance);
+    return the validated settings."""
     target = Path(target).resolve()
     try:
         raw = yaml.safe_load(Path(config_path).read_text(encoding="utf-8")) or {}
@@ -346,7 +354,12 @@ def render(config_path, target):
     for directory in directories:
         directory.mkdir(parents=True, exist_ok=True)
     (target / "etc" / "zope.conf").write_text(zope_conf(settings, target))
-    (target / "etc" / "zope.ini").write_text(zope_ini(settings, listen, target))
+    for stale in (target / "etc").glob("zope-*.ini"):
+        stale.unlink()
+    for number in range(1, web_instances + 1):
+        (target / "etc" / zope_ini_name(number)).write_text(
+            zope_ini(settings, listen, target, number)
+        )
     (target / "etc" / "site.zcml").write_text(SITE_ZCML)
     zeo_config = target / "etc" / "zeo.conf"
     if settings["db_storage"] == "direct":
@@ -364,11 +377,17 @@ def render(config_path, target):
 def main(argv):
     config_path = argv[1] if len(argv) > 1 else "instance.yaml"
     target = argv[2] if len(argv) > 2 else "instance"
+    web_instances = argv[3] if len(argv) > 3 else "1"
+    if not web_instances.isdigit() or int(web_instances) < 1:
+        sys.exit(f"INSTANCES must be a whole number of web instances, not {web_instances!r}.")
     try:
-        settings = render(config_path, target)
+        settings = render(config_path, target, int(web_instances))
     except InstanceConfigError as error:
         sys.exit(f"{error}\nNothing was written. Fix {config_path} and run it again.")
-    print(f"Rendered {target}/etc from {config_path} ({settings['db_storage']} storage).")
+    print(
+        f"Rendered {target}/etc from {config_path} ({settings['db_storage']} storage,"
+        f" {web_instances} web instance{'s' if int(web_instances) > 1 else ''})."
+    )
 
 
 if __name__ == "__main__":

@@ -37,12 +37,21 @@ fi
 "$bin/wikimooc-worker" "$instance/etc/zope.conf" &
 pids+=($!)
 
+# Web instances 2, 3, … (make start INSTANCES=n) share the database and the queue.
+urls=()
+for ini in "$instance"/etc/zope-*.ini; do
+  [[ -e $ini ]] || continue
+  "$bin/runwsgi" "$ini" &
+  pids+=($!)
+  urls+=("http://$(sed -n 's/^host = //p' "$ini"):$(sed -n 's/^port = //p' "$ini")/wikimooc")
+done
+
 host=$(sed -n 's/^host = //p' "$instance/etc/zope.ini")
 port=$(sed -n 's/^port = //p' "$instance/etc/zope.ini")
 login=$(sed -n 's/^initial_user_name: *//p' "$config")
 cat <<BANNER
 
-  WikiMOOC: http://$host:$port/wikimooc
+  WikiMOOC: http://$host:$port/wikimooc ${urls[*]:+(and ${urls[*]})}
   Log in as '${login:-admin}' with the initial_user_password of $config.
   The task worker runs beside the web server. Ctrl-C stops everything.
 

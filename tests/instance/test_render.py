@@ -21,11 +21,11 @@ _spec.loader.exec_module(renderer)
 
 @pytest.fixture
 def render(tmp_path):
-    def render(**settings):
+    def render(web_instances=1, **settings):
         config = tmp_path / "instance.yaml"
         config.write_text(yaml.safe_dump(settings))
         target = tmp_path / "instance"
-        renderer.render(config, target)
+        renderer.render(config, target, web_instances)
         return target
 
     return render
@@ -114,6 +114,19 @@ def test_listen_address_and_threads_reach_waitress(render):
     ini.read(target / "etc" / "zope.ini")
     server = ini["server:main"]
     assert (server["host"], server["port"], server["threads"]) == ("127.0.0.1", "9123", "8")
+
+
+def test_each_web_instance_gets_the_next_port_and_its_own_logs(render):
+    target = render(web_instances=3, wsgi_listen="127.0.0.1:9200")
+    found = {}
+    for name in ("zope.ini", "zope-2.ini", "zope-3.ini"):
+        ini = configparser.ConfigParser(interpolation=None)
+        ini.read(target / "etc" / name)
+        found[name] = (ini["server:main"]["port"], ini["handler_accesslog"]["args"])
+    assert [port for port, _ in found.values()] == ["9200", "9201", "9202"]
+    assert len({log for _, log in found.values()}) == 3
+    render(web_instances=1, wsgi_listen="127.0.0.1:9200")
+    assert not list((target / "etc").glob("zope-*.ini"))
 
 
 def test_initial_user_file_holds_an_encrypted_password(render):

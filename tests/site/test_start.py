@@ -2,111 +2,16 @@
 the task worker, waitress), stopped with Ctrl-C and started again."""
 
 from pathlib import Path
+from running_platform import Platform
 from wikimooc.policy.demo import DEMO_COURSES
 
 import base64
-import json
-import os
 import pytest
 import re
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-import yaml
-
-
-REPOSITORY = Path(__file__).resolve().parents[2]
-ADMIN = ("admin", "a-long-test-password")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Platform:
-    def __init__(self, directory):
-        self.directory = directory
-        self.instance = directory / "instance"
-        self.config = directory / "instance.yaml"
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/wikimooc"
-        self.log = directory / "start.log"
-        self.process = None
-        self.config.write_text(
-            yaml.safe_dump({
-                "wsgi_listen": f"127.0.0.1:{self.port}",
-                "initial_user_name": ADMIN[0],
-                "initial_user_password": ADMIN[1],
-            })
-        )
-        subprocess.run(
-            [sys.executable, "scripts/instance.py", self.config, self.instance],
-            cwd=REPOSITORY,
-            check=True,
-        )
-
-    def start(self):
-        environment = {
-            **os.environ,
-            "VENV": sys.prefix,
-            "INSTANCE": str(self.instance),
-            "CONFIG": str(self.config),
-        }
-        self.process = subprocess.Popen(
-            ["bash", "scripts/start.sh"],
-            cwd=REPOSITORY,
-            env=environment,
-            stdout=self.log.open("a"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.log.read_text()[-3000:]
-            try:
-                self.get("/en")
-                return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.5)
-        pytest.fail(f"the platform did not answer in time:\n{self.log.read_text()[-3000:]}")
-
-    def interrupt(self):
-        """Ctrl-C: SIGINT to the whole foreground process group."""
-        os.killpg(self.process.pid, signal.SIGINT)
-        self.process.wait(timeout=60)
-
-    def processes_left(self):
-        try:
-            os.killpg(self.process.pid, 0)
-        except ProcessLookupError:
-            return False
-        return True
-
-    def request(self, path, data=None, method=None, auth=False):
-        headers = {"Accept": "application/json"} if auth else {}
-        if auth:
-            token = base64.b64encode(":".join(ADMIN).encode()).decode()
-            headers["Authorization"] = f"Basic {token}"
-        if data is not None:
-            headers["Content-Type"] = "application/json"
-            data = json.dumps(data).encode()
-        request = urllib.request.Request(
-            self.url + path, data=data, method=method, headers=headers
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.read()
-
-    def get(self, path):
-        return self.request(path).decode()
-
-    def api(self, path, data=None, method=None):
-        return json.loads(self.request(path, data, method, auth=True))
 
 
 @pytest.fixture(scope="module")

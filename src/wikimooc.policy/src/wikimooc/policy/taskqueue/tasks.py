@@ -35,12 +35,17 @@ def check_session_edits(site_id, session_uid):
             check_and_commit(session)
 
 
+# A worker killed while holding the lock cannot release it: it expires instead. A
+# longer run than this could overlap the next one, which checks are idempotent for.
+PERIODIC_LOCK_SECONDS = 90
+
+
 @huey.periodic_task(crontab(minute="*"))
 def check_active_sessions():
     """Every minute: check the active sessions that are due. However many workers
     run, the lock (in the queue's storage: Redis or SQLite) lets one do it."""
     try:
-        with huey.lock_task("check-active-sessions", ttl=900):
+        with huey.lock_task("check-active-sessions", ttl=PERIODIC_LOCK_SECONDS):
             with task_site(SITE_ID):
                 run_due_checks()
     except TaskLockedException:
