@@ -57,3 +57,4 @@ clean: ## Remove .venv (instance/ and its data are kept)
 .PHONY: bench
 bench: install ## Run the benchmarks (print figures, no pass/fail)
 	$(BIN)/python bench/enrollment.py
+	$(BIN)/python bench/edit_tracking.py
