@@ -3,15 +3,18 @@
 from datetime import date
 from datetime import timedelta
 from wikimooc.policy.enrollment import add_learners
-from wikimooc.policy.taskqueue.queue import huey
-from wikimooc.policy.taskqueue.tasks import check_active_sessions
+from plone import api
+from zope.component.hooks import setSite
+from wikimooc.policy.tracking.schedule import claim
 from wikimooc.policy.tracking.schedule import is_active
+from wikimooc.policy.tracking.schedule import is_due
 from wikimooc.policy.tracking.schedule import run_due_checks
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
 from wikimooc.policy.tracking.storage import wiki_statuses
 
 import pytest
+import threading
 import transaction
 
 
@@ -51,8 +54,37 @@ def test_a_failing_wiki_is_left_alone_during_its_back_off(tracked_session, media
     assert run_due_checks() == []  # back: but its back-off has not passed yet
 
 
-def test_only_one_worker_runs_the_periodic_check(tracked_session):
-    with huey.lock_task("check-active-sessions"):
-        check_active_sessions.call_local()
-    transaction.begin()
-    assert tracking_of(tracked_session, create=False) is None
+def test_two_workers_claiming_a_session_at_once_check_it_once(tracked_session):
+    """Two workers (two threads, two database connections) find the session due at
+    the same moment: the one that commits its claim second conflicts and skips it."""
+    tracking_of(tracked_session)
+    transaction.commit()
+    both_read, first_claimed = threading.Barrier(2, timeout=30), threading.Event()
+    claims = {}
+    portal_path = api.portal.get().getPhysicalPath()
+    session_path = tracked_session.getPhysicalPath()
+
+    def other_worker():
+        connection = tracked_session._p_jar.db().open()
+        try:
+            application = connection.root()["Application"]
+            setSite(application.unrestrictedTraverse(portal_path))
+            session = application.unrestrictedTraverse(session_path)
+            due = is_due(session, now)
+            both_read.wait()
+            first_claimed.wait(timeout=30)
+            claims["other"] = due and claim(session, now)
+        finally:
+            setSite(None)
+            transaction.abort()
+            connection.close()
+
+    now = utc_now()
+    worker = threading.Thread(target=other_worker)
+    worker.start()
+    assert is_due(tracked_session, now)
+    both_read.wait()
+    claims["first"] = claim(tracked_session, now)
+    first_claimed.set()
+    worker.join()
+    assert claims == {"first": True, "other": False}

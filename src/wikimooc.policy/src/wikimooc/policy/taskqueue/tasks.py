@@ -1,6 +1,5 @@
 from AccessControl import getSecurityManager
 from huey import crontab
-from huey.exceptions import TaskLockedException
 from plone.app.uuid.utils import uuidToObject
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
@@ -8,11 +7,8 @@ from wikimooc.policy.taskqueue.site import task_site
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.schedule import run_due_checks
 
-import logging
 import os
 
-
-logger = logging.getLogger(__name__)
 
 
 @huey.task()
@@ -35,18 +31,9 @@ def check_session_edits(site_id, session_uid):
             check_and_commit(session)
 
 
-# A worker killed while holding the lock cannot release it: it expires instead. A
-# longer run than this could overlap the next one, which checks are idempotent for.
-PERIODIC_LOCK_SECONDS = 90
-
-
 @huey.periodic_task(crontab(minute="*"))
 def check_active_sessions():
-    """Every minute: check the active sessions that are due. However many workers
-    run, the lock (in the queue's storage: Redis or SQLite) lets one do it."""
-    try:
-        with huey.lock_task("check-active-sessions", ttl=PERIODIC_LOCK_SECONDS):
-            with task_site(SITE_ID):
-                run_due_checks()
-    except TaskLockedException:
-        logger.info("Another worker is checking the active sessions.")
+    """Every minute: check the active sessions that are due (each worker's scheduler
+    queues this; sessions are claimed in the database, so each is checked once)."""
+    with task_site(SITE_ID):
+        run_due_checks()

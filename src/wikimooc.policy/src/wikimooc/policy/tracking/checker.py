@@ -180,20 +180,20 @@ def diff_url(host, revid):
 def mark_completed(session, tracking, contributions, site, info, report):
     """Progress records for the exercises the new contributions complete."""
     host = session.wiki
+    exercises = [(exercise, exercise.UID()) for exercise in exercises_checked_on_the_wiki(session)]
     pending = [
-        (exercise, contribution)
-        for exercise in exercises_checked_on_the_wiki(session)
+        (exercise, uid, contribution)
+        for exercise, uid in exercises
         for contribution in contributions
-        if (contribution.username, exercise.UID()) not in tracking.progress
+        if (contribution.username, uid) not in tracking.progress
         and cheap_match(exercise, contribution, info)
     ]
-    needing_text = [(e, c) for e, c in pending if needs_text(e)]
+    needing_text = [c for e, _uid, c in pending if needs_text(e)]
     texts = revision_texts(
-        site, host,
-        [c.revid for _e, c in needing_text] + [c.parentid for _e, c in needing_text], report,
+        site, host, [c.revid for c in needing_text] + [c.parentid for c in needing_text], report
     ) if needing_text else {}
-    for exercise, contribution in sorted(pending, key=lambda pair: pair[1].timestamp):
-        key = (contribution.username, exercise.UID())
+    for exercise, uid, contribution in sorted(pending, key=lambda found: found[2].timestamp):
+        key = (contribution.username, uid)
         if key in tracking.progress:
             continue
         if needs_text(exercise) and not text_matches(

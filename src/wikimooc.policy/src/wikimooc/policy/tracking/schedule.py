@@ -49,9 +49,17 @@ def parse(timestamp):
     return datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
 
 
+# The periodic task starts at a slightly different second each minute (workers poll
+# the queue): without this slack, a session due a second after a tick waits a whole
+# extra minute.
+TICK_SLACK_SECONDS = 15
+
+
 def is_due(session, now):
     tracking = tracking_of(session, create=False)
-    return tracking is None or not tracking.next_due or parse(tracking.next_due) <= now
+    if tracking is None or not tracking.next_due:
+        return True
+    return parse(tracking.next_due) <= now + timedelta(seconds=TICK_SLACK_SECONDS)
 
 
 def wiki_waits(host, now):
@@ -104,10 +112,28 @@ def check_and_commit(session, now=None):
     return None
 
 
+def claim(session, now):
+    """Take the session's next check for this worker: its next due time is committed
+    first, so another worker claiming it at the same moment conflicts and skips it,
+    and one that comes later finds it not due. A worker that dies mid-check leaves
+    the session due again after one interval; the watermark did not move."""
+    tracking_of(session).next_due = wiki_timestamp(
+        now + timedelta(seconds=wikimooc_settings().check_interval_seconds)
+    )
+    try:
+        transaction.commit()
+    except ConflictError:
+        transaction.abort()
+        return False
+    return True
+
+
 def run_due_checks(now=None):
+    """Check every active session that is due, once per interval however many
+    workers run this at the same time."""
     now = now or utc_now()
     reports = []
     for session in list(active_sessions(now.date())):
-        if is_due(session, now) and not wiki_waits(session.wiki, now):
+        if is_due(session, now) and not wiki_waits(session.wiki, now) and claim(session, now):
             reports.append(check_and_commit(session, now))
     return reports
