@@ -14,11 +14,14 @@ from wikimooc.workflows.peerreview.grading import grade
 from wikimooc.workflows.peerreview.grading import handed_in_at
 from wikimooc.workflows.peerreview.grading import out_of
 from wikimooc.workflows.peerreview.grading import reviews_in
+from wikimooc.workflows.peerreview.relations import by_uid
 from wikimooc.workflows.peerreview.relations import exercise_of
 from wikimooc.workflows.peerreview.relations import exercise_setting
 from wikimooc.workflows.peerreview.relations import round_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
+from wikimooc.workflows.peerreview.storage import exercise_uids
+from wikimooc.workflows.peerreview.storage import find_round
 
 
 SUBMISSION_WORKFLOW = "wikimooc_submission_workflow"
@@ -182,3 +185,13 @@ def peer_review(submission):
         info["allocations"] = allocations(submission)
         info["history"] = history(submission)
     return info
+
+
+def to_review(session):
+    """The submissions of the session the current user is still to review."""
+    viewer = api.user.get_current().getId()
+    return [
+        by_uid(uid)
+        for exercise_uid in exercise_uids(session)
+        for uid in find_round(session, exercise_uid).to_review(viewer)
+    ]

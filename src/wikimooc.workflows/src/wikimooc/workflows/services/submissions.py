@@ -2,9 +2,7 @@ from plone import api
 from plone.restapi.batching import HypermediaBatch
 from wikimooc.workflows.peerreview.actions import create_submission
 from wikimooc.workflows.peerreview.disclosure import submission_info
-from wikimooc.workflows.peerreview.relations import by_uid
-from wikimooc.workflows.peerreview.storage import exercise_uids
-from wikimooc.workflows.peerreview.storage import find_round
+from wikimooc.workflows.peerreview.disclosure import to_review
 from wikimooc.workflows.services import request_data
 from wikimooc.workflows.services.service import PeerReviewService
 
@@ -29,15 +27,9 @@ class SubmissionsGet(PeerReviewService):
         return result
 
     def to_review(self):
-        viewer = api.user.get_current().getId()
-        submissions = [
-            by_uid(uid)
-            for exercise_uid in exercise_uids(self.context)
-            for uid in find_round(self.context, exercise_uid).to_review(viewer)
-        ]
         return [
             {"@id": submission.absolute_url(), "UID": submission.UID(), "title": submission.Title()}
-            for submission in submissions
+            for submission in to_review(self.context)
         ]
 
 
