@@ -14,7 +14,6 @@ import pytest
 
 
 ADMINS = {"Manager", "Site Administrator"}
-TEACHING = ADMINS | {"Teacher"}
 TEAM = ADMINS | {"Owner", "Editor", "Reader", "Contributor", "Teacher"}
 NOBODY = set()
 ACQUIRED = "acquired from the session"
@@ -23,12 +22,6 @@ SUBMIT = "wikimooc: Submit work"
 REVIEW = "wikimooc: Review work"
 MANAGE = "wikimooc: Manage peer review"
 VIEW_REVIEWS = "wikimooc: View peer reviews"
-
-SESSION_STATES = {
-    "draft": {SUBMIT: NOBODY, REVIEW: NOBODY, MANAGE: TEACHING, VIEW_REVIEWS: TEACHING},
-    "open": {SUBMIT: {"Learner"}, REVIEW: TEACHING | {"Learner"}, MANAGE: TEACHING, VIEW_REVIEWS: TEACHING},
-    "closed": {SUBMIT: NOBODY, REVIEW: NOBODY, MANAGE: ADMINS, VIEW_REVIEWS: TEACHING},
-}
 
 SEE_SUBMISSION = TEAM | {"Peer Reviewer"}
 HANDED_IN = {
@@ -53,10 +46,7 @@ REVIEW_STATES = {"counted": REVIEW_STATE, "cancelled": REVIEW_STATE}
 
 
 def cases():
-    for workflow_id in ("wikimooc_public_session_workflow", "wikimooc_private_session_workflow"):
-        for state, permissions in SESSION_STATES.items():
-            for permission, roles in permissions.items():
-                yield workflow_id, state, permission, roles
+    """The session workflows' share is in tests/workflows/test_session_workflows.py."""
     for workflow_id, states in (
         ("wikimooc_submission_workflow", SUBMISSION_STATES),
         ("wikimooc_review_workflow", REVIEW_STATES),
