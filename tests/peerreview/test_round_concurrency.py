@@ -1,13 +1,13 @@
 """Two learners handing in at the same moment: two ZODB connections on one
-FileStorage each add their work to the same round and allocate it a reviewer from
+database each add their work to the same round and allocate it a reviewer from
 the same state. The BTrees alone would merge both (different keys), giving the
 same least busy reviewer both works; the round itself makes the second commit
 conflict, so Zope retries it on the new state."""
 
 from collections import Counter
+from contextlib import closing
 from wikimooc.workflows.peerreview.allocation import allocate
 from wikimooc.workflows.peerreview.storage import Round
-from ZODB.FileStorage import FileStorage
 from ZODB.POSException import ConflictError
 
 import pytest
@@ -18,16 +18,16 @@ import ZODB
 REQUIRED, TO_GIVE = 1, 3
 
 
-@pytest.fixture
-def database(tmp_path):
-    db = ZODB.DB(FileStorage(str(tmp_path / "Data.fs")))
-    yield db
-    db.close()
-
-
 def hand_in(round, number):
     round.hand_in(f"work-{number}", f"learner-{number}", f"2027-03-01T10:00:0{number}+00:00")
     return allocate(round, REQUIRED, TO_GIVE)
+
+
+@pytest.fixture
+def database():
+    """In memory: it detects conflicts as any storage does."""
+    with closing(ZODB.DB(None)) as db:
+        yield db
 
 
 @pytest.fixture

@@ -75,15 +75,19 @@ def test_the_grade_is_the_median_of_the_reviews(round_of_six, allocated, give_re
     assert medians_differ_from_means, "choose levels where a mean would give another grade"
 
 
-def test_reviews_count_once_three_are_in(round_of_six, allocated, give_review, peer_review, state):
+@pytest.mark.parametrize("third", ["peer", "teacher"])
+def test_the_third_review_grades_the_work(round_of_six, allocated, give_review, peer_review, state, third):
+    """A review the teacher adds counts as a peer's does."""
     url = round_of_six["ada"]
-    first, second, third = allocated(url)
-    give_review(first, url, (2, 1))
-    give_review(second, url, (2, 1))
+    first, second, third_peer = allocated(url)
+    give_review(first, url, (0, 0))
+    give_review(second, url, (1, 0))
     assert state(url) == "in_review"
     assert peer_review("ada", url)["submission"]["grade"] is None
 
-    give_review(third, url, (0, 0))
+    give_review(third_peer if third == "peer" else "teacher", url, (2, 1))
 
     assert state(url) == "graded"
-    assert peer_review("ada", url)["submission"]["grade"]["points"] == 5
+    seen = peer_review("ada", url)
+    assert seen["submission"]["grade"]["points"] == 1
+    assert [item["by_teacher"] for item in seen["items"]] == [False, False, third == "teacher"]

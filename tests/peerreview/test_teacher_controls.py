@@ -80,19 +80,6 @@ def test_the_teacher_reviews_work_themselves(peer, hand_in, give_review, peer_re
     assert last(peer_review("teacher", url)["history"], "review")["reviewer"]["id"] == "teacher"
 
 
-def test_a_teacher_review_counts_towards_the_grade(six, allocated, give_review, peer_review, state):
-    url = six["ada"]
-    first, second, _third = allocated(url)
-    give_review(first, url, (0, 0))
-    give_review(second, url, (1, 0))
-    assert state(url) == "in_review"
-
-    give_review("teacher", url, (2, 1))
-
-    assert peer_review("ada", url)["submission"]["grade"]["points"] == 1
-    assert state(url) == "graded"
-
-
 def test_an_extra_reviewer(six, allocated, client, peer_review):
     url = six["ada"]
     outsider = next(login for login in LEARNERS if login not in ("ada", *allocated(url)))
