@@ -12,9 +12,13 @@ class NotAWebAddress(ValidationError):
     __doc__ = _("Give web addresses starting with https:// or http://.")
 
 
-def web_address(value):
+def is_web_address(value):
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def web_address(value):
+    if not is_web_address(value):
         raise NotAWebAddress(value)
     return True
 

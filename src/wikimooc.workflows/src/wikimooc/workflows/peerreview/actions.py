@@ -7,8 +7,7 @@ from plone.dexterity.utils import createContentInContainer
 from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.workflows import _
 from wikimooc.workflows.content.submission import ISubmission
-from wikimooc.workflows.content.submission import NotAWebAddress
-from wikimooc.workflows.content.submission import web_address
+from wikimooc.workflows.content.submission import is_web_address
 from wikimooc.workflows.peerreview.allocation import Change
 from wikimooc.workflows.peerreview.grading import HANDED_IN_STATES
 from wikimooc.workflows.peerreview.grading import out_of
@@ -100,16 +99,13 @@ def peer_exercise(session, exercise_uid):
 
 def web_addresses(links):
     links = [] if links is None else links
-    try:
-        if not isinstance(links, list) or not all(
-            isinstance(link, str) and web_address(link) for link in links
-        ):
-            raise NotAWebAddress(links)
-    except NotAWebAddress:
-        raise PeerReviewRefused(
-            400, _("\"links\" must be a list of web addresses starting with https:// or http://.")
-        ) from None
-    return links
+    if isinstance(links, list) and all(
+        isinstance(link, str) and is_web_address(link) for link in links
+    ):
+        return links
+    raise PeerReviewRefused(
+        400, _("\"links\" must be a list of web addresses starting with https:// or http://.")
+    )
 
 
 def submission_of(session, exercise_uid, author):

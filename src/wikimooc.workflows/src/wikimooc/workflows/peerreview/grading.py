@@ -57,10 +57,10 @@ def handed_in_at(submission):
     return datetime.fromisoformat(entry.time) if entry else None
 
 
-def overdue(handed_in, session, now=None):
+def overdue(handed_in, session):
     """Whether work handed in at ``handed_in`` has waited past the session's
     flexible-grading days."""
-    waited = (now or datetime.now(timezone.utc)) - handed_in
+    waited = datetime.now(timezone.utc) - handed_in
     return waited > timedelta(days=session.flexible_grading_days)
 
 
