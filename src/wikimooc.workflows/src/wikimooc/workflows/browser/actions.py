@@ -18,11 +18,9 @@ from wikimooc.workflows.peerreview.relations import rubric_of
 from zExceptions import MethodNotAllowed
 
 
-# What was typed in a form field, as a number where it is one; else as it is, for
-# the action to refuse with its message.
-
-
 def number(text):
+    """What was typed in a form field, as a number where it is one; else as it
+    is, for the action to refuse with its message."""
     try:
         return float(text)
     except (TypeError, ValueError):
@@ -30,6 +28,7 @@ def number(text):
 
 
 def whole_number(text):
+    """As ``number``, for a level's index."""
     return int(text) if isinstance(text, str) and text.isdigit() else text
 
 
