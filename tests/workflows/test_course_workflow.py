@@ -80,11 +80,7 @@ def test_the_rejection_message_in_french(actors, client):
 
 
 def titles():
-    for workflow_id in (
-        "wikimooc_course_workflow",
-        "wikimooc_public_session_workflow",
-        "wikimooc_private_session_workflow",
-    ):
+    for workflow_id in TITLES:
         yield workflow_id, "workflow", workflow_id
         for kind in ("states", "transitions"):
             for item_id in TITLES[workflow_id][kind]:
@@ -103,6 +99,16 @@ TITLES = {
         }
         for workflow_id in ("wikimooc_public_session_workflow", "wikimooc_private_session_workflow")
     },
+    "wikimooc_submission_workflow": {
+        "states": ("draft", "submitted", "in_review", "graded", "cancelled"),
+        "transitions": (
+            "submit", "start_review", "grade", "resume_review", "return_for_revision", "cancel",
+        ),
+    },
+    "wikimooc_review_workflow": {
+        "states": ("counted", "cancelled"),
+        "transitions": ("cancel",),
+    },
 }
 
 
@@ -112,6 +118,13 @@ def test_every_state_and_transition_has_a_french_title(portal, workflow_id, kind
     item = workflow if kind == "workflow" else getattr(workflow, kind)[item_id]
     french = translate(item.title, domain="plone", target_language="fr")
     assert item.title and french != item.title
+
+
+@pytest.mark.parametrize("workflow_id", TITLES)
+def test_the_titles_table_lists_every_state_and_transition(portal, workflow_id):
+    workflow = portal.portal_workflow[workflow_id]
+    for kind in ("states", "transitions"):
+        assert set(getattr(workflow, kind).objectIds()) == set(TITLES[workflow_id][kind])
 
 
 def test_upgrade_keeps_the_visibility_of_existing_courses(portal):

@@ -23,7 +23,15 @@ MODIFY = "Modify portal content"
 ENROLL = "wikimooc: Enroll in session"
 VIEW_ENROLLMENTS = "wikimooc: View enrollments"
 MANAGE_ENROLLMENTS = "wikimooc: Manage enrollments"
-PERMISSIONS = (ACI, VIEW, MODIFY, ENROLL, VIEW_ENROLLMENTS, MANAGE_ENROLLMENTS)
+# Peer review: submissions and reviews acquire these from their session.
+SUBMIT = "wikimooc: Submit work"
+REVIEW = "wikimooc: Review work"
+MANAGE_PEER_REVIEW = "wikimooc: Manage peer review"
+VIEW_PEER_REVIEWS = "wikimooc: View peer reviews"
+PERMISSIONS = (
+    ACI, VIEW, MODIFY, ENROLL, VIEW_ENROLLMENTS, MANAGE_ENROLLMENTS,
+    SUBMIT, REVIEW, MANAGE_PEER_REVIEW, VIEW_PEER_REVIEWS,
+)
 
 STATES = {"draft": "Draft", "open": "Open", "closed": "Closed"}
 # transition id: (title, from state, to state)
@@ -52,14 +60,20 @@ def matrix(open_view):
         "draft": {
             ACI: TEAM_VIEW, VIEW: TEAM_VIEW, MODIFY: TEAM_EDIT, ENROLL: NOBODY,
             VIEW_ENROLLMENTS: TEACHING, MANAGE_ENROLLMENTS: TEACHING,
+            SUBMIT: NOBODY, REVIEW: NOBODY, MANAGE_PEER_REVIEW: TEACHING,
+            VIEW_PEER_REVIEWS: TEACHING,
         },
         "open": {
             ACI: open_view, VIEW: open_view, MODIFY: TEAM_EDIT, ENROLL: {"Authenticated"},
             VIEW_ENROLLMENTS: TEACHING, MANAGE_ENROLLMENTS: TEACHING,
+            SUBMIT: {"Learner"}, REVIEW: TEACHING | {"Learner"}, MANAGE_PEER_REVIEW: TEACHING,
+            VIEW_PEER_REVIEWS: TEACHING,
         },
         "closed": {
             ACI: open_view, VIEW: open_view, MODIFY: ADMINS, ENROLL: NOBODY,
             VIEW_ENROLLMENTS: TEACHING, MANAGE_ENROLLMENTS: ADMINS,
+            SUBMIT: NOBODY, REVIEW: NOBODY, MANAGE_PEER_REVIEW: ADMINS,
+            VIEW_PEER_REVIEWS: TEACHING,
         },
     }
 

@@ -4,11 +4,18 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
-def require_a_reason_to_reject(obj, event):
-    """The authors of a rejected course must be told why."""
-    if event.transition is None or event.workflow.getId() != "wikimooc_course_workflow":
+# (workflow, transition): what to say when it comes without a comment.
+REASON_REQUIRED = {
+    ("wikimooc_course_workflow", "reject"): _("A rejection needs a comment for the authors."),
+    ("wikimooc_submission_workflow", "cancel"): _("Cancelling a submission needs a reason."),
+    ("wikimooc_review_workflow", "cancel"): _("Cancelling a review needs a reason."),
+}
+
+
+def require_a_reason(obj, event):
+    """Rejected authors must be told why; cancellations are recorded with theirs."""
+    if event.transition is None:
         return
-    if event.transition.getId() == "reject" and not (event.kwargs or {}).get("comment", "").strip():
-        raise WorkflowException(
-            translate(_("A rejection needs a comment for the authors."), context=getRequest())
-        )
+    message = REASON_REQUIRED.get((event.workflow.getId(), event.transition.getId()))
+    if message and not (event.kwargs or {}).get("comment", "").strip():
+        raise WorkflowException(translate(message, context=getRequest()))

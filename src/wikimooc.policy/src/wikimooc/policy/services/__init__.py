@@ -1,31 +1,7 @@
-"""REST services of WikiMOOC (plone.restapi), documented in docs/api.md."""
+"""REST services of WikiMOOC (plone.restapi), documented in docs/api.md.
 
-from plone.restapi.deserializer import json_body
-from plone.restapi.exceptions import DeserializationError
-from zope.i18n import translate
+Their helpers live in wikimooc.workflows, whose peer-review services share them."""
 
-
-class ServiceError(Exception):
-    def __init__(self, status, error_type, message):
-        super().__init__(message)
-        self.status = status
-        self.error_type = error_type
-        self.message = message
-
-
-def error_reply(request, error):
-    """plone.restapi's error shape, the message in the user's language."""
-    request.response.setStatus(error.status)
-    return {
-        "error": {
-            "type": error.error_type,
-            "message": translate(error.message, context=request),
-        }
-    }
-
-
-def request_data(request):
-    try:
-        return json_body(request)
-    except DeserializationError as error:
-        raise ServiceError(400, "BadRequest", str(error)) from error
+from wikimooc.workflows.services import error_reply  # noqa: F401
+from wikimooc.workflows.services import request_data  # noqa: F401
+from wikimooc.workflows.services import ServiceError  # noqa: F401

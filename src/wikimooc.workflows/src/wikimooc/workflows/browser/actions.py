@@ -1,0 +1,89 @@
+"""The forms of the peer-review pages: POST only, CSRF-checked, each acts through
+peerreview.actions (which refuses before changing anything), says what happened
+and goes back to the page."""
+
+from Acquisition import aq_parent
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from wikimooc.workflows import _
+from wikimooc.workflows.peerreview.actions import cancel_review
+from wikimooc.workflows.peerreview.actions import create_submission
+from wikimooc.workflows.peerreview.actions import override_grade
+from wikimooc.workflows.peerreview.actions import PeerReviewRefused
+from wikimooc.workflows.peerreview.actions import post_review
+from wikimooc.workflows.peerreview.actions import transition
+from wikimooc.workflows.peerreview.relations import exercise_of
+from wikimooc.workflows.peerreview.relations import rubric_of
+from zExceptions import MethodNotAllowed
+
+
+def number(text):
+    """What was typed in a form field, as a number where it is one; else as it
+    is, for the action to refuse with its message."""
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return text
+
+
+def whole_number(text):
+    """As ``number``, for a level's index."""
+    return int(text) if isinstance(text, str) and text.isdigit() else text
+
+
+class PeerReviewAction(BrowserView):
+    def __call__(self):
+        if self.request.method != "POST":
+            raise MethodNotAllowed("POST only")
+        CheckAuthenticator(self.request)
+        try:
+            message, kind = self.act(self.request.form), "info"
+        except PeerReviewRefused as refused:
+            message, kind = refused.message, "error"
+        api.portal.show_message(message, request=self.request, type=kind)
+        self.request.response.redirect(self.page().absolute_url())
+
+    def page(self):
+        return self.context
+
+
+class HandIn(PeerReviewAction):
+    """On a session: create the learner's submission and hand it in at once."""
+
+    def act(self, form):
+        links = [line.strip() for line in form.get("links", "").splitlines() if line.strip()]
+        self.submission = create_submission(
+            self.context, form.get("exercise"), form.get("text"), links
+        )
+        transition(self.submission, "submit", "")
+        return _("Your work is handed in.")
+
+    def page(self):
+        return getattr(self, "submission", self.context)
+
+
+class Review(PeerReviewAction):
+    def act(self, form):
+        criteria = rubric_of(exercise_of(self.context))
+        choices = [
+            {"level": whole_number(form.get(f"level-{index}")), "comment": form.get(f"comment-{index}")}
+            for index in range(len(criteria))
+        ]
+        post_review(self.context, choices, form.get("comment"))
+        return _("Your review is saved.")
+
+
+class CancelReview(PeerReviewAction):
+    def act(self, form):
+        cancel_review(self.context, form.get("reason"))
+        return _("The review no longer counts.")
+
+    def page(self):
+        return aq_parent(self.context)
+
+
+class OverrideGrade(PeerReviewAction):
+    def act(self, form):
+        override_grade(self.context, number(form.get("points")), form.get("reason"))
+        return _("The grade is set.")
