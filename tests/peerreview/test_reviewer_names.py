@@ -76,3 +76,16 @@ def test_nothing_else_tells_the_author_who_reviews(reviewed, client, peer_review
     history = ada.get(url + "/@history").json()
     assert {entry["action"] for entry in history} == {"Create", "submit", "start_review"}
     assert not reviewers & {(entry["actor"] or {}).get("id") for entry in history}
+
+
+def test_the_team_sees_people_by_wiki_username_with_their_wiki_links(reviewed, peer_review):
+    answer = peer_review("teacher", reviewed["url"])
+    author = answer["submission"]["author"]
+    # The test members' wiki username is their login, first letter capitalised.
+    assert author["wiki_username"] == "Ada"
+    assert author["wiki_links"]["talk_page"] == "https://en.wikipedia.org/wiki/User_talk:Ada"
+    reviewer = answer["items"][0]["reviewer"]
+    assert reviewer["wiki_username"] == reviewer["id"].capitalize()
+    assert reviewer["wiki_links"]["contributions"].endswith(
+        "Special:Contributions/" + reviewer["id"].capitalize()
+    )

@@ -1,5 +1,15 @@
+from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
 class IWikimoocWorkflowsLayer(IDefaultBrowserLayer):
     """Marks requests on a site where wikimooc.workflows is installed."""
+
+
+class IWikiIdentity(Interface):
+    """Who a member is on a wiki, for the pages and services that show people
+    (wikimooc.policy provides it: it knows members' wiki usernames)."""
+
+    def __call__(user_id, wiki):
+        """{"wiki_username": ..., "wiki_links": {...}} for ``user_id`` on the wiki
+        host ``wiki``, or None when the member has no valid wiki username."""

@@ -50,9 +50,16 @@ class SubmissionView(BrowserView):
     def state_title(self, state):
         return state_title(state, self.request)
 
+    @staticmethod
+    def name(person):
+        """How people appear: by wiki username where they have one."""
+        if not person:
+            return None
+        return person.get("wiki_username") or person["fullname"]
+
     def reviewer(self, item):
         if item["reviewer"]:
-            return item["reviewer"]["fullname"]
+            return self.name(item["reviewer"])
         return translate(
             _("Reviewer ${number}", mapping={"number": item["number"]}), context=self.request
         )

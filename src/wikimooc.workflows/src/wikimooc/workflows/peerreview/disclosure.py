@@ -10,6 +10,7 @@ from datetime import datetime
 from datetime import timezone
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
+from wikimooc.workflows.interfaces import IWikiIdentity
 from wikimooc.workflows.peerreview.grading import grade
 from wikimooc.workflows.peerreview.grading import handed_in_at
 from wikimooc.workflows.peerreview.grading import out_of
@@ -22,6 +23,7 @@ from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
 from wikimooc.workflows.peerreview.storage import exercise_uids
 from wikimooc.workflows.peerreview.storage import find_round
+from zope.component import queryUtility
 
 
 SUBMISSION_WORKFLOW = "wikimooc_submission_workflow"
@@ -33,12 +35,17 @@ def iso(moment):
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
-def person(user_id):
+def person(user_id, wiki=None):
+    """A member as readers see them: their name, and on the session's ``wiki`` their
+    wiki username with links to their contributions, user and talk pages."""
     if user_id is None:
         return None
     member = api.user.get(userid=user_id)
     fullname = member.getProperty("fullname", "") if member is not None else ""
-    return {"id": user_id, "fullname": fullname or user_id}
+    found = {"id": user_id, "fullname": fullname or user_id}
+    identity = queryUtility(IWikiIdentity)
+    on_wiki = identity(user_id, wiki) if identity is not None and wiki else None
+    return {**found, **(on_wiki or {"wiki_username": None, "wiki_links": None})}
 
 
 def sees_everything(obj):
@@ -74,7 +81,7 @@ def submission_info(submission):
             "UID": exercise.UID(),
             "title": exercise.Title(),
         },
-        "author": person(submission.author),
+        "author": person(submission.author, session_of(submission).wiki),
         "review_state": api.content.get_state(submission),
         "handed_in": handed_in and iso(handed_in),
         "text": submission.text,
@@ -87,6 +94,7 @@ def visible_reviews(submission):
     viewer = api.user.get_current().getId()
     team = sees_everything(submission)
     is_author = viewer == submission.author
+    wiki = session_of(submission).wiki
     named = team or (is_author and session_of(submission).show_reviewer_names)
     visible = [
         review
@@ -96,16 +104,16 @@ def visible_reviews(submission):
         or (is_author and api.content.get_state(review) == "counted")
     ]
     return [
-        review_info(review, number, team, named or review.reviewer == viewer)
+        review_info(review, number, team, named or review.reviewer == viewer, wiki)
         for number, review in enumerate(visible, 1)
     ]
 
 
-def review_info(review, number, team, named):
+def review_info(review, number, team, named, wiki):
     state = api.content.get_state(review)
     info = {
         "number": number,
-        "reviewer": person(review.reviewer) if named else None,
+        "reviewer": person(review.reviewer, wiki) if named else None,
         "by_teacher": review.by_teacher,
         "choices": review.choices,
         "points": review.points,
@@ -130,8 +138,9 @@ def allocations(submission):
     if round is None:
         return []
     by_hand = round.by_hand.get(uid, ())
+    wiki = session_of(submission).wiki
     return [
-        {"reviewer": person(reviewer), "status": status, "by_hand": reviewer in by_hand}
+        {"reviewer": person(reviewer, wiki), "status": status, "by_hand": reviewer in by_hand}
         for status, tree in (
             ("pending", round.pending), ("counted", round.counted), ("cancelled", round.cancelled)
         )
@@ -141,12 +150,13 @@ def allocations(submission):
 
 def history(submission):
     """Its transitions and its peer-review events, oldest first."""
+    wiki = session_of(submission).wiki
     transitions = [
         (
             item["time"].asdatetime(),
             {
                 "action": item["action"],
-                "actor": person(item["actor"]),
+                "actor": person(item["actor"], wiki),
                 "comments": item["comments"],
                 "review_state": item["review_state"],
             },
@@ -157,7 +167,11 @@ def history(submission):
     events = [
         (
             datetime.fromisoformat(entry.time),
-            {**entry._asdict(), "actor": person(entry.actor), "reviewer": person(entry.reviewer)},
+            {
+                **entry._asdict(),
+                "actor": person(entry.actor, wiki),
+                "reviewer": person(entry.reviewer, wiki),
+            },
         )
         for entry in submission.history
     ]

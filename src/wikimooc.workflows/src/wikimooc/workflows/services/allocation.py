@@ -19,7 +19,7 @@ class AllocateReviewsPost(PeerReviewService):
         items = [
             {
                 "submission": by_uid(change.submission).absolute_url(),
-                "reviewer": person(change.reviewer),
+                "reviewer": person(change.reviewer, self.context.wiki),
                 "allocated": change.allocated,
             }
             for change in changes
