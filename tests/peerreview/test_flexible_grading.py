@@ -68,3 +68,25 @@ def test_later_reviews_still_count(peer, waiting, give_review, backdate, peer_re
     give_review(second, url, (2, 1))
 
     assert peer_review("ada", url)["submission"]["grade"]["points"] == 2.5
+
+
+def test_the_hourly_task_grades_work_that_waited_without_anything_else_happening(
+    peer, waiting, give_review, backdate, state, monkeypatch
+):
+    from wikimooc.policy.taskqueue import tasks
+
+    url = waiting["url"]
+    give_review(waiting["reviewers"][0], url, (1, 1))
+    backdate(url, 8)
+    assert state(url) == "in_review"
+    # The worker's own code path, on the test site, as the worker's user.
+    monkeypatch.setattr(tasks, "SITE_ID", api.portal.get().getId())
+    session_path = "/".join(peer["session"].getPhysicalPath())
+    # The session runs in 2027: make it the active one, found in the worker's own
+    # connection to the site.
+    monkeypatch.setattr(
+        tasks, "active_sessions", lambda: [api.content.get(path=session_path)]
+    )
+    tasks.grade_work_that_waited.call_local()
+    transaction.begin()
+    assert state(url) == "graded"

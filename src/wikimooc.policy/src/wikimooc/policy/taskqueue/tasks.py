@@ -4,10 +4,13 @@ from plone.app.uuid.utils import uuidToObject
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.site import task_site
+from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.schedule import run_due_checks
+from wikimooc.workflows.peerreview.progress import run_session
 
 import os
+import transaction
 
 
 
@@ -37,3 +40,14 @@ def check_active_sessions():
     queues this; sessions are claimed in the database, so each is checked once)."""
     with task_site(SITE_ID):
         run_due_checks()
+
+
+@huey.periodic_task(crontab(minute="7"))
+def grade_work_that_waited():
+    """Hourly: in every active session, work that waited past the flexible-grading
+    days is graded with the reviews it has (and missing reviews are allocated), even
+    when nothing else happens in its round."""
+    with task_site(SITE_ID):
+        for session in list(active_sessions()):
+            run_session(session)
+            transaction.commit()

@@ -1,3 +1,5 @@
+from AccessControl import ClassSecurityInfo
+from AccessControl.class_init import InitializeClass
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from urllib.parse import urlsplit
@@ -53,7 +55,14 @@ class Submission(Container):
     # HistoryEntry tuples (peerreview.history): allocations, reviews, cancellations.
     history = ()
 
+    security = ClassSecurityInfo()
+
+    # Public: the guards run as whoever moves the round, the worker's user included.
+    @security.public
     def expected_review_state(self):
         """The state the peer review has reached: the guards of the transitions
         nobody triggers by hand (start_review, grade, resume_review) compare it."""
         return expected_review_state(self)
+
+
+InitializeClass(Submission)
