@@ -72,17 +72,24 @@ def help_url(host, language):
     return page_url(host, "Special:MyLanguage/Help:Contents", {"uselang": language})
 
 
-def roundtrip(content, host, username, language):
-    """Everything the practice panel links to."""
+def wiki_links(content, host, language):
+    """The wiki's help, and the pages of a lesson, on ``host``."""
     return {
         "wiki": host,
-        "page": practice_page(content, username, language),
-        "practice_url": practice_url(content, host, username, language),
-        "tour": content.tour,
-        "contributions_url": user_links(host, username)["contributions"],
         "help_url": help_url(host, language),
         "lesson_pages": [
             {"title": title, "url": page_url(host, title)}
             for title in getattr(content, "wiki_pages", None) or ()
         ],
+    }
+
+
+def practice_links(content, host, username, language):
+    """Everything a learner's practice panel links to."""
+    return {
+        **wiki_links(content, host, language),
+        "page": practice_page(content, username, language),
+        "practice_url": practice_url(content, host, username, language),
+        "tour": content.tour,
+        "contributions_url": user_links(host, username)["contributions"],
     }

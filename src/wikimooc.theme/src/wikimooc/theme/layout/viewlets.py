@@ -1,0 +1,13 @@
+from plone.app.layout.viewlets import ViewletBase
+
+
+class LogoViewlet(ViewletBase):
+    def logo_url(self):
+        return f"{self.site_url}/++plone++wikimooc.theme/logo.svg"
+
+
+class SearchViewlet(ViewletBase):
+    """Searches the course catalogue, the home page of each language."""
+
+    def text(self):
+        return self.request.form.get("q", "")
