@@ -1,37 +1,74 @@
-"""Every message the policy's code marks for translation is in the French catalogue."""
+"""Every message of the wikimooc domain, in the Python code, templates, profiles and
+ZCML of the three packages, has a French translation that is not fuzzy. Messages are
+found as `make i18n` finds them (i18ndude's readers)."""
 
+from functools import cache
+from i18ndude.catalog import GSReader
+from i18ndude.catalog import MessageCatalog
+from i18ndude.catalog import PTReader
+from i18ndude.catalog import PYReader
+from i18ndude.catalog import ZCMLReader
 from pathlib import Path
 
-import ast
+import importlib
 import pytest
-import re
-import wikimooc.policy
 
 
-PACKAGE = Path(wikimooc.policy.__file__).parent
-CATALOGUE = PACKAGE / "locales" / "fr" / "LC_MESSAGES" / "wikimooc.po"
-STRING = r'"(?:[^"\\]|\\.)*"'
-MESSAGE_CALL = re.compile(rf"\b_\(\s*((?:{STRING}\s*)+)")
+DOMAIN = "wikimooc"
+PACKAGES = ("policy", "theme", "workflows")
+READERS = (PTReader, PYReader, GSReader, ZCMLReader)
 
 
-def python_messages():
+def package_folder(package):
+    return Path(importlib.import_module(f"wikimooc.{package}").__file__).parent
+
+
+def messages(package):
     found = set()
-    for source in PACKAGE.rglob("*.py"):
-        for call in MESSAGE_CALL.finditer(source.read_text()):
-            found.add("".join(ast.literal_eval(part) for part in re.findall(STRING, call[1])))
+    for reader_class in READERS:
+        reader = reader_class(str(package_folder(package)), DOMAIN)
+        reader.read()
+        found.update(reader.catalogs.get(DOMAIN, {}))
     return found
 
 
-def catalogue():
-    text = CATALOGUE.read_text()
-    pairs = re.findall(rf"^msgid ({STRING})\nmsgstr ({STRING})$", text, re.M)
-    return {ast.literal_eval(msgid): ast.literal_eval(msgstr) for msgid, msgstr in pairs}
+@cache
+def french(package):
+    path = package_folder(package) / "locales" / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return MessageCatalog(filename=str(path))
 
 
-def test_messages_are_found():
-    assert "This session is full." in python_messages()
+def fuzzy(entry):
+    return any("fuzzy" in comment for comment in entry.comments)
 
 
-@pytest.mark.parametrize("message", sorted(python_messages()))
-def test_french_translation_exists(message):
-    assert catalogue().get(message), f"no French for {message!r} in {CATALOGUE.name}"
+MESSAGES = sorted((package, message) for package in PACKAGES for message in messages(package))
+
+
+@pytest.mark.parametrize(
+    "package, message",
+    [
+        ("policy", "This session is full."),  # Python
+        ("policy", "Enroll in this session"),  # a template
+        ("policy", "A course: modules of lessons and exercises, run as sessions."),  # a profile
+        ("theme", "Search courses"),
+        ("workflows", "A rejection needs a comment for the authors."),
+    ],
+)
+def test_messages_are_found(package, message):
+    assert (package, message) in MESSAGES
+
+
+@pytest.mark.parametrize("package, message", MESSAGES)
+def test_french_translation_exists(package, message):
+    # Catalogues read from .po files keep quotes escaped.
+    escaped = message.replace("\\", "\\\\").replace('"', '\\"')
+    entry = french(package).get(message) or french(package).get(escaped)
+    assert entry is not None and entry.msgstr, f"no French for {message!r} in wikimooc.{package}"
+    assert not fuzzy(entry), f"the French for {message!r} in wikimooc.{package} is fuzzy"
+
+
+def test_a_fuzzy_translation_is_caught(tmp_path):
+    po = tmp_path / "wikimooc.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Domain: wikimooc\\n"\n\n#, fuzzy\nmsgid "Hello"\nmsgstr "Bonjour"\n')
+    assert fuzzy(MessageCatalog(filename=str(po))["Hello"])
