@@ -1,8 +1,8 @@
 """Every key page passes the basic accessibility checks, on a desktop and on a phone."""
 
-from conftest import PHONE
-from conftest import DESKTOP
-from datetime import date
+from browser_checks import ACCESSIBILITY_PROBLEMS
+from browser_checks import DESKTOP
+from browser_checks import PHONE
 from plone import api
 from wikimooc.policy.enrollment import enroll
 
@@ -25,52 +25,43 @@ def course_with_parts(site):
     return site
 
 
-PUBLIC_PAGES = {
-    "home": "en",
-    "home-fr": "fr",
-    "course": "en/intro",
-    "session": "en/intro/public-session",
-    "lesson": "en/intro/basics/wikis",
-    "exercise": "en/intro/basics/draft",
-    "login": "en/login",
-    "register": "en/@@wiki-register",
-}
-LEARNER_PAGES = {
-    "learner-lesson": "en/intro/basics/wikis",
-    "learner-exercise": "en/intro/basics/draft",
-    "my-courses": "en/@@my-courses",
-}
-TEACHER_PAGES = {
-    "dashboard": "en/intro/public-session/@@dashboard",
-    "learners": "en/intro/public-session/@@learners",
+# Who visits (login, password; None for a visitor) and the pages they see.
+VISITS = {
+    None: {
+        "home": "en",
+        "home-fr": "fr",
+        "course": "en/intro",
+        "session": "en/intro/public-session",
+        "lesson": "en/intro/basics/wikis",
+        "exercise": "en/intro/basics/draft",
+        "login": "en/login",
+        "register": "en/@@wiki-register",
+    },
+    ("ada", "secret-pw-123"): {
+        "learner-lesson": "en/intro/basics/wikis",
+        "learner-exercise": "en/intro/basics/draft",
+        "my-courses": "en/@@my-courses",
+    },
+    ("teacher", "secret-pw-123"): {
+        "dashboard": "en/intro/public-session/@@dashboard",
+        "learners": "en/intro/public-session/@@learners",
+    },
 }
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_key_pages_are_accessible(course_with_parts, new_page, log_in, accessible, screenshot, viewport):
     device = "phone" if viewport == PHONE else "desktop"
-    visitor = new_page(viewport)
-    for name, path in PUBLIC_PAGES.items():
-        visitor.goto(path)
-        accessible(visitor)
-        screenshot(visitor, f"{device}-{name}")
-    learner = new_page(viewport)
-    log_in(learner, "ada", "secret-pw-123")
-    for name, path in LEARNER_PAGES.items():
-        learner.goto(path)
-        accessible(learner)
-        screenshot(learner, f"{device}-{name}")
-    teacher = new_page(viewport)
-    log_in(teacher, "teacher", "secret-pw-123")
-    for name, path in TEACHER_PAGES.items():
-        teacher.goto(path)
-        accessible(teacher)
-        screenshot(teacher, f"{device}-{name}")
-
+    for visitor, pages in VISITS.items():
+        page = new_page(viewport)
+        if visitor:
+            log_in(page, *visitor)
+        for name, path in pages.items():
+            page.goto(path)
+            accessible(page)
+            screenshot(page, f"{device}-{name}")
 
 def test_the_checks_catch_what_they_look_for(new_page):
-    from conftest import ACCESSIBILITY_PROBLEMS
-
     page = new_page()
     page.set_content(
         "<h1>One</h1><h1>Two</h1><input type='text'><img src='x.png'>"

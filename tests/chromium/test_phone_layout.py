@@ -1,7 +1,7 @@
 """A 375 px wide phone: nothing scrolls sideways, the search takes the whole width,
 the practice panel sits above the text, and the menus fit on the screen."""
 
-from conftest import PHONE
+from browser_checks import PHONE
 from playwright.sync_api import expect
 from plone import api
 from wikimooc.policy.enrollment import enroll

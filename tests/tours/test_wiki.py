@@ -2,7 +2,7 @@
 still JavaScript pages of the MediaWiki namespace): listing them for teachers, and
 publishing a draft with the platform's account, which needs editsitejs."""
 
-from conftest import add_draft
+from tour_drafts import add_draft
 from datetime import date
 from plone import api
 from wikimooc.policy.tours.vocabulary import guided_tours

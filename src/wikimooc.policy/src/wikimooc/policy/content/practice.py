@@ -4,15 +4,14 @@ link opens, the text a new page starts with, and a guided tour of the wiki."""
 from plone.supermodel import model
 from wikimooc.policy import _
 from wikimooc.policy.tours.names import tour_name
+from wikimooc.policy.vocabularies import vocabulary
 from zope import schema
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 
-EDIT_MODES = SimpleVocabulary([
-    SimpleTerm("visual", "visual", _("VisualEditor")),
-    SimpleTerm("source", "source", _("Source editor (wikitext)")),
-])
+EDIT_MODES = vocabulary(
+    ("visual", _("VisualEditor")),
+    ("source", _("Source editor (wikitext)")),
+)
 
 
 class IWikiPractice(model.Schema):

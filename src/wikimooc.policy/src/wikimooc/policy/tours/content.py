@@ -9,34 +9,27 @@ from plone.dexterity.content import Item
 from plone.supermodel import model
 from wikimooc.policy import _
 from wikimooc.policy.tours.names import tour_name
+from wikimooc.policy.vocabularies import vocabulary
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 
-POSITIONS = SimpleVocabulary([
-    SimpleTerm(token, token, title)
-    for token, title in (
-        ("bottom", _("Below the element")),
-        ("top", _("Above the element")),
-        ("left", _("Left of the element")),
-        ("right", _("Right of the element")),
-        ("bottomLeft", _("Below, aligned left")),
-        ("bottomRight", _("Below, aligned right")),
-    )
-])
+POSITIONS = vocabulary(
+    ("bottom", _("Below the element")),
+    ("top", _("Above the element")),
+    ("left", _("Left of the element")),
+    ("right", _("Right of the element")),
+    ("bottomLeft", _("Below, aligned left")),
+    ("bottomRight", _("Below, aligned right")),
+)
 
-BUTTONS = SimpleVocabulary([
-    SimpleTerm(token, token, title)
-    for token, title in (
-        ("back", _("Back")),
-        ("next", _("Next")),
-        ("end", _("End of the tour")),
-        ("course", _("Back to the course")),
-    )
-])
+BUTTONS = vocabulary(
+    ("back", _("Back")),
+    ("next", _("Next")),
+    ("end", _("End of the tour")),
+    ("course", _("Back to the course")),
+)
 
 
 class IGuidedTourDraft(model.Schema):
