@@ -7,7 +7,8 @@ class LogoViewlet(ViewletBase):
 
 
 class SearchViewlet(ViewletBase):
-    """Searches the course catalogue, the home page of each language."""
+    """Searches the course catalogue (the home page of each language, and of the
+    site's root, which otherwise only redirects to a language)."""
 
     def text(self):
         return self.request.form.get("q", "")
