@@ -47,6 +47,8 @@ def test_the_control_panel_stores_the_secret_without_showing_it(
         "form.widgets.oauth_server": oauth_server.url,
         "form.widgets.oauth_consumer_key": oauth_server.client_id,
         "form.widgets.registration_attempts_per_hour": "10",
+        "form.widgets.check_interval_seconds": "60",
+        "form.widgets.tracking_grace_days": "30",
         "form.widgets.oauth_consumer_secret": "a-brand-new-secret-1234",
         "form.buttons.save": "Save",
         "_authenticator": token,
