@@ -7,6 +7,8 @@ CONFIG ?= instance.yaml
 INSTANCE ?= instance
 INSTANCES ?= 1
 PACKAGES := src/wikimooc.workflows src/wikimooc.theme src/wikimooc.policy
+THEME := src/wikimooc.theme
+I18NDUDE := $(CURDIR)/$(BIN)/i18ndude
 
 .DEFAULT_GOAL := help
 
@@ -45,6 +47,18 @@ worker-ping: instance ## Ask the running worker to answer
 .PHONY: test
 test: install ## Run the whole test suite
 	$(BIN)/pytest tests -ra
+
+.PHONY: theme
+theme: ## Rebuild the theme's CSS from styles/ and the Codex design tokens (needs Node and npm)
+	cd $(THEME) && npm ci --no-audit --no-fund && node build-css.mjs
+
+.PHONY: i18n
+i18n: install ## Extract the wikimooc messages of the three packages into their .pot, sync the .po files
+	@for package in $(PACKAGES); do \
+	  code=$$package/src/wikimooc/$${package#src/wikimooc.}; \
+	  (cd $$code && $(I18NDUDE) rebuild-pot --pot locales/wikimooc.pot --create wikimooc . \
+	    && $(I18NDUDE) sync --pot locales/wikimooc.pot locales/*/LC_MESSAGES/wikimooc.po) || exit 1; \
+	done
 
 .PHONY: dev-wiki
 dev-wiki: ## Start a local MediaWiki on http://127.0.0.1:8181 for trying the wiki features by hand

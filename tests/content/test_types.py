@@ -50,7 +50,7 @@ def test_rest_contract_field_names(schema, fields):
 @pytest.mark.parametrize(
     "container_type, allowed",
     [
-        ("Course", {"Module", "CourseSession", "Document", "File", "Image"}),
+        ("Course", {"Module", "CourseSession", "GuidedTourDraft", "Document", "File", "Image"}),
         ("Module", {"Lesson", "Exercise", "File", "Image"}),
         ("CourseSession", set()),
     ],

@@ -23,8 +23,12 @@ def platform(tmp_path_factory):
         platform.interrupt()
 
 
-@pytest.mark.parametrize("language, title", [("en", "English"), ("fr", "Français")])
+@pytest.mark.parametrize("language, title", [
+    ("en", "Learn to contribute to the Wikimedia projects"),
+    ("fr", "Apprenez à contribuer aux projets Wikimedia"),
+])
 def test_language_roots_are_served(platform, language, title):
+    """Each language root's home page is its course catalogue."""
     html = platform.get(f"/{language}")
     assert re.search(rf'<html[^>]*\blang="{language}"', html)
     assert re.search(rf"<h1[^>]*>\s*{title}\s*</h1>", html)

@@ -5,6 +5,7 @@ address, ``maxlag=5``, bounded retries)."""
 from importlib.metadata import version
 from plone import api
 from urllib.parse import quote
+from urllib.parse import urlencode
 from urllib.parse import urlsplit
 
 import mwclient
@@ -50,14 +51,17 @@ def connect(host, retries=1, timeout=20):
     )
 
 
-def page_url(host, title):
+def page_url(host, title, query=()):
     """The address of page ``title`` on ``host`` (canonical namespace names work on
-    every wiki, whatever its language)."""
+    every wiki, whatever its language), with the parameters of ``query`` (a dict or
+    pairs, e.g. ``{"action": "edit"}``)."""
     mapped = api.portal.get_registry_record("wikimooc.wikis", default=None) or {}
     quoted = quote(title.replace(" ", "_"), safe="/:")
     if host in mapped:
-        return mapped[host].rpartition("/")[0] + "/index.php?title=" + quoted
-    return f"https://{host}/wiki/{quoted}"
+        url, separator = mapped[host].rpartition("/")[0] + "/index.php?title=" + quoted, "&"
+    else:
+        url, separator = f"https://{host}/wiki/{quoted}", "?"
+    return url + separator + urlencode(query) if query else url
 
 
 def user_links(host, username):

@@ -3,6 +3,7 @@ from plone.dexterity.content import Item
 from plone.schema import JSONField
 from plone.supermodel import model
 from wikimooc.policy import _
+from wikimooc.policy.content.practice import IWikiPractice
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
@@ -61,7 +62,7 @@ def only_username_placeholder(pattern):
     return True
 
 
-class IExercise(model.Schema):
+class IExercise(IWikiPractice):
     """Instructions and how the work is checked: on the wiki, or by peer review."""
 
     instructions = RichText(title=_("Instructions"))

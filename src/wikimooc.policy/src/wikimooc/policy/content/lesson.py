@@ -1,11 +1,11 @@
 from plone.dexterity.content import Item
-from plone.supermodel import model
 from wikimooc.policy import _
+from wikimooc.policy.content.practice import IWikiPractice
 from zope import schema
 from zope.interface import implementer
 
 
-class ILesson(model.Schema):
+class ILesson(IWikiPractice):
     """Rich text (from the rich-text behavior), an optional video and wiki pages."""
 
     video_url = schema.URI(title=_("Video URL"), required=False)

@@ -1,17 +1,14 @@
-from collections import defaultdict
 from plone import api
 from Products.ZCTextIndex.ParseTree import ParseError
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
 from wikimooc.policy import _
+from wikimooc.policy.catalogue import catalogue_query
+from wikimooc.policy.catalogue import open_sessions
+from wikimooc.policy.catalogue import UnknownFilterValue
 from wikimooc.policy.services import error_reply
 from wikimooc.policy.services import ServiceError
-from wikimooc.policy.vocabularies import AUDIENCES
-from wikimooc.policy.vocabularies import PROJECTS
-
-
-FILTERS = {"project": ("projects", PROJECTS), "audience": ("audience", AUDIENCES)}
 
 
 class CoursesGet(Service):
@@ -19,9 +16,9 @@ class CoursesGet(Service):
 
     def reply(self):
         try:
-            query = self.query()
-        except ServiceError as error:
-            return error_reply(self.request, error)
+            query = catalogue_query(self.request.form)
+        except UnknownFilterValue as error:
+            return error_reply(self.request, ServiceError(400, "BadRequest", error.message))
         try:
             batch = HypermediaBatch(self.request, api.portal.get_tool("portal_catalog")(**query))
             courses = list(batch)
@@ -30,7 +27,7 @@ class CoursesGet(Service):
                 self.request,
                 ServiceError(400, "BadRequest", _("The search text \"q\" cannot be understood.")),
             )
-        sessions = self.open_sessions([brain.getPath() for brain in courses])
+        sessions = open_sessions([brain.getPath() for brain in courses])
         result = {
             "@id": batch.canonical_url,
             "items": [self.course_item(brain, sessions[brain.getPath()]) for brain in courses],
@@ -39,45 +36,6 @@ class CoursesGet(Service):
         if batch.links:
             result["batching"] = batch.links
         return result
-
-    def query(self):
-        form = self.request.form
-        query = {"portal_type": "Course", "review_state": "published", "sort_on": "sortable_title"}
-        if language := form.get("language"):
-            if language not in api.portal.get_registry_record("plone.available_languages"):
-                raise ServiceError(
-                    400, "BadRequest",
-                    _("The site has no language ${language}.", mapping={"language": language}),
-                )
-            query["Language"] = language
-        for parameter, (index, vocabulary) in FILTERS.items():
-            if value := form.get(parameter):
-                if value not in vocabulary:
-                    raise ServiceError(
-                        400, "BadRequest",
-                        _("Unknown ${parameter} ${value}; known: ${known}.", mapping={
-                            "parameter": parameter,
-                            "value": value,
-                            "known": ", ".join(vocabulary.by_token),
-                        }),
-                    )
-                query[index] = value
-        if text := form.get("q"):
-            query["SearchableText"] = text
-        return query
-
-    def open_sessions(self, course_paths):
-        """The open sessions the user may see, of all the page's courses at once."""
-        by_course = defaultdict(list)
-        if course_paths:
-            for brain in api.content.find(
-                portal_type="CourseSession",
-                review_state="open",
-                path={"query": course_paths, "depth": 1},
-                sort_on="start",
-            ):
-                by_course[brain.getPath().rsplit("/", 1)[0]].append(brain)
-        return by_course
 
     def course_item(self, brain, sessions):
         return {

@@ -1,0 +1,100 @@
+from plone import api
+from plone.batching import Batch
+from Products.Five.browser import BrowserView
+from Products.ZCTextIndex.ParseTree import ParseError
+from wikimooc.policy import _
+from wikimooc.policy.catalogue import catalogue_query
+from wikimooc.policy.catalogue import open_sessions
+from wikimooc.policy.catalogue import UnknownFilterValue
+from wikimooc.policy.vocabularies import AUDIENCES
+from wikimooc.policy.vocabularies import LICENSES
+from wikimooc.policy.vocabularies import PROJECTS
+from wikimooc.theme.course.parts import CourseParts
+from wikimooc.theme.course.summaries import session_summary
+from wikimooc.theme.course.summaries import term_titles
+
+
+PAGE_SIZE = 20
+ALL_LANGUAGES = "all"
+FILTER_LABELS = {
+    "language": _("Language"),
+    "project": _("Wikimedia project"),
+    "audience": _("Audience"),
+}
+
+
+class CatalogueView(CourseParts, BrowserView):
+    """Published courses, in the section's language unless another (or all) is
+    chosen; the filters are a plain GET form, so every result page has its address."""
+
+    def __call__(self):
+        form = self.request.form
+        self.language = form.get("language") or api.portal.get_current_language(self.context)
+        self.error = None
+        self.batch = Batch([], PAGE_SIZE)
+        try:
+            query = catalogue_query({
+                **form, "language": "" if self.language == ALL_LANGUAGES else self.language,
+            })
+            brains = api.portal.get_tool("portal_catalog")(**query)
+            self.batch = Batch(brains, PAGE_SIZE, int(form.get("b_start", 0) or 0))
+            self.courses = self.course_cards(list(self.batch))
+        except UnknownFilterValue as refused:
+            self.error, self.courses = refused.message, []
+        except ParseError:
+            self.error, self.courses = _("This search text cannot be understood."), []
+        return self.index()
+
+    def found(self):
+        count = self.batch.sequence_length
+        if count == 1:
+            return _("1 course found")
+        return _("${count} courses found", mapping={"count": count})
+
+    def course_cards(self, brains):
+        sessions = open_sessions([brain.getPath() for brain in brains])
+        names = self.language_names()
+        return [
+            {
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "description": brain.Description,
+                "language": names.get(brain.Language, brain.Language),
+                "projects": term_titles(PROJECTS, brain.projects),
+                "audience": term_titles(AUDIENCES, brain.audience),
+                "organisation": brain.organisation,
+                "license": term_titles(LICENSES, [brain.license]),
+                "sessions": [session_summary(session) for session in sessions[brain.getPath()]],
+            }
+            for brain in brains
+        ]
+
+    def language_names(self):
+        available = api.portal.get_tool("portal_languages").getAvailableLanguages()
+        codes = api.portal.get_registry_record("plone.available_languages")
+        return {code: available.get(code, {}).get("native", code) for code in codes}
+
+    def filters(self):
+        return [
+            {"name": name, "id": f"wikimooc-catalogue-{name}", "label": label,
+             "options": self.options(name)}
+            for name, label in FILTER_LABELS.items()
+        ]
+
+    def options(self, name):
+        """A filter's choices, "all" first."""
+        if name == "language":
+            choices = [(ALL_LANGUAGES, _("All languages")), *self.language_names().items()]
+            chosen = self.language
+        else:
+            vocabulary = {"project": PROJECTS, "audience": AUDIENCES}[name]
+            everything = {"project": _("All projects"), "audience": _("Everyone")}[name]
+            choices = [("", everything), *((term.token, term.title) for term in vocabulary)]
+            chosen = self.request.form.get(name, "")
+        return [
+            {"value": value, "title": title, "selected": value == chosen}
+            for value, title in choices
+        ]
+
+    def batch_navigation(self):
+        return self.context.restrictedTraverse("@@batchnavigation")(self.batch)

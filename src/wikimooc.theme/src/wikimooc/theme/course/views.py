@@ -1,0 +1,126 @@
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone import api
+from Products.Five.browser import BrowserView
+from wikimooc.policy.browser.dashboard import course_of
+from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.policy.usernames import InvalidUsername
+from wikimooc.policy.vocabularies import AUDIENCES
+from wikimooc.policy.vocabularies import ORGANISATION_KINDS
+from wikimooc.policy.vocabularies import PROJECTS
+from wikimooc.policy.vocabularies import WIKI_ACTIONS
+from wikimooc.policy.wikis import page_url
+from wikimooc.theme.course.parts import CourseParts
+from wikimooc.theme.course.summaries import localized_date
+from wikimooc.theme.course.summaries import session_summary
+from wikimooc.theme.course.summaries import SESSION_KINDS
+from wikimooc.theme.course.summaries import term_titles
+from wikimooc.theme.course.syllabus import module_parts
+from wikimooc.theme.course.syllabus import neighbours
+from wikimooc.theme.course.syllabus import syllabus
+
+
+def rich_text(content, field="text"):
+    value = getattr(content, field, None)
+    return value.output if value is not None else None
+
+
+class CourseView(CourseParts, BrowserView):
+    """Syllabus and sessions; the course box above (wikimooc.policy's viewlet) gives
+    the licence, the credits, the languages and reuse."""
+
+    def text(self):
+        return rich_text(self.context)
+
+    def facts(self):
+        course = self.context
+        return {
+            "projects": term_titles(PROJECTS, course.projects),
+            "audience": term_titles(AUDIENCES, course.audience),
+            "organisation": course.organisation,
+            "organisation_kind": term_titles(ORGANISATION_KINDS, [course.organisation_kind]),
+        }
+
+    def modules(self):
+        return syllabus(self.context)
+
+    def sessions(self):
+        brains = api.content.find(
+            context=self.context, depth=1, portal_type="CourseSession", sort_on="start"
+        )
+        return [session_summary(brain) for brain in brains]
+
+
+class ModuleView(CourseParts, BrowserView):
+    def parts(self):
+        return module_parts(self.context)
+
+
+class CoursePartView(CourseParts, BrowserView):
+    """A lesson or an exercise: its text and the way through the course."""
+
+    def course(self):
+        return course_of(self.context)
+
+    def pager(self):
+        before, after = neighbours(self.course(), self.context)
+        return self.render_pager(before, after)
+
+
+class LessonView(CoursePartView):
+    def text(self):
+        return rich_text(self.context)
+
+
+class ExerciseView(CoursePartView):
+    def instructions(self):
+        return rich_text(self.context, "instructions")
+
+    def learner_page(self):
+        """The exercise's page title, with the visitor's wiki username in it."""
+        pattern = self.context.title_pattern
+        if not pattern or api.user.is_anonymous():
+            return pattern
+        try:
+            return pattern.format(username=wiki_username_of(api.user.get_current()))
+        except InvalidUsername:
+            return pattern
+
+    def wiki_check(self):
+        exercise = self.context
+        if exercise.check != "wiki":
+            return None
+        return {
+            "action": term_titles(WIKI_ACTIONS, [exercise.wiki_action]),
+            "page": self.learner_page(),
+            "namespace": exercise.namespace,
+            "min_bytes": exercise.min_bytes,
+            "required_text": exercise.required_text,
+            "is_pattern": exercise.required_text_is_pattern,
+        }
+
+    def criteria(self):
+        return (self.context.rubric or {}).get("criteria", [])
+
+
+class SessionView(CourseParts, BrowserView):
+    def facts(self):
+        session = self.context
+        teachers = [api.user.get(userid=userid) for userid in session.teachers or ()]
+        return {
+            "kind_title": SESSION_KINDS.get(session.kind, session.kind),
+            "start": localized_date(session.start),
+            "end": localized_date(session.end),
+            "wiki": session.wiki,
+            "wiki_url": page_url(session.wiki, ""),
+            "teachers": [
+                member.getProperty("fullname") or member.getUserName()
+                for member in teachers if member is not None
+            ],
+        }
+
+    def course(self):
+        return aq_parent(aq_inner(self.context))
+
+    def modules(self):
+        return syllabus(self.course())

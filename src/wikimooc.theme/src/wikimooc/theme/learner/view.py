@@ -1,0 +1,53 @@
+from plone import api
+from Products.Five.browser import BrowserView
+from wikimooc.policy.enrollment import LEARNERS_GROUP_PREFIX
+from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.policy.pas import learners_groups
+from wikimooc.policy.tracking.reports import progress
+from wikimooc.policy.usernames import InvalidUsername
+from wikimooc.policy.wikis import user_links
+from wikimooc.theme.course.parts import CourseParts
+from wikimooc.theme.course.summaries import session_summary
+from zExceptions import Unauthorized
+
+
+class MyCoursesView(CourseParts, BrowserView):
+    """The sessions the member is enrolled in, with their progress and where to go on."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Log in to see your courses.")
+        return self.index()
+
+    def catalogue_url(self):
+        return api.portal.get_navigation_root(self.context).absolute_url()
+
+    def enrolled_sessions(self):
+        member = api.user.get_current()
+        groups = learners_groups().groups_by_user.get(member.getId(), ())
+        uids = [group[len(LEARNERS_GROUP_PREFIX):] for group in groups]
+        if not uids:
+            return []
+        return api.content.find(UID=uids, portal_type="CourseSession", sort_on="start")
+
+    def courses(self):
+        try:
+            username = wiki_username_of(api.user.get_current())
+        except InvalidUsername:
+            return []
+        found = []
+        for brain in self.enrolled_sessions():
+            session = brain.getObject()
+            course = session.__parent__
+            learner = progress(session, username)
+            still_to_do = [item for item in learner["items"] if not item["done"]]
+            found.append({
+                "course_title": course.Title(),
+                "course_url": course.absolute_url(),
+                "session": session_summary(brain),
+                "done": learner["exercises_done"],
+                "total": learner["exercises_total"],
+                "next": still_to_do[0] if still_to_do else None,
+                "contributions_url": user_links(session.wiki, username)["contributions"],
+            })
+        return found

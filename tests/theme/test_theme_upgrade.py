@@ -1,0 +1,38 @@
+"""The upgrade step that brings the Wikimedia look to an existing site."""
+
+from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
+from plone.base.interfaces.resources import IBundleRegistry
+from plone.registry.interfaces import IRegistry
+from wikimooc.theme.upgrades.v20261124002 import upgrade
+from zope.component import getUtility
+
+import pytest
+
+
+BUNDLE = "plone.bundles/wikimooc-theme"
+
+
+@pytest.fixture
+def site_before_the_look(portal):
+    registry = getUtility(IRegistry)
+    for name in [name for name in registry.records.keys() if name.startswith(BUNDLE)]:
+        del registry.records[name]
+    storage = getUtility(IViewletSettingsStorage)
+    storage.setHidden("plone.portalheader", "Plone Default", ())
+    portal.portal_types.LRF.default_view = "folder_listing"
+    portal.portal_actions.user.manage_delObjects(["wikimooc_my_courses", "wikimooc_register"])
+    portal.manage_permission("Show Toolbar", ["Authenticated"], acquire=False)
+    return portal
+
+
+def test_the_upgrade_brings_the_look(site_before_the_look, setup_tool):
+    portal = site_before_the_look
+    upgrade(setup_tool)
+    bundle = getUtility(IRegistry).collectionOfInterface(IBundleRegistry, prefix="plone.bundles")["wikimooc-theme"]
+    assert bundle.csscompilation == "++plone++wikimooc.theme/wikimooc.css" and bundle.enabled
+    hidden = getUtility(IViewletSettingsStorage).getHidden("plone.portalheader", "Plone Default")
+    assert {"plone.searchbox", "plone.anontools", "plone.app.multilingual.languageselector"} <= set(hidden)
+    assert portal.portal_types.LRF.default_view == "catalogue"
+    assert {"wikimooc_my_courses", "wikimooc_register"} <= set(portal.portal_actions.user.objectIds())
+    roles = {role["name"] for role in portal.rolesOfPermission("Show Toolbar") if role["selected"]}
+    assert "Authenticated" not in roles and {"Teacher", "Course Author", "Editor"} <= roles
