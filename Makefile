@@ -45,6 +45,10 @@ worker-ping: instance ## Ask the running worker to answer
 test: install ## Run the whole test suite
 	$(BIN)/pytest tests -ra
 
+.PHONY: dev-wiki
+dev-wiki: ## Start a local MediaWiki on http://127.0.0.1:8181 for trying the wiki features by hand
+	$(PYTHON) scripts/mediawiki.py serve --dir var/dev-wiki --port 8181
+
 .PHONY: clean
 clean: ## Remove .venv (instance/ and its data are kept)
 	rm -rf $(VENV)

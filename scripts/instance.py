@@ -303,7 +303,7 @@ level = NOTSET
 formatter = generic
 
 [handler_accesslog]
-class = FileHandler
+class = wikimooc.policy.accesslog.RedactingFileHandler
 args = (r'{log_dir / "access.log"}', 'a')
 level = INFO
 formatter = message

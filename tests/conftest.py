@@ -15,7 +15,7 @@ import time
 import transaction
 
 
-pytest_plugins = ["pytest_plone"]
+pytest_plugins = ["pytest_plone", "mediawiki_fixtures"]
 
 globals().update(
     fixtures_factory((

@@ -19,6 +19,7 @@ from persistent import Persistent
 from typing import NamedTuple
 from plone import api
 from wikimooc.policy import _
+from wikimooc.policy.identity.directory import userid_for_wiki_username
 from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import normalise_username
@@ -97,8 +98,11 @@ def wiki_username_of(member):
 
 
 def member_for_wiki_username(username):
-    """The member with that wiki username, found by login until single sign-on
-    records wiki usernames; logins often start lower case where wiki names cannot."""
+    """The member with that wiki username: the Wikimedia account's member, else the
+    member whose login is that name (logins often start lower case where wiki names
+    cannot)."""
+    if userid := userid_for_wiki_username(username):
+        return api.user.get(userid=userid)
     for login in dict.fromkeys((username, username[0].lower() + username[1:])):
         member = api.user.get(username=login)
         if member is not None and wiki_username_of(member) == username:
@@ -202,3 +206,32 @@ def is_enrolled(session, member):
         return wiki_username_of(member) in session.enrollments
     except InvalidUsername:
         return False
+
+
+def sessions_enrolling(username):
+    """Every session where ``username`` is enrolled, whoever may see it."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="CourseSession"):
+        session = brain._unrestrictedGetObject()
+        if username in session.enrollments:
+            yield session
+
+
+def link_enrollments(username, user_id):
+    """Give a member the enrollments a teacher made under their wiki username
+    before they had an account (or under another account)."""
+    for session in sessions_enrolling(username):
+        enrollment = session.enrollments.learners[username]
+        if enrollment.user_id != user_id:
+            session.enrollments.learners[username] = enrollment._replace(user_id=user_id)
+            learners_groups().join(user_id, learners_group_id(session))
+
+
+def rename_learner(old, new):
+    """A wiki account was renamed: its enrollments follow it to the new name."""
+    for session in list(sessions_enrolling(old)):
+        enrollment = session.enrollments.learners[old]
+        session.enrollments.remove(old)
+        if new not in session.enrollments:
+            session.enrollments.learners[new] = enrollment._replace(username=new)
+            session.enrollments.count.change(1)

@@ -1,5 +1,67 @@
+from pas.plugins.authomatic.interfaces import IPasPluginsAuthomaticLayer
+from wikimooc.policy import _
+from zope import schema
+from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
 class IWikimoocPolicyLayer(IDefaultBrowserLayer):
     """Marks requests on a site where wikimooc.policy is installed."""
+
+
+class IWikimediaLoginLayer(IPasPluginsAuthomaticLayer):
+    """Marks requests where "Log in with Wikimedia" replaces pas.plugins.authomatic's
+    own handler and services (a sub-layer, so ours win over theirs)."""
+
+
+class IWikimoocSettings(Interface):
+    """The WikiMOOC control panel's settings, registry records ``wikimooc.*``."""
+
+    home_wiki = schema.TextLine(
+        title=_("Home wiki"),
+        description=_(
+            "Host name of the wiki where learners register, e.g. fr.wikipedia.org."
+        ),
+        default="meta.wikimedia.org",
+    )
+    wikis = schema.Dict(
+        title=_("Wiki API addresses"),
+        description=_(
+            "Host name → API URL, for wikis whose API is not https://{host}/w/api.php."
+        ),
+        key_type=schema.TextLine(),
+        value_type=schema.TextLine(),
+        default={},
+        required=False,
+    )
+    check_interval_seconds = schema.Int(
+        title=_("Seconds between two edit checks of a session"),
+        description=_("The worker looks for due checks every minute."),
+        default=60,
+        min=60,
+    )
+    tracking_grace_days = schema.Int(
+        title=_("Days edits are still checked after a session ends"),
+        default=30,
+        min=0,
+    )
+    registration_attempts_per_hour = schema.Int(
+        title=_("Registration attempts per hour and address"),
+        description=_("Our own limit, before the wiki's: failed attempts count too."),
+        default=10,
+        min=1,
+    )
+    oauth_server = schema.URI(
+        title=_("OAuth 2.0 server"),
+        description=_(
+            "The wiki with Extension:OAuth that Wikimedia logins go through;"
+            " its endpoints are under /w/rest.php/oauth2/."
+        ),
+        default="https://meta.wikimedia.org",
+    )
+    oauth_consumer_key = schema.TextLine(
+        title=_("OAuth consumer key"),
+        description=_("The environment variable WIKIMOOC_OAUTH_CONSUMER_KEY wins over it."),
+        default="",
+        required=False,
+    )

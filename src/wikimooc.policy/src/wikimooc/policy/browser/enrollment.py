@@ -17,6 +17,7 @@ from wikimooc.policy.enrollment import refusal
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
+from wikimooc.policy.wikis import user_links
 from zExceptions import MethodNotAllowed
 from zExceptions import Unauthorized
 
@@ -98,6 +99,9 @@ class LearnersView(BrowserView):
 
     def can_manage(self):
         return api.user.has_permission("wikimooc: Manage enrollments", obj=self.context)
+
+    def user_links(self, username):
+        return user_links(self.context.wiki, username)
 
     def batch(self):
         start = int(self.request.get("b_start", 0) or 0)

@@ -9,6 +9,7 @@ from wikimooc.policy.services import error_reply
 from wikimooc.policy.services import request_data
 from wikimooc.policy.services import ServiceError
 from wikimooc.policy.usernames import split_pasted_names
+from wikimooc.policy.wikis import user_links
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -24,6 +25,7 @@ class EnrollmentsGet(Service):
                     "wiki_username": learner.username,
                     "enrolled": learner.enrolled,
                     "added_by": learner.added_by,
+                    "wiki_links": user_links(self.context.wiki, learner.username),
                 }
                 for learner in batch
             ],

@@ -10,6 +10,18 @@ from wikimooc.policy.taskqueue import QUEUE_URL_VARIABLE
 from wikimooc.policy.taskqueue import queue_from_url
 
 import os
+import transaction
 
 
 huey = queue_from_url(os.environ.get(QUEUE_URL_VARIABLE, "memory://"))
+
+
+def enqueue_after_commit(task, *args):
+    """Queue ``task(*args)`` when the current transaction commits; an aborted
+    transaction queues nothing."""
+
+    def enqueue(committed):
+        if committed:
+            task(*args)
+
+    transaction.get().addAfterCommitHook(enqueue)

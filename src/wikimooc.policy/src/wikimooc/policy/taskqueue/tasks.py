@@ -1,8 +1,18 @@
 from AccessControl import getSecurityManager
+from huey import crontab
+from huey.exceptions import TaskLockedException
+from plone.app.uuid.utils import uuidToObject
+from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.site import task_site
+from wikimooc.policy.tracking.schedule import check_and_commit
+from wikimooc.policy.tracking.schedule import run_due_checks
 
+import logging
 import os
+
+
+logger = logging.getLogger(__name__)
 
 
 @huey.task()
@@ -14,3 +24,24 @@ def worker_status(site_id):
             "user": getSecurityManager().getUser().getId(),
             "pid": os.getpid(),
         }
+
+
+@huey.task()
+def check_session_edits(site_id, session_uid):
+    """A teacher asked for a check now (``@check-edits``)."""
+    with task_site(site_id):
+        session = uuidToObject(session_uid, unrestricted=True)
+        if session is not None:
+            check_and_commit(session)
+
+
+@huey.periodic_task(crontab(minute="*"))
+def check_active_sessions():
+    """Every minute: check the active sessions that are due. However many workers
+    run, the lock (in the queue's storage: Redis or SQLite) lets one do it."""
+    try:
+        with huey.lock_task("check-active-sessions", ttl=900):
+            with task_site(SITE_ID):
+                run_due_checks()
+    except TaskLockedException:
+        logger.info("Another worker is checking the active sessions.")

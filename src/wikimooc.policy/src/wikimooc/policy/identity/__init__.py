@@ -1,0 +1,1 @@
+"""One identity: a learner's Wikimedia account is their WikiMOOC account."""

@@ -1,0 +1,21 @@
+"""Which member has which wiki username: kept by logins and registrations, read
+wherever a wiki username must be turned into a member (enrollments by name)."""
+
+from BTrees.OOBTree import OOBTree
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+
+INDEX_ANNOTATION = "wikimooc.identity.wiki_accounts"
+
+
+def wiki_accounts():
+    """Normalised wiki username → user id of every member with a Wikimedia identity."""
+    annotations = IAnnotations(api.portal.get())
+    if INDEX_ANNOTATION not in annotations:
+        annotations[INDEX_ANNOTATION] = OOBTree()
+    return annotations[INDEX_ANNOTATION]
+
+
+def userid_for_wiki_username(username):
+    return wiki_accounts().get(username)

@@ -1,0 +1,42 @@
+"""``@login-authomatic``: pas.plugins.authomatic's REST login, with our checks:
+blocked accounts are refused and the public URL must be one of ours."""
+
+from pas.plugins.authomatic.services.authomatic import Get
+from pas.plugins.authomatic.services.authomatic import Post
+from wikimooc.policy import _
+from wikimooc.policy.browser.login import own_url
+from wikimooc.policy.identity.accounts import BlockedAccount
+from wikimooc.policy.identity.accounts import sign_in
+from wikimooc.policy.services import error_reply
+from wikimooc.policy.services import ServiceError
+
+
+def foreign_public_url(request, public_url):
+    """The error reply for a ``publicUrl`` that is not this site's, else None: the
+    OAuth server would send the learner's code there."""
+    if public_url and not own_url(public_url):
+        return error_reply(
+            request,
+            ServiceError(400, "BadRequest", _("publicUrl must be an address of this site.")),
+        )
+    return None
+
+
+class WikimediaLoginStart(Get):
+    def reply(self):
+        return foreign_public_url(self.request, self.request.form.get("publicUrl")) or (
+            super().reply()
+        )
+
+
+class WikimediaLoginFinish(Post):
+    def reply(self):
+        if refused := foreign_public_url(self.request, self.json_body.get("publicUrl")):
+            return refused
+        try:
+            return super().reply()
+        except BlockedAccount as refusal:
+            return error_reply(self.request, ServiceError(403, "Blocked", refusal.message))
+
+    def _remember_identity(self, result):
+        sign_in(result)

@@ -1,0 +1,141 @@
+"""What the teacher dashboard and a learner's progress show, computed from what the
+checks stored (one pass over the session's contributions)."""
+
+from collections import Counter
+from collections import defaultdict
+from plone import api
+from wikimooc.policy.tracking.checker import learners_to_follow
+from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.storage import wiki_statuses
+from wikimooc.policy.wikis import page_url
+from wikimooc.policy.wikis import user_links
+
+
+RECENT_EDITS = 30
+
+
+def course_exercises(session):
+    """Every exercise of the session's course, in the course's order."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Exercise",
+        path="/".join(session.__parent__.getPhysicalPath()),
+        sort_on="getObjPositionInParent",
+    )
+    return [brain._unrestrictedGetObject() for brain in brains]
+
+
+def contributions_by_learner(tracking):
+    found = defaultdict(list)
+    for contribution in tracking.contributions.values() if tracking else ():
+        found[contribution.username].append(contribution)
+    return found
+
+
+def learner_figures(contributions):
+    bytes_added = Counter()
+    for contribution in contributions:
+        if contribution.sizediff > 0:
+            bytes_added[contribution.namespace] += contribution.sizediff
+    return {
+        "edits": len(contributions),
+        "pages_created": sum(1 for c in contributions if c.new),
+        "pages_edited": len({c.title for c in contributions}),
+        "bytes_added": sum(bytes_added.values()),
+        "bytes_added_by_namespace": {str(ns): total for ns, total in sorted(bytes_added.items())},
+        "last_edit": max((c.timestamp for c in contributions), default=None),
+    }
+
+
+def done_count(tracking, username, exercise_uids):
+    if tracking is None:
+        return 0
+    return sum(
+        1 for uid in exercise_uids
+        if (progress := tracking.progress.get((username, uid))) is not None and progress.done
+    )
+
+
+def wiki_status(host):
+    status = wiki_statuses().get(host)
+    if status is None:
+        return {"reachable": None, "since": None, "error": None, "retry_after": None}
+    return {
+        "reachable": status.reachable,
+        "since": status.since,
+        "error": status.error,
+        "retry_after": status.retry_after,
+    }
+
+
+def contribution_item(host, contribution):
+    return {
+        "revid": contribution.revid,
+        "wiki_username": contribution.username,
+        "title": contribution.title,
+        "timestamp": contribution.timestamp,
+        "sizediff": contribution.sizediff,
+        "new": contribution.new,
+        "diff_url": page_url(host, f"Special:Diff/{contribution.revid}"),
+    }
+
+
+def dashboard(session):
+    tracking = tracking_of(session, create=False)
+    host = session.wiki
+    exercise_uids = [exercise.UID() for exercise in course_exercises(session)]
+    by_learner = contributions_by_learner(tracking)
+    unknown = set(tracking.unknown_usernames) if tracking else set()
+    learners = []
+    for username in learners_to_follow(session):
+        enrollment = session.enrollments.learners[username]
+        learners.append({
+            "wiki_username": username,
+            "user_id": enrollment.user_id,
+            "wiki_links": user_links(host, username),
+            "unknown_on_wiki": username in unknown,
+            "exercises_done": done_count(tracking, username, exercise_uids),
+            **learner_figures(by_learner.get(username, [])),
+        })
+    everything = [c for contributions in by_learner.values() for c in contributions]
+    totals = learner_figures(everything)
+    recent = sorted(everything, key=lambda c: (c.timestamp, c.revid), reverse=True)[:RECENT_EDITS]
+    return {
+        "wiki": host,
+        "wiki_status": wiki_status(host),
+        "last_checked": tracking.last_checked if tracking else None,
+        "next_due": tracking.next_due if tracking else None,
+        "exercises_total": len(exercise_uids),
+        "totals": {"learners": len(learners), **totals},
+        "learners": learners,
+        "recent_edits": [contribution_item(host, c) for c in recent],
+    }
+
+
+def progress(session, username):
+    """A learner's exercises, each done or not, with its evidence."""
+    tracking = tracking_of(session, create=False)
+    items = []
+    for exercise in course_exercises(session):
+        found = tracking.progress.get((username, exercise.UID())) if tracking else None
+        items.append({
+            "@id": exercise.absolute_url(),
+            "uid": exercise.UID(),
+            "title": exercise.Title(),
+            "check": exercise.check,
+            "done": bool(found and found.done),
+            "when": found.when if found else None,
+            "revid": found.revid if found else None,
+            "diff_url": found.diff_url if found else None,
+            "marked_by": found.by if found else None,
+            "reason": found.reason if found else None,
+        })
+    return {
+        "wiki_username": username,
+        "wiki_links": user_links(session.wiki, username),
+        "last_checked": tracking.last_checked if tracking else None,
+        "next_due": tracking.next_due if tracking else None,
+        "exercises_done": sum(1 for item in items if item["done"]),
+        "exercises_total": len(items),
+        "items": items,
+    }

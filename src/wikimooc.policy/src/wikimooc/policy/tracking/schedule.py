@@ -1,0 +1,113 @@
+"""Which sessions are checked when, and what a failing wiki does to that.
+
+Active sessions (today between their start and their end plus a grace period) are
+checked every ``wikimooc.check_interval_seconds``; each session's cycle is its own
+transaction, so one failing wiki loses nothing of the others. A wiki that fails is
+marked unreachable (shown on the dashboards) and left alone for a back-off that
+doubles with each failure in a row (or the Retry-After it sent)."""
+
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
+from plone import api
+from wikimooc.policy.identity.settings import wikimooc_settings
+from wikimooc.policy.tracking.checker import check_session
+from wikimooc.policy.tracking.checker import WikiUnavailable
+from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.storage import utc_now
+from wikimooc.policy.tracking.storage import wiki_statuses
+from wikimooc.policy.tracking.storage import wiki_timestamp
+from wikimooc.policy.tracking.storage import WikiStatus
+from ZODB.POSException import ConflictError
+
+import logging
+import transaction
+
+
+logger = logging.getLogger(__name__)
+
+FIRST_BACK_OFF_SECONDS = 60
+LONGEST_BACK_OFF_SECONDS = 3600
+
+
+def is_active(session, today):
+    grace = timedelta(days=wikimooc_settings().tracking_grace_days)
+    return bool(session.start and session.end) and session.start <= today <= session.end + grace
+
+
+def active_sessions(today=None):
+    today = today or date.today()
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="CourseSession"):
+        session = brain._unrestrictedGetObject()
+        if is_active(session, today):
+            yield session
+
+
+def parse(timestamp):
+    return datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+
+
+def is_due(session, now):
+    tracking = tracking_of(session, create=False)
+    return tracking is None or not tracking.next_due or parse(tracking.next_due) <= now
+
+
+def wiki_waits(host, now):
+    status = wiki_statuses().get(host)
+    return bool(status and status.retry_after and parse(status.retry_after) > now)
+
+
+def record_wiki_answered(host, now):
+    statuses = wiki_statuses()
+    if statuses.get(host, WikiStatus(False, "")).reachable is not True:
+        statuses[host] = WikiStatus(reachable=True, since=wiki_timestamp(now))
+
+
+def record_wiki_failed(host, error, now):
+    statuses = wiki_statuses()
+    previous = statuses.get(host)
+    failures = previous.failures + 1 if previous and not previous.reachable else 1
+    wait = FIRST_BACK_OFF_SECONDS * 2 ** (failures - 1)
+    if error.retry_after and str(error.retry_after).isdigit():
+        wait = int(error.retry_after)
+    statuses[host] = WikiStatus(
+        reachable=False,
+        since=previous.since if previous and not previous.reachable else wiki_timestamp(now),
+        failures=failures,
+        error=str(error.error),
+        retry_after=wiki_timestamp(now + timedelta(seconds=min(wait, LONGEST_BACK_OFF_SECONDS))),
+    )
+
+
+def check_and_commit(session, now=None):
+    """One cycle for ``session`` in its own transaction; its report, or None when the
+    wiki failed (recorded in the wiki's status) or the commit conflicted."""
+    now = now or utc_now()
+    try:
+        report = check_session(session, now)
+        tracking_of(session).next_due = wiki_timestamp(
+            now + timedelta(seconds=wikimooc_settings().check_interval_seconds)
+        )
+        record_wiki_answered(session.wiki, now)
+        transaction.commit()
+        return report
+    except WikiUnavailable as error:
+        transaction.abort()
+        logger.warning("Edit check of %s failed: %s", session.absolute_url(), error)
+        record_wiki_failed(error.host, error, now)
+        transaction.commit()
+    except ConflictError:
+        transaction.abort()
+        logger.info("Edit check of %s conflicted; the next cycle reads it again", session.UID())
+    return None
+
+
+def run_due_checks(now=None):
+    now = now or utc_now()
+    reports = []
+    for session in list(active_sessions(now.date())):
+        if is_due(session, now) and not wiki_waits(session.wiki, now):
+            reports.append(check_and_commit(session, now))
+    return reports

@@ -1,0 +1,125 @@
+"""pytest plugin: `mediawiki`, a real MediaWiki for the whole test session.
+
+Debian's mediawiki package, installed into a temporary directory and served on a
+free loopback port by scripts/mediawiki.py; see LocalWiki for what tests get.
+"""
+
+from pathlib import Path
+
+import contextlib
+import importlib.util
+import mwclient
+import pytest
+import secrets
+import sys
+import time
+
+
+def load_mediawiki_script():
+    # scripts/ is not a package: it must run with the system Python, before any venv.
+    path = Path(__file__).resolve().parents[1] / "scripts" / "mediawiki.py"
+    spec = importlib.util.spec_from_file_location("wikimooc_mediawiki_script", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+mediawiki_script = load_mediawiki_script()
+
+
+class LocalWiki:
+    """The running test wiki, as the `mediawiki` fixture yields it.
+
+    `wiki` is the scripts/mediawiki.py Wiki underneath; `install_seconds` and
+    `first_answer_seconds` say how long the session's wiki took to install and start.
+    """
+
+    admin_user = mediawiki_script.ADMIN_USER
+    captcha_question = mediawiki_script.CAPTCHA_QUESTION
+    captcha_answer = mediawiki_script.CAPTCHA_ANSWER
+
+    def __init__(self, wiki, admin_password):
+        self.wiki = wiki
+        self.admin_password = admin_password
+        self.install_seconds = None
+        self.first_answer_seconds = None
+
+    @property
+    def host(self):
+        """"127.0.0.1:<port>", the form WikiMOOC's wiki names take."""
+        return self.wiki.netloc
+
+    @property
+    def api_url(self):
+        return self.wiki.api_url
+
+    @property
+    def index_url(self):
+        return self.wiki.index_url
+
+    def site(self, user=None, password=None):
+        """An mwclient Site, logged in as `user` if given."""
+        # A loopback wiki answers at once or is down: no long retries.
+        site = mwclient.Site(self.host, path="/", scheme="http", max_retries=2,
+                             retry_timeout=1, clients_useragent="WikiMOOC tests")
+        if user is not None:
+            site.clientlogin(username=user, password=password)
+            # clientlogin leaves the Site's idea of who is logged in unchanged.
+            site.site_init()
+        return site
+
+    def create_user(self, name, password, groups=()):
+        """Create the account directly (no captcha, no throttle), or reset its
+        password; groups among sysop, bureaucrat, interface-admin, bot."""
+        self.wiki.create_user(name, password, groups)
+
+    def edit_as(self, user, password, title, text, summary=""):
+        """Save `text` as `title` logged in as `user`; the new revision's id."""
+        result = self.site(user, password).pages[title].edit(text, summary=summary)
+        if "newrevid" not in result:
+            raise ValueError(f"the edit of {title!r} by {user} made no revision: {result}")
+        return result["newrevid"]
+
+    @contextlib.contextmanager
+    def settings(self, **overrides):
+        """Change wiki settings for the block, without a restart, e.g.
+        `account_creation_throttle=1`, `createaccount_captcha=False`,
+        `read_only="reason"`; see OVERRIDES in scripts/mediawiki.py. Throttle
+        counters start from zero in the block and after it."""
+        previous = self.wiki.read_overrides()
+        self.wiki.write_overrides({**previous, **overrides})
+        try:
+            yield self
+        finally:
+            self.wiki.write_overrides(previous)
+
+    @contextlib.contextmanager
+    def stopped(self):
+        """The wiki is down (nothing listens on its port) for the block."""
+        self.wiki.stop()
+        try:
+            yield self
+        finally:
+            self.wiki.start()
+
+
+@pytest.fixture(scope="session")
+def mediawiki(tmp_path_factory):
+    try:
+        mediawiki_script.check_requirements()
+    except mediawiki_script.MissingPackages as missing:
+        pytest.fail(str(missing), pytrace=False)
+    wiki = mediawiki_script.Wiki(tmp_path_factory.mktemp("mediawiki"),
+                                 port=mediawiki_script.free_port())
+    local_wiki = LocalWiki(wiki, admin_password=secrets.token_urlsafe(18))
+    started = time.monotonic()
+    wiki.install(local_wiki.admin_password)
+    installed = time.monotonic()
+    try:
+        wiki.start()
+        local_wiki.install_seconds = installed - started
+        local_wiki.first_answer_seconds = time.monotonic() - installed
+        yield local_wiki
+    finally:
+        wiki.stop()
