@@ -2,6 +2,8 @@ from AccessControl import getSecurityManager
 from huey import crontab
 from huey.exceptions import TaskLockedException
 from plone.app.uuid.utils import uuidToObject
+from wikimooc.policy.certificates.issuing import issue_where_complete
+from wikimooc.policy.forum.notifications import send_digests
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.site import task_site
@@ -45,3 +47,23 @@ def check_active_sessions():
                 run_due_checks()
     except TaskLockedException:
         logger.info("Another worker is checking the active sessions.")
+
+
+@huey.task()
+def issue_session_certificates(site_id, session_uid):
+    """The session's certificate settings changed: whoever now meets them gets one."""
+    with task_site(site_id):
+        session = uuidToObject(session_uid, unrestricted=True)
+        if session is not None:
+            issue_where_complete(session, list(session.enrollments.learners.keys()))
+
+
+@huey.periodic_task(crontab(hour="7", minute="0"))
+def send_forum_digests():
+    """Every morning (UTC): the daily digests of new forum questions for teachers."""
+    try:
+        with huey.lock_task("send-forum-digests", ttl=3600):
+            with task_site(SITE_ID):
+                send_digests()
+    except TaskLockedException:
+        logger.info("Another worker is sending the forum digests.")

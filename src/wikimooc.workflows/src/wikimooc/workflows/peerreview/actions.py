@@ -9,6 +9,7 @@ from wikimooc.workflows import _
 from wikimooc.workflows.content.submission import ISubmission
 from wikimooc.workflows.content.submission import NotAWebAddress
 from wikimooc.workflows.content.submission import web_address
+from wikimooc.workflows.interfaces import SubmissionGraded
 from wikimooc.workflows.peerreview.allocation import Change
 from wikimooc.workflows.peerreview.grading import HANDED_IN_STATES
 from wikimooc.workflows.peerreview.grading import out_of
@@ -23,6 +24,7 @@ from wikimooc.workflows.peerreview.relations import exercise_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
 from wikimooc.workflows.peerreview.storage import round_for
+from zope.event import notify
 
 
 class PeerReviewRefused(Exception):
@@ -252,9 +254,13 @@ def override_grade(submission, points, reason):
         raise PeerReviewRefused(400, _("Only work that was handed in can be graded."))
     refuse_out_of_range(points, out_of(submission))
     reason = required_reason(reason, _("Overriding a grade needs a reason."))
+    # Work that was not graded yet is announced by its transition to "graded".
+    was_graded = api.content.get_state(submission) == "graded"
     submission.teacher_grade = TeacherGrade(points, reason, current_user_id(), now())
     record(submission, "override_grade", comments=reason, points=points)
     run_round(session_of(submission), submission.exercise, also=(submission,))
+    if was_graded:
+        notify(SubmissionGraded(submission))
 
 
 def allocate_by_hand(session, submission_uid, reviewer):
