@@ -92,6 +92,8 @@ def issue_where_complete(session, usernames):
 
 
 def revoke(session, code, reason):
+    if not isinstance(code, str) or not code:
+        raise Refused(400, _("Give \"${name}\".", mapping={"name": "code"}))
     certificate = certificate_by_code(code)
     if certificate is None or certificate.session_uid != session.UID():
         raise Refused(
