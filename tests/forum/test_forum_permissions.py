@@ -139,3 +139,4 @@ def test_a_question_about_a_lesson_with_a_wiki_link(forum, ask):
         "title": "The five pillars",
     }
     assert created["wiki_link"] == "https://en.wikipedia.org/w/index.php?diff=123"
+    assert created["@id"] == forum["public"].absolute_url() + "/how-do-i-cite-a-book"

@@ -48,12 +48,12 @@ class ForumPost:
 
 
 @implementer(IForumQuestion)
-class ForumQuestion(ForumPost, Container):
+class ForumQuestion(Container, ForumPost):
     answered = False
 
 
 @implementer(IForumAnswer)
-class ForumAnswer(ForumPost, Item):
+class ForumAnswer(Item, ForumPost):
     pass
 
 
