@@ -9,6 +9,7 @@ from datetime import timezone
 from plone import api
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.forum.notifications import send_digests
+from wikimooc.policy.taskqueue.site import task_site
 
 import pytest
 import re
@@ -149,3 +150,19 @@ def test_mails_are_in_the_sessions_language(forum, mailbox, ask, functional_port
     (mail,) = mailbox()
     assert str(mail["Subject"]) == "[Printemps] Nouvelle question : Citer un livre ?"
     assert "Ada a posé une question dans le forum de Printemps :" in mail.get_content()
+
+
+def test_the_workers_digests_link_to_the_public_address(forum, mailbox, ask, client):
+    api.portal.set_registry_record("wikimooc.public_url", "https://courses.example.org/wikimooc")
+    transaction.commit()
+    assert client("teacher").post(PUBLIC + "/@forum-notifications", json={"questions": "daily"}).status_code == 200
+    assert ask("ada").status_code == 201
+
+    with task_site("plone"):  # as the worker's daily task runs it
+        send_digests(datetime.now(timezone.utc) + timedelta(minutes=1))
+
+    body = mailbox()[0].get_content()
+    assert "https://courses.example.org/wikimooc/en/intro/public-session/how-do-i-cite-a-book" in body
+    assert UNSUBSCRIBE.search(body).group().startswith(
+        "https://courses.example.org/wikimooc/en/@@forum-unsubscribe?token="
+    )
