@@ -1,8 +1,10 @@
 """Anyone verifies a certificate by its code, over REST and on a page; the
 teaching team lists the session's certificates and revokes one, saying why."""
 
+from html_pages import authenticator
+from html_pages import html_client
+
 import pytest
-import re
 
 
 SESSION = "/en/intro/public-session"
@@ -53,9 +55,7 @@ def test_an_unknown_code(issued, client, code):
 def test_the_verification_page(issued, client, revoked, code, status, shown):
     if revoked:
         assert revoke(client, issued).status_code == 200
-    visitor = client(None)
-    visitor.session.headers["Accept"] = "text/html"
-    response = visitor.get(f"/@@verify/{code or issued}")
+    response = html_client(client).get(f"/@@verify/{code or issued}")
     assert response.status_code == status
     assert shown in response.text
     assert ("wiki username" in response.text) is (code is None)
@@ -115,16 +115,13 @@ def test_the_learner_sees_what_is_left_then_their_certificate(certified, client,
 
 
 def test_the_pages_for_the_team_and_the_learner(issued, client):
-    learner = client("ada")
-    learner.session.headers["Accept"] = "text/html"
+    learner = html_client(client, "ada")
     assert "Download your certificate" in learner.get(SESSION).text
-    teacher = client("teacher")
-    teacher.session.headers["Accept"] = "text/html"
+    teacher = html_client(client, "teacher")
     page = teacher.get(SESSION + "/@@certificates").text
     assert "Ada" in page and "@@revoke-certificate" in page
-    token = re.search(r'name="_authenticator" value="([^"]+)"', page).group(1)
     revoked = teacher.post(SESSION + "/@@revoke-certificate", data={
-        "_authenticator": token, "code": issued, "reason": "Copied work",
+        "_authenticator": authenticator(page), "code": issued, "reason": "Copied work",
     })
     assert "The certificate of Ada is revoked." in revoked.text
     assert "Copied work" in revoked.text

@@ -1,7 +1,9 @@
 """A course with a lesson; Ada and Bob learn in its public session, Cleo in its
 private one, both taught by "teacher" (the ``site`` fixture of tests/conftest.py,
-over the functional layer's HTTP server); a mock mail host; helpers to post."""
+over the functional layer's HTTP server); a French session; a mock mail host;
+helpers to post."""
 
+from datetime import date
 from email import message_from_bytes
 from email import policy
 from plone import api
@@ -11,12 +13,10 @@ from wikimooc.policy.enrollment import add_learners
 from zope.component import getSiteManager
 
 import pytest
-import re
 import transaction
 
 
 PUBLIC = "/en/intro/public-session"
-PRIVATE = "/en/intro/private-session"
 
 
 @pytest.fixture
@@ -82,22 +82,21 @@ def reply(client):
 
 
 @pytest.fixture
-def page(client):
-    """An HTML client: pages as a person's browser gets them."""
-
-    def page(login=None):
-        visitor = client(login)
-        visitor.session.headers["Accept"] = "text/html"
-        return visitor
-
-    return page
-
-
-@pytest.fixture
-def authenticator():
-    """The CSRF token a page's forms carry."""
-
-    def authenticator(html):
-        return re.search(r'name="_authenticator" value="([^"]+)"', html).group(1)
-
-    return authenticator
+def french_session(site, functional_portal):
+    """/fr/intro/printemps: an open session of a French course, taught by "teacher",
+    where Ada learns."""
+    with api.env.adopt_roles(["Manager"]):
+        cours = api.content.create(
+            container=functional_portal["fr"], type="Course", id="intro", title="Introduction",
+            projects=("wikipedia",), organisation="Wikimédia France",
+        )
+        api.content.transition(cours, to_state="published")
+        session = api.content.create(
+            container=cours, type="CourseSession", id="printemps", title="Printemps",
+            start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="fr.wikipedia.org",
+            teachers=["teacher"],
+        )
+        api.content.transition(session, "open")
+        add_learners(session, ["ada"], added_by="teacher")
+    transaction.commit()
+    return session

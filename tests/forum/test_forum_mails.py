@@ -2,14 +2,15 @@
 questions (at once or in a daily digest), in the session's language; each mail
 links to a page that stops it without logging in."""
 
-from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
+from html_pages import authenticator
+from html_pages import html_client
 from plone import api
-from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.forum.notifications import send_digests
 from wikimooc.policy.taskqueue.site import task_site
+
 
 import pytest
 import re
@@ -105,10 +106,10 @@ def test_whoever_chose_never_gets_no_mail(forum, mailbox, asked, reply, client):
     assert len(mailbox()) == before
 
 
-def test_the_unsubscribe_link_works_without_logging_in(forum, mailbox, asked, reply, page, authenticator):
+def test_the_unsubscribe_link_works_without_logging_in(forum, mailbox, asked, reply, client):
     assert reply("bob", asked).status_code == 201
     link = UNSUBSCRIBE.search(mailbox()[-1].get_content()).group()
-    visitor = page(None)
+    visitor = html_client(client)
     shown = visitor.get(link)
     assert shown.status_code == 200
     assert "Answers to my questions" in shown.text and 'value="never"' in shown.text
@@ -122,30 +123,16 @@ def test_the_unsubscribe_link_works_without_logging_in(forum, mailbox, asked, re
 
 @pytest.mark.parametrize("tamper", [lambda token: token[:-1] + ("0" if token[-1] != "0" else "1"),
                                     lambda token: "x" + token, lambda token: ""])
-def test_a_damaged_link_is_refused(forum, mailbox, asked, reply, page, tamper):
+def test_a_damaged_link_is_refused(forum, mailbox, asked, reply, tamper, client):
     assert reply("bob", asked).status_code == 201
     link = UNSUBSCRIBE.search(mailbox()[-1].get_content()).group()
     base, token = link.split("?token=")
-    response = page(None).get(base, params={"token": tamper(token)})
+    response = html_client(client).get(base, params={"token": tamper(token)})
     assert response.status_code == 400
     assert "This link is not valid." in response.text
 
 
-def test_mails_are_in_the_sessions_language(forum, mailbox, ask, functional_portal):
-    with api.env.adopt_roles(["Manager"]):
-        cours = api.content.create(
-            container=functional_portal["fr"], type="Course", id="intro", title="Introduction",
-            projects=("wikipedia",), organisation="Wikimédia France",
-        )
-        api.content.transition(cours, to_state="published")
-        session = api.content.create(
-            container=cours, type="CourseSession", id="printemps", title="Printemps",
-            start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="fr.wikipedia.org",
-            teachers=["teacher"],
-        )
-        api.content.transition(session, "open")
-        add_learners(session, ["ada"], added_by="teacher")
-    transaction.commit()
+def test_mails_are_in_the_sessions_language(forum, french_session, mailbox, ask):
     assert ask("ada", "/fr/intro/printemps", title="Citer un livre ?").status_code == 201
     (mail,) = mailbox()
     assert str(mail["Subject"]) == "[Printemps] Nouvelle question : Citer un livre ?"

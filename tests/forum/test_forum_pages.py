@@ -1,7 +1,10 @@
 """The forum in Classic UI: the session links to it, learners ask and answer with
 the forms (CSRF-checked), the teaching team moderates from the pages."""
 
+from html_pages import authenticator
+from html_pages import html_client
 from plone import api
+
 
 import pytest
 import transaction
@@ -11,14 +14,14 @@ PUBLIC = "/en/intro/public-session"
 PRIVATE = "/en/intro/private-session"
 
 
-def test_the_session_page_links_to_its_forum(forum, asked, page):
-    html = page(None).get(PUBLIC).text
+def test_the_session_page_links_to_its_forum(forum, asked, client):
+    html = html_client(client).get(PUBLIC).text
     assert f'href="{forum["public"].absolute_url()}/@@forum"' in html
     assert "Questions and answers (1)" in html
 
 
-def test_a_learner_asks_then_another_answers_with_the_forms(forum, page, authenticator):
-    ada = page("ada")
+def test_a_learner_asks_then_another_answers_with_the_forms(forum, client):
+    ada = html_client(client, "ada")
     html = ada.get(PUBLIC + "/@@forum").text
     assert "Ask a question" in html
     asked = ada.post(PUBLIC + "/@@forum-ask", data={
@@ -32,7 +35,7 @@ def test_a_learner_asks_then_another_answers_with_the_forms(forum, page, authent
     assert "The five pillars" in asked.text
     question_url = asked.url
 
-    bob = page("bob")
+    bob = html_client(client, "bob")
     answered = bob.post(question_url + "/@@forum-answer", data={
         "_authenticator": authenticator(bob.get(question_url).text), "text": "Try the library.",
     })
@@ -41,23 +44,23 @@ def test_a_learner_asks_then_another_answers_with_the_forms(forum, page, authent
     assert "Special:Contributions/Bob" in answered.text
 
 
-def test_visitors_read_but_get_no_forms(forum, asked, page):
-    html = page(None).get(asked).text
+def test_visitors_read_but_get_no_forms(forum, asked, client):
+    html = html_client(client).get(asked).text
     assert "Which template?" in html
     assert "@@forum-answer" not in html and "@@forum-hide" not in html
-    assert "Ask a question" not in page(None).get(PUBLIC + "/@@forum").text
+    assert "Ask a question" not in html_client(client).get(PUBLIC + "/@@forum").text
 
 
 @pytest.mark.parametrize("method, data", [("post", {"text": "x"}), ("get", None)])
-def test_answering_needs_a_post_with_the_csrf_token(forum, asked, page, method, data):
-    response = getattr(page("bob"), method)(asked + "/@@forum-answer", data=data)
+def test_answering_needs_a_post_with_the_csrf_token(forum, asked, method, data, client):
+    response = getattr(html_client(client, "bob"), method)(asked + "/@@forum-answer", data=data)
     assert response.status_code in (403, 405)
     transaction.begin()
     assert api.content.get(path=asked.split("/plone", 1)[1]).objectIds() == []
 
 
-def test_a_refusal_is_shown_on_the_page(forum, asked, page, authenticator):
-    dan = page("dan")
+def test_a_refusal_is_shown_on_the_page(forum, asked, client):
+    dan = html_client(client, "dan")
     token = authenticator(dan.get(PUBLIC).text)  # the "Enroll" form's
     refused = dan.post(asked + "/@@forum-answer", data={"_authenticator": token, "text": "Me too"})
     assert "learners and teachers can post in its forum." in refused.text
@@ -65,30 +68,30 @@ def test_a_refusal_is_shown_on_the_page(forum, asked, page, authenticator):
     assert api.content.get(path=asked.split("/plone", 1)[1]).objectIds() == []
 
 
-def test_the_teaching_team_moderates_from_the_pages(forum, asked, page, authenticator):
-    teacher = page("teacher")
+def test_the_teaching_team_moderates_from_the_pages(forum, asked, client):
+    teacher = html_client(client, "teacher")
     html = teacher.get(asked).text
     hidden = teacher.post(asked + "/@@forum-hide", data={
         "_authenticator": authenticator(html), "reason": "Off topic",
     })
     assert "The post is hidden." in hidden.text
     assert "Off topic" in hidden.text
-    assert "How do I cite a book?" not in page("bob").get(PUBLIC + "/@@forum").text
+    assert "How do I cite a book?" not in html_client(client, "bob").get(PUBLIC + "/@@forum").text
 
     forum_page = teacher.get(PUBLIC + "/@@forum").text
     blocked = teacher.post(PUBLIC + "/@@forum-block", data={
         "_authenticator": authenticator(forum_page), "learner": "bob", "reason": "Spam",
     })
     assert "Bob can no longer post in this forum." in blocked.text
-    assert "Ask a question" not in page("bob").get(PUBLIC + "/@@forum").text
+    assert "Ask a question" not in html_client(client, "bob").get(PUBLIC + "/@@forum").text
     unblocked = teacher.post(PUBLIC + "/@@forum-unblock", data={
         "_authenticator": authenticator(blocked.text), "learner": "Bob",
     })
     assert "Bob can post in this forum again." in unblocked.text
 
 
-def test_the_asker_marks_the_question_answered(forum, asked, page, authenticator):
-    ada = page("ada")
+def test_the_asker_marks_the_question_answered(forum, asked, client):
+    ada = html_client(client, "ada")
     marked = ada.post(asked + "/@@forum-answered", data={
         "_authenticator": authenticator(ada.get(asked).text), "answered": "1",
     })
@@ -96,7 +99,7 @@ def test_the_asker_marks_the_question_answered(forum, asked, page, authenticator
     assert "Mark not answered" in marked.text
 
 
-def test_the_private_forum_page_is_private(forum, page):
-    refused = page("dan").get(PRIVATE + "/@@forum")
+def test_the_private_forum_page_is_private(forum, client):
+    refused = html_client(client, "dan").get(PRIVATE + "/@@forum")
     assert refused.url.endswith("/insufficient-privileges") and "Forum of" not in refused.text
-    assert "Forum of" in page("cleo").get(PRIVATE + "/@@forum").text
+    assert "Forum of" in html_client(client, "cleo").get(PRIVATE + "/@@forum").text

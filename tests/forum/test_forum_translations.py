@@ -1,15 +1,12 @@
 """The forum post workflow and the forum and certificate pages speak French too."""
 
-from datetime import date
+from html_pages import html_client
 from pathlib import Path
-from plone import api
-from wikimooc.policy.enrollment import add_learners
 from zope.i18n import translate
 
 import ast
 import pytest
 import re
-import transaction
 import wikimooc.policy
 
 
@@ -58,24 +55,8 @@ def test_the_forum_post_workflow_in_french(portal, kind, item_id):
     assert item.title and french and french != item.title
 
 
-def test_a_french_sessions_forum_page(site, functional_portal, client):
-    with api.env.adopt_roles(["Manager"]):
-        cours = api.content.create(
-            container=functional_portal["fr"], type="Course", id="intro", title="Introduction",
-            projects=("wikipedia",), organisation="Wikimédia France",
-        )
-        api.content.transition(cours, to_state="published")
-        session = api.content.create(
-            container=cours, type="CourseSession", id="printemps", title="Printemps",
-            start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="fr.wikipedia.org",
-            teachers=["teacher"],
-        )
-        api.content.transition(session, "open")
-        add_learners(session, ["ada"], added_by="teacher")
-    transaction.commit()
-    visitor = client("ada")
-    visitor.session.headers["Accept"] = "text/html"
-    html = visitor.get("/fr/intro/printemps/@@forum").text
+def test_a_french_sessions_forum_page(french_session, client):
+    html = html_client(client, "ada").get("/fr/intro/printemps/@@forum").text
     assert "Forum de Printemps" in html and "Poser une question" in html
     refused = client("dan").post("/fr/intro/printemps/@forum", json={"title": "T", "text": "t"})
     assert refused.json()["error"]["message"] == (

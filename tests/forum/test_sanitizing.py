@@ -1,9 +1,11 @@
 """Posts keep only harmless HTML: no scripts, styles, event handlers or embedded
 content; links only to web addresses, marked rel="nofollow ugc"."""
 
+from html_pages import html_client
 from wikimooc.policy.forum.sanitizing import clean_html
 from wikimooc.policy.forum.sanitizing import html_to_text
 from wikimooc.policy.forum.sanitizing import plain_text_to_html
+
 
 import pytest
 
@@ -75,9 +77,9 @@ def test_rest_stores_and_returns_the_cleaned_text(forum, ask, client):
     assert client("bob").get(created.json()["@id"] + "/@answers").json()["text"] == text
 
 
-def test_the_question_page_runs_no_script(forum, ask, page):
+def test_the_question_page_runs_no_script(forum, ask, client):
     url = ask("ada", title="<script>alert('title')</script>", text=ATTACK).json()["@id"]
-    html = page("bob").get(url).text
+    html = html_client(client, "bob").get(url).text
     assert "alert(&quot;pwned&quot;)" not in html and 'alert("pwned")' not in html
     assert "<script>alert('title')</script>" not in html
     assert "&lt;script&gt;alert(" in html  # the title, shown as the text it is

@@ -6,10 +6,9 @@ from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
 from wikimooc.policy import _
-from wikimooc.policy.browser.refusing import RefusingAction
 from wikimooc.policy.certificates.completion import is_complete
-from wikimooc.policy.certificates.completion import requirements
 from wikimooc.policy.certificates.completion import required_exercises
+from wikimooc.policy.certificates.completion import requirements
 from wikimooc.policy.certificates.disclosure import pdf_url
 from wikimooc.policy.certificates.disclosure import public_info
 from wikimooc.policy.certificates.disclosure import team_info
@@ -22,6 +21,7 @@ from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.workflows.browser.actions import RefusingAction
 from zExceptions import NotFound
 from zExceptions import Unauthorized
 from zope.interface import implementer

@@ -21,8 +21,8 @@ from wikimooc.policy.certificates.storage import session_codes
 from wikimooc.policy.certificates.storage import site_certificates
 from wikimooc.policy.certificates.storage import store
 from wikimooc.policy.content.session import session_language
-from wikimooc.policy.refusals import Refused
 from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.workflows.refusals import Refused
 
 import secrets
 

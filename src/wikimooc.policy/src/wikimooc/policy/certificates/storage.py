@@ -7,6 +7,7 @@ the course and the learner's work: changing those later does not rewrite it."""
 from BTrees.OOBTree import OOBTree
 from plone import api
 from typing import NamedTuple
+from wikimooc.policy.annotations import annotation
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -42,24 +43,14 @@ class Certificate(NamedTuple):
         return "revoked" if self.revocation else "valid"
 
 
-def registry(context, create=True):
-    """An OOBTree in ``context``'s annotations, or None if absent and not created."""
-    annotations = IAnnotations(context)
-    if CERTIFICATES_ANNOTATION not in annotations:
-        if not create:
-            return None
-        annotations[CERTIFICATES_ANNOTATION] = OOBTree()
-    return annotations[CERTIFICATES_ANNOTATION]
-
-
 def site_certificates(create=True):
     """code → Certificate"""
-    return registry(api.portal.get(), create)
+    return annotation(api.portal.get(), CERTIFICATES_ANNOTATION, OOBTree, create)
 
 
 def session_codes(session, create=True):
     """wiki username → code of the learner's certificate of the session"""
-    return registry(session, create)
+    return annotation(session, CERTIFICATES_ANNOTATION, OOBTree, create)
 
 
 def certificate_by_code(code):

@@ -5,10 +5,10 @@ from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.indexer import indexer
 from plone.supermodel import model
-from wikimooc.policy.forum.storage import forget_forum
 from wikimooc.policy import _
 from wikimooc.policy.forum.sanitizing import clean_html
 from wikimooc.policy.forum.sanitizing import html_to_text
+from wikimooc.policy.forum.storage import forget_forum
 from zope import schema
 from zope.interface import implementer
 

@@ -8,7 +8,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.policy import _
 from wikimooc.policy.forum.storage import Block
 from wikimooc.policy.forum.storage import forum_of
-from wikimooc.policy.refusals import Refused
+from wikimooc.workflows.refusals import Refused
 
 
 POST_WORKFLOW = "wikimooc_forum_post_workflow"

@@ -3,9 +3,9 @@ session's teachers hear of each new question, at once or in a daily digest, as e
 of them chose. Every mail links to a page that stops it without logging in."""
 
 from datetime import datetime
+from DateTime import DateTime
 from datetime import timedelta
 from datetime import timezone
-from DateTime import DateTime
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.content.session import session_language

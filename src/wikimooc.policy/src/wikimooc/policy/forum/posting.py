@@ -16,7 +16,7 @@ from wikimooc.policy.forum.notifications import announce_answer
 from wikimooc.policy.forum.notifications import announce_question
 from wikimooc.policy.forum.sanitizing import clean_html
 from wikimooc.policy.forum.storage import forum_of
-from wikimooc.policy.refusals import Refused
+from wikimooc.workflows.refusals import Refused
 
 
 MAX_TITLE = 200

@@ -5,6 +5,7 @@ daily digest went out."""
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from typing import NamedTuple
+from wikimooc.policy.annotations import annotation
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -34,12 +35,7 @@ class Forum(Persistent):
 
 def forum_of(session, create=True):
     """The session's forum records; without ``create`` (reading), None until needed."""
-    annotations = IAnnotations(session)
-    if FORUM_ANNOTATION not in annotations:
-        if not create:
-            return None
-        annotations[FORUM_ANNOTATION] = Forum()
-    return annotations[FORUM_ANNOTATION]
+    return annotation(session, FORUM_ANNOTATION, Forum, create)
 
 
 def forget_forum(session):

@@ -5,7 +5,7 @@ never rotated, unlike plone.keyring's, so links in old mails keep working)."""
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from typing import NamedTuple
-from zope.annotation.interfaces import IAnnotations
+from wikimooc.policy.annotations import annotation
 
 import base64
 import hashlib
@@ -24,12 +24,9 @@ class Subscription(NamedTuple):
 
 
 def signing_key(create=True):
-    annotations = IAnnotations(api.portal.get())
-    if SIGNING_KEY_ANNOTATION not in annotations:
-        if not create:
-            return None
-        annotations[SIGNING_KEY_ANNOTATION] = secrets.token_bytes(32)
-    return annotations[SIGNING_KEY_ANNOTATION]
+    return annotation(
+        api.portal.get(), SIGNING_KEY_ANNOTATION, lambda: secrets.token_bytes(32), create
+    )
 
 
 def signature(key, payload):

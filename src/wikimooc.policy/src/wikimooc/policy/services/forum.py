@@ -24,15 +24,20 @@ from wikimooc.policy.forum.storage import ANSWERS
 from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
-from wikimooc.policy.refusals import Refused
 from wikimooc.policy.services import request_data
 from wikimooc.policy.services.refusing import PathParameters
-from wikimooc.policy.services.refusing import RefusingService
 from wikimooc.policy.services.tracking import enrolled_username
+from wikimooc.workflows.refusals import Refused
+from wikimooc.workflows.services.service import RefusingService
 
 
 class ForumService(RefusingService):
     refused_type = "ForumRefused"
+
+    def created(self, location, body):
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", location)
+        return body
 
 
 class ForumGet(ForumService):

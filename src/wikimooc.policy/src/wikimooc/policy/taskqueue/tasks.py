@@ -37,16 +37,24 @@ def check_session_edits(site_id, session_uid):
             check_and_commit(session)
 
 
+def in_one_worker(lock, ttl, work, busy):
+    """Run ``work()`` in the site. However many workers run, the lock (in the
+    queue's storage: Redis or SQLite) lets one do it; the others log ``busy``."""
+    try:
+        with huey.lock_task(lock, ttl=ttl):
+            with task_site(SITE_ID):
+                work()
+    except TaskLockedException:
+        logger.info(busy)
+
+
 @huey.periodic_task(crontab(minute="*"))
 def check_active_sessions():
-    """Every minute: check the active sessions that are due. However many workers
-    run, the lock (in the queue's storage: Redis or SQLite) lets one do it."""
-    try:
-        with huey.lock_task("check-active-sessions", ttl=900):
-            with task_site(SITE_ID):
-                run_due_checks()
-    except TaskLockedException:
-        logger.info("Another worker is checking the active sessions.")
+    """Every minute: check the active sessions that are due."""
+    in_one_worker(
+        "check-active-sessions", 900, run_due_checks,
+        "Another worker is checking the active sessions.",
+    )
 
 
 @huey.task()
@@ -61,9 +69,6 @@ def issue_session_certificates(site_id, session_uid):
 @huey.periodic_task(crontab(hour="7", minute="0"))
 def send_forum_digests():
     """Every morning (UTC): the daily digests of new forum questions for teachers."""
-    try:
-        with huey.lock_task("send-forum-digests", ttl=3600):
-            with task_site(SITE_ID):
-                send_digests()
-    except TaskLockedException:
-        logger.info("Another worker is sending the forum digests.")
+    in_one_worker(
+        "send-forum-digests", 3600, send_digests, "Another worker is sending the forum digests."
+    )

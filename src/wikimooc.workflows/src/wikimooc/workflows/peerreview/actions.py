@@ -24,16 +24,12 @@ from wikimooc.workflows.peerreview.relations import exercise_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
 from wikimooc.workflows.peerreview.storage import round_for
+from wikimooc.workflows.refusals import Refused
 from zope.event import notify
 
 
-class PeerReviewRefused(Exception):
-    """``status`` is the HTTP status a REST client gets; ``message`` is translatable."""
-
-    def __init__(self, status, message):
-        super().__init__(message)
-        self.status = status
-        self.message = message
+class PeerReviewRefused(Refused):
+    """A peer-review action may not be done."""
 
 
 def is_number(value):

@@ -1,4 +1,4 @@
-"""Why an action of the forum or of certificates may not be done."""
+"""Why an action may not be done."""
 
 
 class Refused(Exception):
