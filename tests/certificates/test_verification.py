@@ -108,6 +108,9 @@ def test_the_learner_sees_what_is_left_then_their_certificate(certified, client,
     ]
     assert mine["complete"] is False and mine["certificate"] is None
     assert mine["minimum_grade"] == 60
+    page = html_client(client, "ada").get(SESSION).text
+    assert "Complete these exercises to get your certificate:" in page
+    assert "Start your draft" in page and "Download your certificate" not in page
     decide("Ada", certified["draft"])
     assert client("ada").get(SESSION + "/@certificate").json()["requirements"][0]["done"] is True
     assert client("dan").get(SESSION + "/@certificate").status_code == 403

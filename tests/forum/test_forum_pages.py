@@ -103,3 +103,10 @@ def test_the_private_forum_page_is_private(forum, client):
     refused = html_client(client, "dan").get(PRIVATE + "/@@forum")
     assert refused.url.endswith("/insufficient-privileges") and "Forum of" not in refused.text
     assert "Forum of" in html_client(client, "cleo").get(PRIVATE + "/@@forum").text
+
+
+def test_an_answers_own_address_leads_to_it_on_its_questions_page(forum, asked, reply, client):
+    answer = reply("bob", asked).json()["@id"]
+    response = html_client(client, "ada").get(answer)
+    assert response.history[0].headers["Location"] == f"{asked}#answer-1"
+    assert 'id="answer-1"' in response.text

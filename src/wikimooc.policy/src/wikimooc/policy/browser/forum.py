@@ -23,6 +23,7 @@ from wikimooc.policy.forum.moderation import unblock
 from wikimooc.policy.forum.notifications import choose_mails
 from wikimooc.policy.forum.posting import answer
 from wikimooc.policy.forum.posting import ask
+from wikimooc.policy.forum.posting import mail_kinds
 from wikimooc.policy.forum.posting import may_moderate
 from wikimooc.policy.forum.posting import may_post
 from wikimooc.policy.forum.posting import session_of
@@ -78,7 +79,6 @@ class ForumView(BrowserView):
         if api.user.is_anonymous():
             return []
         user_id = api.user.get_current().getId()
-        kinds = (ANSWERS, QUESTIONS) if self.may_moderate else (ANSWERS,)
         return [
             {
                 "kind": kind,
@@ -86,7 +86,7 @@ class ForumView(BrowserView):
                 "choice": mail_choice(self.context, user_id, kind),
                 "options": mail_options(kind, self.request),
             }
-            for kind in kinds
+            for kind in mail_kinds(self.context)
         ]
 
     def blocks(self):
@@ -197,9 +197,8 @@ class ChooseMails(RefusingAction):
     def act(self, form):
         if api.user.is_anonymous():
             raise Refused(401, _("Log in to choose your forum mails."))
-        kinds = (ANSWERS, QUESTIONS) if may_moderate(self.context) else (ANSWERS,)
         user_id = api.user.get_current().getId()
-        for kind in kinds:
+        for kind in mail_kinds(self.context):
             if form.get(kind) in MAIL_CHOICES[kind]:
                 choose_mails(self.context, user_id, kind, form[kind])
         return _("Your forum mail choices are saved.")

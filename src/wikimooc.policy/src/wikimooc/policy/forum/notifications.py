@@ -3,9 +3,9 @@ session's teachers hear of each new question, at once or in a daily digest, as e
 of them chose. Every mail links to a page that stops it without logging in."""
 
 from datetime import datetime
-from DateTime import DateTime
 from datetime import timedelta
 from datetime import timezone
+from DateTime import DateTime
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.content.session import session_language
@@ -85,14 +85,14 @@ def announce_answer(answer, question, session):
     )
 
 
-def wiki_time(moment):
+def iso_time(moment):
     return moment.isoformat(timespec="seconds")
 
 
 def send_digest(session, forum, user_id, now):
     """One mail with the questions asked since the teacher's last digest (none if
     nobody asked); the next one starts where this one ends."""
-    since = forum.digest_sent.get(user_id) or wiki_time(now - timedelta(days=1))
+    since = forum.digest_sent.get(user_id) or iso_time(now - timedelta(days=1))
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
         portal_type="ForumQuestion",
@@ -106,7 +106,7 @@ def send_digest(session, forum, user_id, now):
         for question in (brain._unrestrictedGetObject() for brain in brains)
         if question.author != user_id and DateTime(since) < question.created() <= DateTime(now)
     ]
-    forum.digest_sent[user_id] = wiki_time(now)
+    forum.digest_sent[user_id] = iso_time(now)
     if not questions:
         return
     names = {"session": session.Title(), "count": len(questions)}
@@ -143,4 +143,4 @@ def choose_mails(session, user_id, kind, choice):
     forum = forum_of(session)
     forum.mail_choices[(user_id, kind)] = choice
     if choice == DAILY:
-        forum.digest_sent[user_id] = wiki_time(datetime.now(timezone.utc))
+        forum.digest_sent[user_id] = iso_time(datetime.now(timezone.utc))

@@ -15,7 +15,9 @@ from wikimooc.policy.forum.content import IForumQuestion
 from wikimooc.policy.forum.notifications import announce_answer
 from wikimooc.policy.forum.notifications import announce_question
 from wikimooc.policy.forum.sanitizing import clean_html
+from wikimooc.policy.forum.storage import ANSWERS
 from wikimooc.policy.forum.storage import forum_of
+from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.workflows.refusals import Refused
 
 
@@ -32,6 +34,12 @@ def session_of(post):
 
 def may_moderate(session):
     return api.user.has_permission("wikimooc: Moderate forum", obj=session)
+
+
+def mail_kinds(session):
+    """The forum mails the current user chooses about: answers to their questions
+    and, for the teaching team, new questions."""
+    return (ANSWERS, QUESTIONS) if may_moderate(session) else (ANSWERS,)
 
 
 def is_blocked(session, member):

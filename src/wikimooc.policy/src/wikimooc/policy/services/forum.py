@@ -16,14 +16,13 @@ from wikimooc.policy.forum.moderation import unblock
 from wikimooc.policy.forum.notifications import choose_mails
 from wikimooc.policy.forum.posting import answer
 from wikimooc.policy.forum.posting import ask
+from wikimooc.policy.forum.posting import mail_kinds
 from wikimooc.policy.forum.posting import may_moderate
 from wikimooc.policy.forum.posting import may_post
 from wikimooc.policy.forum.posting import session_of
 from wikimooc.policy.forum.posting import set_answered
-from wikimooc.policy.forum.storage import ANSWERS
 from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
-from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.policy.services import request_data
 from wikimooc.policy.services.refusing import PathParameters
 from wikimooc.policy.services.tracking import enrolled_username
@@ -136,7 +135,7 @@ class ForumNotificationsGet(ForumService):
     def kinds(self):
         if api.user.is_anonymous():
             raise Refused(401, _("Log in to choose your forum mails."))
-        return (ANSWERS, QUESTIONS) if may_moderate(self.context) else (ANSWERS,)
+        return mail_kinds(self.context)
 
     def answer(self):
         user_id = api.user.get_current().getId()
