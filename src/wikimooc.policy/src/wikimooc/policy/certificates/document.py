@@ -50,7 +50,7 @@ def register_fonts():
     pdfmetrics.registerFont(TTFont(BOLD_FONT, bold))
 
 
-def style(name, size, bold=False, centred=True, colour=colors.black, space_after=3):
+def style(name, size, bold=False, centred=True, colour=colors.black, space_after=3, space_before=0):
     return ParagraphStyle(
         name,
         fontName=BOLD_FONT if bold else FONT,
@@ -59,6 +59,7 @@ def style(name, size, bold=False, centred=True, colour=colors.black, space_after
         alignment=TA_CENTER if centred else 0,
         textColor=colour,
         spaceAfter=space_after,
+        spaceBefore=space_before,
     )
 
 
@@ -68,10 +69,10 @@ STYLES = {
     "text": style("text", 12),
     "name": style("name", 20, bold=True, space_after=6),
     "course": style("course", 16, bold=True, space_after=6),
-    "heading": style("heading", 13, bold=True, centred=False, space_after=4),
+    "heading": style("heading", 13, bold=True, centred=False, space_after=4, space_before=8),
     "item": style("item", 10, centred=False, space_after=1),
     "small": style("small", 9, centred=False),
-    "revoked": style("revoked", 14, bold=True, colour=colors.HexColor("#d33")),
+    "revoked": style("revoked", 14, bold=True, colour=colors.HexColor("#d73333")),
 }
 
 
