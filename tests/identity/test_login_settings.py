@@ -42,11 +42,10 @@ def test_the_control_panel_stores_the_secret_without_showing_it(
     form = browser.get(url, timeout=30).text
     assert oauth_server.client_secret not in form
     token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', form).group(1)
+    current = dict(re.findall(r'<input[^>]*name="(form\.widgets\.[^"]+)"[^>]*value="([^"]*)"', form))
     fields = {
+        **current,
         "form.widgets.home_wiki": "fr.wikipedia.org",
-        "form.widgets.oauth_server": oauth_server.url,
-        "form.widgets.oauth_consumer_key": oauth_server.client_id,
-        "form.widgets.registration_attempts_per_hour": "10",
         "form.widgets.oauth_consumer_secret": "a-brand-new-secret-1234",
         "form.buttons.save": "Save",
         "_authenticator": token,
