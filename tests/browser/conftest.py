@@ -1,5 +1,7 @@
+from html_pages import authenticator as form_token
+from html_pages import html_client
+
 import pytest
-import re
 
 
 @pytest.fixture
@@ -7,9 +9,7 @@ def page(client):
     """An HTML client: pages as a person's browser gets them."""
 
     def page(login=None):
-        visitor = client(login)
-        visitor.session.headers["Accept"] = "text/html"
-        return visitor
+        return html_client(client, login)
 
     return page
 
@@ -17,8 +17,4 @@ def page(client):
 @pytest.fixture
 def authenticator():
     """The CSRF token a page's forms carry."""
-
-    def authenticator(html):
-        return re.search(r'name="_authenticator" value="([^"]+)"', html).group(1)
-
-    return authenticator
+    return form_token

@@ -28,9 +28,11 @@ SUBMIT = "wikimooc: Submit work"
 REVIEW = "wikimooc: Review work"
 MANAGE_PEER_REVIEW = "wikimooc: Manage peer review"
 VIEW_PEER_REVIEWS = "wikimooc: View peer reviews"
+# Forum posts acquire it from their session: a closed session's forum is an archive.
+POST_IN_FORUM = "wikimooc: Post in forum"
 PERMISSIONS = (
     ACI, VIEW, MODIFY, ENROLL, VIEW_ENROLLMENTS, MANAGE_ENROLLMENTS,
-    SUBMIT, REVIEW, MANAGE_PEER_REVIEW, VIEW_PEER_REVIEWS,
+    SUBMIT, REVIEW, MANAGE_PEER_REVIEW, VIEW_PEER_REVIEWS, POST_IN_FORUM,
 )
 
 STATES = {"draft": "Draft", "open": "Open", "closed": "Closed"}
@@ -61,19 +63,19 @@ def matrix(open_view):
             ACI: TEAM_VIEW, VIEW: TEAM_VIEW, MODIFY: TEAM_EDIT, ENROLL: NOBODY,
             VIEW_ENROLLMENTS: TEACHING, MANAGE_ENROLLMENTS: TEACHING,
             SUBMIT: NOBODY, REVIEW: NOBODY, MANAGE_PEER_REVIEW: TEACHING,
-            VIEW_PEER_REVIEWS: TEACHING,
+            VIEW_PEER_REVIEWS: TEACHING, POST_IN_FORUM: TEACHING,
         },
         "open": {
             ACI: open_view, VIEW: open_view, MODIFY: TEAM_EDIT, ENROLL: {"Authenticated"},
             VIEW_ENROLLMENTS: TEACHING, MANAGE_ENROLLMENTS: TEACHING,
             SUBMIT: {"Learner"}, REVIEW: TEACHING | {"Learner"}, MANAGE_PEER_REVIEW: TEACHING,
-            VIEW_PEER_REVIEWS: TEACHING,
+            VIEW_PEER_REVIEWS: TEACHING, POST_IN_FORUM: TEACHING | {"Learner"},
         },
         "closed": {
             ACI: open_view, VIEW: open_view, MODIFY: ADMINS, ENROLL: NOBODY,
             VIEW_ENROLLMENTS: TEACHING, MANAGE_ENROLLMENTS: ADMINS,
             SUBMIT: NOBODY, REVIEW: NOBODY, MANAGE_PEER_REVIEW: ADMINS,
-            VIEW_PEER_REVIEWS: TEACHING,
+            VIEW_PEER_REVIEWS: TEACHING, POST_IN_FORUM: NOBODY,
         },
     }
 
@@ -201,13 +203,24 @@ def test_role_exists(portal, role):
     assert role in portal.validRoles()
 
 
-@pytest.mark.parametrize("permission", [ENROLL, VIEW_ENROLLMENTS, MANAGE_ENROLLMENTS])
-def test_site_default_of_session_permission(portal, permission):
+@pytest.mark.parametrize(
+    "permission, roles",
+    [
+        (ENROLL, ADMINS),
+        (VIEW_ENROLLMENTS, ADMINS),
+        (MANAGE_ENROLLMENTS, ADMINS),
+        (POST_IN_FORUM, ADMINS),
+        # No session workflow's: Teacher is only ever a local role on sessions.
+        ("wikimooc: Moderate forum", TEACHING),
+        ("wikimooc: Manage certificates", TEACHING),
+    ],
+)
+def test_site_default_of_session_permission(portal, permission, roles):
     settings = {
         setting["name"]: setting for setting in portal.rolesOfPermission(permission)
     }
     granted = {name for name, setting in settings.items() if setting["selected"]}
-    assert granted == ADMINS
+    assert granted == roles
     assert not portal.acquiredRolesAreUsedBy(permission)
 
 

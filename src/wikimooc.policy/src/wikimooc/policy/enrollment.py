@@ -201,11 +201,26 @@ def invited_usernames(session):
     return invited
 
 
-def is_enrolled(session, member):
+def learner_username(session, given):
+    """``given`` as the wiki username of one of the session's learners, or None."""
     try:
-        return wiki_username_of(member) in session.enrollments
+        username = normalise_username(given)
     except InvalidUsername:
-        return False
+        return None
+    return username if username in session.enrollments else None
+
+
+def valid_wiki_username(member):
+    """The member's wiki username, or None when their account has no valid one."""
+    try:
+        return wiki_username_of(member)
+    except InvalidUsername:
+        return None
+
+
+def is_enrolled(session, member):
+    username = valid_wiki_username(member)
+    return username is not None and username in session.enrollments
 
 
 def sessions_enrolling(username):

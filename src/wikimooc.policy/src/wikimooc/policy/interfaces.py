@@ -51,6 +51,14 @@ class IWikimoocSettings(Interface):
         default=10,
         min=1,
     )
+    public_url = schema.URI(
+        title=_("Public address of the site"),
+        description=_(
+            "e.g. https://wikimooc.example.org/wikimooc: links in the mails the worker"
+            " sends (daily digests) start with it. Empty: the address of each request."
+        ),
+        required=False,
+    )
     oauth_server = schema.URI(
         title=_("OAuth 2.0 server"),
         description=_(

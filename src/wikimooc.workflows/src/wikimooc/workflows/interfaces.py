@@ -1,4 +1,7 @@
 from zope.interface import Interface
+from zope.interface import implementer
+from zope.interface.interfaces import IObjectEvent
+from zope.interface.interfaces import ObjectEvent
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
@@ -13,3 +16,13 @@ class IWikiIdentity(Interface):
     def __call__(user_id, wiki):
         """{"wiki_username": ..., "wiki_links": {...}} for ``user_id`` on the wiki
         host ``wiki``, or None when the member has no valid wiki username."""
+
+
+class ISubmissionGraded(IObjectEvent):
+    """A submission has a new grade: its reviews completed it, or the teaching team
+    set it (also on work that was graded already)."""
+
+
+@implementer(ISubmissionGraded)
+class SubmissionGraded(ObjectEvent):
+    pass

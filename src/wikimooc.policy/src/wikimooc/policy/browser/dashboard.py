@@ -6,6 +6,7 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from wikimooc.policy import _
+from wikimooc.policy.content.course import course_of
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
@@ -67,13 +68,6 @@ def enrolled_sessions(course, member):
     brains = catalog(portal_type="CourseSession", path="/".join(course.getPhysicalPath()))
     sessions = (brain.getObject() for brain in brains)
     return [session for session in sessions if is_enrolled(session, member)]
-
-
-def course_of(content):
-    for parent in content.aq_chain:
-        if getattr(parent, "portal_type", None) == "Course":
-            return parent
-    return None
 
 
 def exercises_shown(context):

@@ -1,3 +1,6 @@
+from Acquisition import aq_chain
+from Acquisition import aq_inner
+from plone import api
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -95,3 +98,22 @@ class Course(Container):
         if may_reuse(self) or IAPIRequest.providedBy(getRequest()):
             return allowed
         return [fti for fti in allowed if fti.getId() != "CourseSession"]
+
+
+def exercises_of(course):
+    """Every exercise of ``course``, in the course's order, whoever may see them."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Exercise",
+        path="/".join(course.getPhysicalPath()),
+        sort_on="getObjPositionInParent",
+    )
+    return [brain._unrestrictedGetObject() for brain in brains]
+
+
+def course_of(content):
+    """The course ``content`` is part of (itself, for a course), or None."""
+    for item in aq_chain(aq_inner(content)):
+        if ICourse.providedBy(item):
+            return item
+    return None

@@ -117,3 +117,8 @@ def session_kind(session):
 def session_workflow_chain(session, workflow_tool):
     """Private sessions stay restricted in every state: they get their own workflow."""
     return (PRIVATE_WORKFLOW if session.kind == "private" else PUBLIC_WORKFLOW,)
+
+
+def session_language(session):
+    """The language of the section the session is in (its mails, its certificates)."""
+    return session.Language() or api.portal.get_default_language()

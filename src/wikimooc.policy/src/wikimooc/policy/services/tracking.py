@@ -6,18 +6,19 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import is_enrolled
+from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.services import error_reply
 from wikimooc.policy.services import request_data
 from wikimooc.policy.services import ServiceError
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
 from wikimooc.policy.taskqueue.tasks import check_session_edits
+from wikimooc.policy.tracking.events import ProgressChanged
 from wikimooc.policy.tracking.reports import course_exercises
 from wikimooc.policy.tracking.reports import dashboard
 from wikimooc.policy.tracking.reports import progress
 from wikimooc.policy.tracking.storage import tracking_of
-from wikimooc.policy.usernames import InvalidUsername
-from wikimooc.policy.usernames import normalise_username
+from zope.event import notify
 from zope.interface import alsoProvides
 
 
@@ -69,11 +70,8 @@ class ProgressGet(Service):
 
 
 def enrolled_username(session, given):
-    try:
-        username = normalise_username(given)
-    except InvalidUsername:
-        username = None
-    if username is None or username not in session.enrollments:
+    username = learner_username(session, given)
+    if username is None:
         raise ServiceError(
             400, "BadRequest",
             _("${name} is not a learner of this session.", mapping={"name": given}),
@@ -93,6 +91,7 @@ class ProgressPost(Service):
         tracking_of(self.context).mark(
             username, exercise_uid, done, by=api.user.get_current().getId(), reason=reason
         )
+        notify(ProgressChanged(self.context, [username]))
         return {
             "@id": self.context.absolute_url() + "/@progress",
             **progress(self.context, username),

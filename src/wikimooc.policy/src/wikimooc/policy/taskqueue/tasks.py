@@ -1,6 +1,8 @@
 from AccessControl import getSecurityManager
 from huey import crontab
 from plone.app.uuid.utils import uuidToObject
+from wikimooc.policy.certificates.issuing import issue_where_complete
+from wikimooc.policy.forum.notifications import send_digests
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.site import task_site
@@ -11,7 +13,6 @@ from wikimooc.workflows.peerreview.progress import run_session
 
 import os
 import transaction
-
 
 
 @huey.task()
@@ -51,3 +52,21 @@ def grade_work_that_waited():
         for session in list(active_sessions()):
             run_session(session)
             transaction.commit()
+
+
+@huey.task()
+def issue_session_certificates(site_id, session_uid):
+    """The session's certificate settings changed: whoever now meets them gets one."""
+    with task_site(site_id):
+        session = uuidToObject(session_uid, unrestricted=True)
+        if session is not None:
+            issue_where_complete(session, list(session.enrollments.learners.keys()))
+
+
+@huey.periodic_task(crontab(hour="7", minute="0"))
+def send_forum_digests():
+    """Every morning (UTC): the daily digests of new forum questions for teachers.
+    Each worker's scheduler queues this: a later run finds the digests sent, and two
+    at once conflict in the database (mails leave only when the transaction commits)."""
+    with task_site(SITE_ID):
+        send_digests()

@@ -59,6 +59,7 @@ class CycleReport:
     read: int = 0
     new: int = 0
     completed: int = 0
+    learners_completing: set = field(default_factory=set)
 
 
 def chunks(items, size):
@@ -207,6 +208,7 @@ def mark_completed(session, tracking, contributions, site, info, report):
             diff_url=diff_url(host, contribution.revid),
         )
         report.completed += 1
+        report.learners_completing.add(contribution.username)
 
 
 def check_session(session, now=None, site=None):

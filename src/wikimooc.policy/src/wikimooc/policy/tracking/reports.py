@@ -3,7 +3,7 @@ checks stored (one pass over the session's contributions)."""
 
 from collections import Counter
 from collections import defaultdict
-from plone import api
+from wikimooc.policy.content.course import exercises_of
 from wikimooc.policy.tracking.checker import learners_to_follow
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import wiki_statuses
@@ -16,13 +16,7 @@ RECENT_EDITS = 30
 
 def course_exercises(session):
     """Every exercise of the session's course, in the course's order."""
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="Exercise",
-        path="/".join(session.__parent__.getPhysicalPath()),
-        sort_on="getObjPositionInParent",
-    )
-    return [brain._unrestrictedGetObject() for brain in brains]
+    return exercises_of(session.__parent__)
 
 
 def contributions_by_learner(tracking):

@@ -14,12 +14,14 @@ from plone import api
 from wikimooc.policy.identity.settings import wikimooc_settings
 from wikimooc.policy.tracking.checker import check_session
 from wikimooc.policy.tracking.checker import WikiUnavailable
+from wikimooc.policy.tracking.events import ProgressChanged
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
 from wikimooc.policy.tracking.storage import wiki_statuses
 from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.policy.tracking.storage import WikiStatus
 from ZODB.POSException import ConflictError
+from zope.event import notify
 
 import logging
 import transaction
@@ -91,10 +93,13 @@ def record_wiki_failed(host, error, now):
 
 def check_and_commit(session, now=None):
     """One cycle for ``session`` in its own transaction; its report, or None when the
-    wiki failed (recorded in the wiki's status) or the commit conflicted."""
+    wiki failed (recorded in the wiki's status) or the commit conflicted. What
+    the completed exercises lead to (certificates) is in the same transaction."""
     now = now or utc_now()
     try:
         report = check_session(session, now)
+        if report.learners_completing:
+            notify(ProgressChanged(session, sorted(report.learners_completing)))
         tracking_of(session).next_due = wiki_timestamp(
             now + timedelta(seconds=wikimooc_settings().check_interval_seconds)
         )

@@ -1,6 +1,6 @@
-"""The forms of the peer-review pages: POST only, CSRF-checked, each acts through
-peerreview.actions (which refuses before changing anything), says what happened
-and goes back to the page."""
+"""The forms of the peer-review pages (and of the policy's forum and certificate
+pages): POST only, CSRF-checked, each acts through code that refuses before changing
+anything, says what happened and goes back to a page."""
 
 from Acquisition import aq_parent
 from plone import api
@@ -10,11 +10,11 @@ from wikimooc.workflows import _
 from wikimooc.workflows.peerreview.actions import cancel_review
 from wikimooc.workflows.peerreview.actions import create_submission
 from wikimooc.workflows.peerreview.actions import override_grade
-from wikimooc.workflows.peerreview.actions import PeerReviewRefused
 from wikimooc.workflows.peerreview.actions import post_review
 from wikimooc.workflows.peerreview.actions import transition
 from wikimooc.workflows.peerreview.relations import exercise_of
 from wikimooc.workflows.peerreview.relations import rubric_of
+from wikimooc.workflows.refusals import Refused
 from zExceptions import MethodNotAllowed
 
 
@@ -32,23 +32,28 @@ def whole_number(text):
     return int(text) if isinstance(text, str) and text.isdigit() else text
 
 
-class PeerReviewAction(BrowserView):
+class RefusingAction(BrowserView):
+    """``act(form)`` says what it did, or raises Refused; then back to a page."""
+
     def __call__(self):
         if self.request.method != "POST":
             raise MethodNotAllowed("POST only")
         CheckAuthenticator(self.request)
         try:
             message, kind = self.act(self.request.form), "info"
-        except PeerReviewRefused as refused:
+        except Refused as refused:
             message, kind = refused.message, "error"
         api.portal.show_message(message, request=self.request, type=kind)
-        self.request.response.redirect(self.page().absolute_url())
+        self.request.response.redirect(self.page_url())
 
     def page(self):
         return self.context
 
+    def page_url(self):
+        return self.page().absolute_url()
 
-class HandIn(PeerReviewAction):
+
+class HandIn(RefusingAction):
     """On a session: create the learner's submission and hand it in at once."""
 
     def act(self, form):
@@ -63,7 +68,7 @@ class HandIn(PeerReviewAction):
         return getattr(self, "submission", self.context)
 
 
-class Review(PeerReviewAction):
+class Review(RefusingAction):
     def act(self, form):
         criteria = rubric_of(exercise_of(self.context))
         choices = [
@@ -74,7 +79,7 @@ class Review(PeerReviewAction):
         return _("Your review is saved.")
 
 
-class CancelReview(PeerReviewAction):
+class CancelReview(RefusingAction):
     def act(self, form):
         cancel_review(self.context, form.get("reason"))
         return _("The review no longer counts.")
@@ -83,7 +88,7 @@ class CancelReview(PeerReviewAction):
         return aq_parent(self.context)
 
 
-class OverrideGrade(PeerReviewAction):
+class OverrideGrade(RefusingAction):
     def act(self, form):
         override_grade(self.context, number(form.get("points")), form.get("reason"))
         return _("The grade is set.")

@@ -8,6 +8,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.workflows import _
 from wikimooc.workflows.content.submission import ISubmission
 from wikimooc.workflows.content.submission import is_web_address
+from wikimooc.workflows.interfaces import SubmissionGraded
 from wikimooc.workflows.peerreview.allocation import Change
 from wikimooc.workflows.peerreview.grading import HANDED_IN_STATES
 from wikimooc.workflows.peerreview.grading import out_of
@@ -22,15 +23,12 @@ from wikimooc.workflows.peerreview.relations import exercise_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
 from wikimooc.workflows.peerreview.storage import round_for
+from wikimooc.workflows.refusals import Refused
+from zope.event import notify
 
 
-class PeerReviewRefused(Exception):
-    """``status`` is the HTTP status a REST client gets; ``message`` is translatable."""
-
-    def __init__(self, status, message):
-        super().__init__(message)
-        self.status = status
-        self.message = message
+class PeerReviewRefused(Refused):
+    """A peer-review action may not be done."""
 
 
 def is_number(value):
@@ -248,9 +246,13 @@ def override_grade(submission, points, reason):
         raise PeerReviewRefused(400, _("Only work that was handed in can be graded."))
     refuse_out_of_range(points, out_of(submission))
     reason = required_reason(reason, _("Overriding a grade needs a reason."))
+    # Work that was not graded yet is announced by its transition to "graded".
+    was_graded = api.content.get_state(submission) == "graded"
     submission.teacher_grade = TeacherGrade(points, reason, current_user_id(), now())
     record(submission, "override_grade", comments=reason, points=points)
     run_round(session_of(submission), submission.exercise, also=(submission,))
+    if was_graded:
+        notify(SubmissionGraded(submission))
 
 
 def allocate_by_hand(session, submission_uid, reviewer):

@@ -3,6 +3,7 @@
 from Acquisition import aq_base
 from Acquisition import aq_parent
 from wikimooc.workflows.content.submission import ISubmission
+from wikimooc.workflows.interfaces import SubmissionGraded
 from wikimooc.workflows.peerreview.history import now
 from wikimooc.workflows.peerreview.history import record
 from wikimooc.workflows.peerreview.progress import run_round
@@ -10,6 +11,7 @@ from wikimooc.workflows.peerreview.relations import session_of
 from wikimooc.workflows.peerreview.storage import find_round
 from wikimooc.workflows.peerreview.storage import forget_rounds
 from wikimooc.workflows.peerreview.storage import round_for
+from zope.event import notify
 
 
 def submission_transitioned(submission, event):
@@ -24,6 +26,11 @@ def submission_transitioned(submission, event):
         for reviewer in round.take_out(submission.UID()):
             record(submission, "withdraw", reviewer=reviewer, automatic=True)
     run_round(session, submission.exercise, also=(submission,))
+
+
+def announce_grade(submission, event):
+    if event.new_state is not None and event.new_state.getId() == "graded":
+        notify(SubmissionGraded(submission))
 
 
 def review_transitioned(review, event):

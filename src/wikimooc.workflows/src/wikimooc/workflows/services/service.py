@@ -1,15 +1,18 @@
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from wikimooc.workflows.peerreview.actions import PeerReviewRefused
 from wikimooc.workflows.peerreview.disclosure import peer_review
+from wikimooc.workflows.refusals import Refused
 from wikimooc.workflows.services import error_reply
 from wikimooc.workflows.services import ServiceError
 from zope.interface import alsoProvides
 
 
-class PeerReviewService(Service):
-    """Answers with ``answer()``; a refusal becomes plone.restapi's error shape.
+class RefusingService(Service):
+    """Answers with ``answer()``; a refusal (Refused, or a ServiceError about the
+    request) becomes plone.restapi's error shape, of type ``refused_type``.
     Actions refuse before they change anything, so nothing is left half done."""
+
+    refused_type = "Refused"
 
     def reply(self):
         if self.request.method != "GET":
@@ -18,10 +21,14 @@ class PeerReviewService(Service):
             return self.answer()
         except ServiceError as error:
             return error_reply(self.request, error)
-        except PeerReviewRefused as refused:
+        except Refused as refused:
             return error_reply(
-                self.request, ServiceError(refused.status, "PeerReviewRefused", refused.message)
+                self.request, ServiceError(refused.status, self.refused_type, refused.message)
             )
+
+
+class PeerReviewService(RefusingService):
+    refused_type = "PeerReviewRefused"
 
 
 def reviews_reply(submission):

@@ -10,6 +10,11 @@ PROFILE = "profile-wikimooc.workflows:default"
 def upgrade(setup_tool):
     for step in ("rolemap", "typeinfo", "workflow"):
         setup_tool.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    update_session_role_mappings()
+
+
+def update_session_role_mappings():
+    """Existing sessions take the permissions their workflow's state now grants."""
     workflow_tool = api.portal.get_tool("portal_workflow")
     for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
         portal_type="CourseSession"

@@ -1,0 +1,14 @@
+"""What WikiMOOC keeps beside content, in its annotations."""
+
+from zope.annotation.interfaces import IAnnotations
+
+
+def annotation(context, key, factory, create=True):
+    """``context``'s annotation ``key``, made by ``factory()`` the first time; without
+    ``create`` (reading), None until then."""
+    annotations = IAnnotations(context)
+    if key not in annotations:
+        if not create:
+            return None
+        annotations[key] = factory()
+    return annotations[key]

@@ -1,0 +1,110 @@
+"""Issuing certificates to learners who completed their session, and revoking them.
+
+Issuing runs where completion may have changed: at the end of an edit check, after
+a teacher's decision on progress, after a grade, after the certificate settings
+changed. It works whoever is acting (often the worker, or a reviewer grading
+someone else's work)."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from collections import defaultdict
+from datetime import datetime
+from datetime import timezone
+from plone import api
+from wikimooc.policy import _
+from wikimooc.policy.certificates.completion import is_complete
+from wikimooc.policy.certificates.completion import requirements
+from wikimooc.policy.certificates.storage import Certificate
+from wikimooc.policy.certificates.storage import certificate_by_code
+from wikimooc.policy.certificates.storage import Revocation
+from wikimooc.policy.certificates.storage import session_codes
+from wikimooc.policy.certificates.storage import site_certificates
+from wikimooc.policy.certificates.storage import store
+from wikimooc.policy.content.session import session_language
+from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.workflows.refusals import Refused
+
+import secrets
+
+
+def now():
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def pages_edited(session, usernames):
+    """wiki username → titles of the pages they edited on the session's wiki, in the
+    order they first edited them (one pass over the session's contributions)."""
+    tracking = tracking_of(session, create=False)
+    first_edits = defaultdict(dict)
+    for contribution in tracking.contributions.values() if tracking else ():
+        if contribution.username in usernames:
+            titles = first_edits[contribution.username]
+            titles[contribution.title] = min(
+                titles.get(contribution.title, contribution.timestamp), contribution.timestamp
+            )
+    return {username: tuple(sorted(titles, key=titles.get)) for username, titles in first_edits.items()}
+
+
+def issue(session, enrollment, done, pages):
+    course = aq_parent(aq_inner(session))
+    member = api.user.get(userid=enrollment.user_id) if enrollment.user_id else None
+    name = member.getProperty("fullname", "") if member is not None else ""
+    certificate = Certificate(
+        code=secrets.token_urlsafe(18),
+        session_uid=session.UID(),
+        wiki_username=enrollment.username,
+        user_id=enrollment.user_id,
+        name=name or enrollment.username,
+        course=course.Title(),
+        session=session.Title(),
+        start=session.start.isoformat(),
+        end=session.end.isoformat(),
+        organisation=course.organisation or "",
+        language=session_language(session),
+        wiki=session.wiki,
+        exercises=tuple(requirement.exercise.Title() for requirement in done),
+        pages=pages,
+        issued=now(),
+    )
+    store(session, certificate)
+    return certificate
+
+
+def issue_where_complete(session, usernames):
+    """A certificate for each of these learners who completed the session and has
+    none yet (a revoked one is not issued again); return the new ones."""
+    codes = session_codes(session, create=False) or {}
+    completed = []
+    for username in usernames:
+        enrollment = session.enrollments.learners.get(username)
+        if enrollment is None or username in codes:
+            continue
+        found = requirements(session, username, enrollment.user_id)
+        if is_complete(found):
+            completed.append((enrollment, found))
+    if not completed:
+        return []
+    pages = pages_edited(session, {enrollment.username for enrollment, _found in completed})
+    return [
+        issue(session, enrollment, found, pages.get(enrollment.username, ()))
+        for enrollment, found in completed
+    ]
+
+
+def revoke(session, code, reason):
+    if not isinstance(code, str) or not code:
+        raise Refused(400, _("Give \"${name}\".", mapping={"name": "code"}))
+    certificate = certificate_by_code(code)
+    if certificate is None or certificate.session_uid != session.UID():
+        raise Refused(
+            400, _("This session has no certificate ${code}.", mapping={"code": str(code)})
+        )
+    if certificate.revocation is not None:
+        raise Refused(400, _("This certificate is already revoked."))
+    if not isinstance(reason, str) or not reason.strip():
+        raise Refused(400, _("Give the reason for revoking this certificate."))
+    revoked = certificate._replace(
+        revocation=Revocation(reason.strip(), api.user.get_current().getId(), now())
+    )
+    site_certificates()[code] = revoked
+    return revoked

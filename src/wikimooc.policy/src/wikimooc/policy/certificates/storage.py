@@ -1,0 +1,79 @@
+"""Where certificates are kept: every certificate in the site, by its verification
+code (so that it outlives its session), and each session's by learner.
+
+A certificate is what was certified when it was issued, copied from the session,
+the course and the learner's work: changing those later does not rewrite it."""
+
+from BTrees.OOBTree import OOBTree
+from plone import api
+from typing import NamedTuple
+from wikimooc.policy.annotations import annotation
+from zope.annotation.interfaces import IAnnotations
+
+
+CERTIFICATES_ANNOTATION = "wikimooc.certificates"
+
+
+class Revocation(NamedTuple):
+    reason: str
+    by: str
+    when: str
+
+
+class Certificate(NamedTuple):
+    code: str
+    session_uid: str
+    wiki_username: str
+    user_id: str | None
+    name: str
+    course: str
+    session: str
+    start: str
+    end: str
+    organisation: str
+    language: str
+    wiki: str
+    exercises: tuple  # titles of the exercises done
+    pages: tuple  # titles of the pages edited on ``wiki``, first edited first
+    issued: str
+    revocation: Revocation | None = None
+
+    @property
+    def status(self):
+        return "revoked" if self.revocation else "valid"
+
+
+def site_certificates(create=True):
+    """code → Certificate"""
+    return annotation(api.portal.get(), CERTIFICATES_ANNOTATION, OOBTree, create)
+
+
+def session_codes(session, create=True):
+    """wiki username → code of the learner's certificate of the session"""
+    return annotation(session, CERTIFICATES_ANNOTATION, OOBTree, create)
+
+
+def certificate_by_code(code):
+    found = site_certificates(create=False)
+    return found.get(code) if found is not None and isinstance(code, str) else None
+
+
+def session_certificates(session):
+    codes = session_codes(session, create=False)
+    return [certificate_by_code(code) for code in (codes.values() if codes else ())]
+
+
+def certificate_of(session, username):
+    codes = session_codes(session, create=False)
+    return certificate_by_code(codes.get(username)) if codes else None
+
+
+def store(session, certificate):
+    site_certificates()[certificate.code] = certificate
+    session_codes(session)[certificate.wiki_username] = certificate.code
+
+
+def forget_session_codes(session, event):
+    """A copied session is a new run: its learners have no certificate of it yet
+    (the original's stay valid, in the site)."""
+    IAnnotations(session).pop(CERTIFICATES_ANNOTATION, None)

@@ -1,0 +1,32 @@
+"""When to look for learners who completed their session."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone import api
+from wikimooc.policy.certificates.issuing import issue_where_complete
+from wikimooc.policy.certificates.settings import ICertificateSettings
+from wikimooc.policy.enrollment import valid_wiki_username
+from wikimooc.policy.taskqueue.queue import enqueue_after_commit
+from wikimooc.policy.taskqueue.tasks import issue_session_certificates
+
+
+def progress_changed(session, event):
+    issue_where_complete(session, event.usernames)
+
+
+def submission_graded(submission, event):
+    session = aq_parent(aq_inner(submission))
+    member = api.user.get(userid=submission.author) if submission.author else None
+    username = valid_wiki_username(member) if member is not None else None
+    if username:
+        issue_where_complete(session, [username])
+
+
+def settings_changed(session, event):
+    """New requirements may be met already: every learner of the session is looked
+    at, by the worker, once the change is committed."""
+    if any(
+        getattr(description, "interface", None) is ICertificateSettings
+        for description in event.descriptions
+    ):
+        enqueue_after_commit(issue_session_certificates, api.portal.get().getId(), session.UID())

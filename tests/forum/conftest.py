@@ -1,0 +1,102 @@
+"""A course with a lesson; Ada and Bob learn in its public session, Cleo in its
+private one, both taught by "teacher" (the ``site`` fixture of tests/conftest.py,
+over the functional layer's HTTP server); a French session; a mock mail host;
+helpers to post."""
+
+from datetime import date
+from email import message_from_bytes
+from email import policy
+from plone import api
+from plone.app.testing.utils import MockMailHost
+from Products.MailHost.interfaces import IMailHost
+from wikimooc.policy.enrollment import add_learners
+from zope.component import getSiteManager
+
+import pytest
+import transaction
+
+
+PUBLIC = "/en/intro/public-session"
+
+
+@pytest.fixture
+def forum(site):
+    with api.env.adopt_roles(["Manager"]):
+        module = api.content.create(
+            container=site["course"], type="Module", id="basics", title="Basics"
+        )
+        lesson = api.content.create(
+            container=module, type="Lesson", id="pillars", title="The five pillars"
+        )
+        add_learners(site["public"], ["ada", "bob"], added_by="teacher")
+        add_learners(site["private"], ["cleo"], added_by="teacher")
+    transaction.commit()
+    return {**site, "lesson": lesson}
+
+
+@pytest.fixture
+def mailbox(functional_portal):
+    """plone.app.testing's MockMailHost in place of the site's: ``mailbox()`` gives
+    the mails sent so far, parsed."""
+    portal = functional_portal
+    mailhost = MockMailHost("MailHost")
+    portal.MailHost = mailhost
+    site_manager = getSiteManager(portal)
+    site_manager.unregisterUtility(provided=IMailHost)
+    site_manager.registerUtility(mailhost, provided=IMailHost)
+    api.portal.set_registry_record("plone.email_from_address", "courses@wikimooc.example.org")
+    api.portal.set_registry_record("plone.email_from_name", "WikiMOOC")
+    transaction.commit()
+
+    def mailbox():
+        transaction.begin()  # see what the server committed
+        return [message_from_bytes(sent, policy=policy.default) for sent in portal.MailHost.messages]
+
+    return mailbox
+
+
+@pytest.fixture
+def ask(client):
+    """POST a question to the session at ``path`` as ``login``."""
+
+    def ask(login, path=PUBLIC, title="How do I cite a book?", text="<p>Which template?</p>", **extra):
+        return client(login).post(path + "/@forum", json={"title": title, "text": text, **extra})
+
+    return ask
+
+
+@pytest.fixture
+def asked(ask):
+    """A question Ada asked in the public session: its URL."""
+    response = ask("ada")
+    assert response.status_code == 201, response.text
+    return response.json()["@id"]
+
+
+@pytest.fixture
+def reply(client):
+    def reply(login, question_url, text="<p>Use {{Cite book}}.</p>"):
+        return client(login).post(question_url + "/@answers", json={"text": text})
+
+    return reply
+
+
+@pytest.fixture
+def french_session(site, functional_portal):
+    """/fr/intro/printemps: an open session of a French course, taught by "teacher",
+    where Ada learns."""
+    with api.env.adopt_roles(["Manager"]):
+        cours = api.content.create(
+            container=functional_portal["fr"], type="Course", id="intro", title="Introduction",
+            projects=("wikipedia",), organisation="Wikimédia France",
+        )
+        api.content.transition(cours, to_state="published")
+        session = api.content.create(
+            container=cours, type="CourseSession", id="printemps", title="Printemps",
+            start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="fr.wikipedia.org",
+            teachers=["teacher"],
+        )
+        api.content.transition(session, "open")
+        add_learners(session, ["ada"], added_by="teacher")
+    transaction.commit()
+    return session
