@@ -1,0 +1,262 @@
+"""Scale-out benchmark on RelStorage/PostgreSQL with the task queue in Redis: 500
+enrollments sent by 16 clients across two web instances, and the page benchmark with
+one instance against two.
+
+    .venv/bin/python bench/scale.py [--enrollments 500] [--clients 16] [--quick]
+
+It prints tables; it never passes or fails on a speed. It exits with status 1 only
+when the data are wrong: an enrollment answered with an error, or one missing from the
+session afterwards.
+
+The platform is the real `make start INSTANCES=2` (scripts/start.sh through
+tests/running_platform.py) with db_storage: relstorage on a fresh PostgreSQL database
+at 127.0.0.1:5432 (dropped afterwards), the task queue in Redis database 12 at
+127.0.0.1:6379 (emptied before and after), two web instances on consecutive ports
+(waitress, 4 threads each) and the worker. bench/populate.py makes the members and the
+content in a zconsole process. The load generator is this process: threads with
+keep-alive requests.Sessions, spreading requests over the instances with a
+round-robin of its own (no balancer in front).
+
+Parts:
+  4  Concurrency: --clients threads POST @enroll for --enrollments members into one
+     open session, request i going to instance i mod 2. Zope retries a request that
+     hit a ZODB ConflictError (at most 3 times, after a random pause of up to 1, 2,
+     4 s). Products.SiteErrorLog logs each retry to the instance's event log ("...
+     Request will be retried."): the benchmark counts those records in event.log and
+     event-2.log, per exception and conflicting object (named when populate.py made
+     it). Afterwards @enrollments must list every member exactly once.
+  5  Scale: the anonymous course page, caching off, at concurrency 16, all requests
+     to instance 1 against a round-robin over instances 1 and 2, in alternating short
+     rounds. Both instances use the same database.
+"""
+
+from load import abort_after
+from load import bench_queue
+from load import client
+from load import compare
+from load import conflict_retries
+from load import DataError
+from load import fresh_postgresql_database
+from load import LOAD_HEADERS
+from load import load_average
+from load import machine_info
+from load import ms
+from load import Page
+from load import percentile
+from load import populate
+from load import running_platform
+from load import set_caching
+from load import step
+from load import table
+from load import warm_up
+from load import web_instance_pids
+from populate import COURSE
+from populate import member_login
+from populate import PASSWORD
+from populate import RUSH_SESSION
+from populate import TEACHER
+
+import argparse
+import collections
+import itertools
+import requests
+import sys
+import threading
+import time
+
+
+PAGE_CONCURRENCY = 16
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--enrollments", type=int, help="members enrolling (500)")
+    parser.add_argument("--clients", type=int, default=16, help="client threads (16)")
+    parser.add_argument("--seconds", type=float, help="length of one page round (3)")
+    parser.add_argument("--rounds", type=int, help="page rounds per variant (3)")
+    parser.add_argument("--quick", action="store_true",
+                        help="100 enrollments, one page round of 2 s")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary instance")
+    parser.add_argument("--timeout", type=int, default=900,
+                        help="abort (with a traceback) after this many seconds (900)")
+    args = parser.parse_args(argv)
+    defaults = (
+        {"enrollments": 100, "seconds": 2.0, "rounds": 1}
+        if args.quick
+        else {"enrollments": 500, "seconds": 3.0, "rounds": 3}
+    )
+    for name, value in defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
+    if args.enrollments < 1 or args.clients < 1 or args.rounds < 1 or args.seconds <= 0:
+        parser.error("--enrollments, --clients and --rounds must be at least 1,"
+                     " --seconds positive")
+    return args
+
+
+class Rush:
+    """What the enrolling clients saw."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latencies = []
+        self.statuses = collections.Counter()
+        self.errors = []
+        self.per_instance = collections.Counter()
+        self.seconds = 0.0
+
+
+def rush(running, logins, clients):
+    """``clients`` threads, each with a share of ``logins``, POST @enroll as them."""
+    next_instance = itertools.count()
+    result = Rush()
+    start = threading.Barrier(clients)
+
+    def enroll_members(share):
+        session = client()
+        session.headers["Accept"] = "application/json"
+        start.wait(timeout=120)
+        for login in share:
+            instance = next(next_instance) % len(running.urls)
+            url = running.urls[instance] + RUSH_SESSION + "/@enroll"
+            started = time.perf_counter()
+            try:
+                response = session.post(url, json={}, auth=(login, PASSWORD), timeout=120)
+            except Exception as error:
+                with result.lock:
+                    result.errors.append(f"{login}: {error!r}")
+                continue
+            with result.lock:
+                result.latencies.append(time.perf_counter() - started)
+                result.statuses[response.status_code] += 1
+                result.per_instance[instance + 1] += 1
+                if response.status_code != 201:
+                    result.errors.append(f"{login}: HTTP {response.status_code}"
+                                         f" {response.text[:200]}")
+        session.close()
+
+    threads = [threading.Thread(target=enroll_members, args=(logins[index::clients],))
+               for index in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def enrolled_user_ids(running):
+    answer = requests.get(
+        running.url + RUSH_SESSION + f"/@enrollments?b_size={10**6}",
+        auth=(TEACHER, PASSWORD), headers={"Accept": "application/json"}, timeout=120,
+    ).json()
+    return answer["items_total"], [item["user_id"] for item in answer["items"]]
+
+
+def concurrency(running, args):
+    logins = [member_login(number) for number in range(args.enrollments)]
+    retries_before = conflict_retries(running)
+    result = rush(running, logins, args.clients)
+    retries = conflict_retries(running) - retries_before
+    total, user_ids = enrolled_user_ids(running)
+    problems = list(result.errors)
+    if total != len(logins) or sorted(user_ids) != sorted(logins):
+        missing = sorted(set(logins) - set(user_ids))
+        problems.append(f"@enrollments lists {total} learners, expected {len(logins)};"
+                        f" missing e.g. {missing[:3]}")
+    latencies = result.latencies or [float("nan")]
+    row = [
+        f"{len(logins)} by {args.clients} clients", result.statuses[201],
+        len(result.errors), total, sum(retries.values()),
+        f"{result.seconds:.1f} s", f"{len(result.latencies) / result.seconds:.0f}",
+        ms(percentile(latencies, 0.5)), ms(percentile(latencies, 0.95)), ms(max(latencies)),
+        " / ".join(f"{result.per_instance[number]}" for number in (1, 2)),
+    ]
+    return row, retries, problems
+
+
+def conflict_lines(retries, objects):
+    """Retries per exception and object: the objects populate.py named, and the others
+    of each class together (the BTrees' buckets and inner nodes, made as they grew)."""
+    counts, others = collections.Counter(), collections.defaultdict(set)
+    for (exception, oid, class_name), count in retries.items():
+        if oid in objects:
+            conflicting = f"{objects[oid]} ({class_name or 'class not logged'}, {oid})"
+        elif oid:
+            conflicting = f"other {class_name or 'objects, class not logged'}"
+            others[(exception, conflicting)].add(oid)
+        else:
+            conflicting = "rows read-current, locked by another commit (no oid logged)"
+        counts[(exception, conflicting)] += count
+    lines = []
+    for (exception, conflicting), count in counts.most_common():
+        several = others.get((exception, conflicting))
+        lines.append(f"{count:4d} after {exception} on {conflicting}"
+                     + (f" ({len(several)} of them)" if several else ""))
+    return lines
+
+
+def scale(running, args):
+    pages = [
+        Page("course page, one instance", [running.urls[0] + COURSE]),
+        Page("course page, two instances (round-robin)",
+             [url + COURSE for url in running.urls]),
+    ]
+    warm_up(pages)
+    results = compare(pages, PAGE_CONCURRENCY, args.rounds, args.seconds,
+                      web_instance_pids(running))
+    one, two = (results[page.label] for page in pages)
+    rows = [[page.label, *results[page.label].row()] for page in pages]
+    errors = [error for load in results.values() for error in load.errors]
+    return rows, two.per_second / one.per_second, errors
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    abort_after(args.timeout)
+    run_started = time.perf_counter()
+    print("WikiMOOC scale-out benchmark")
+    print(machine_info("RelStorage 4.3 on PostgreSQL (history-free), two web instances"))
+    with fresh_postgresql_database() as dsn, bench_queue() as queue_url:
+        settings = {"db_storage": "relstorage", "db_relstorage_postgresql_dsn": dsn,
+                    "wikimooc_taskqueue_url": queue_url}
+        with running_platform(settings, web_instances=2, keep=args.keep) as running:
+            report = populate(running, "pages", f"members={args.enrollments}")
+            step(f"content and {args.enrollments} members created in"
+                 f" {sum(report['seconds'].values()):.0f} s")
+            warm_up([Page("rush session", [url + RUSH_SESSION for url in running.urls])])
+            rush_row, retries, problems = concurrency(running, args)
+            step(f"enrollments done; {load_average()}")
+            set_caching(running, False)
+            try:
+                scale_rows, gain, page_errors = scale(running, args)
+            except DataError as error:
+                problems.append(str(error))
+                scale_rows, gain, page_errors = [], 0, []
+            problems += page_errors
+            step(f"pages done; {load_average()}")
+
+    print()
+    print("4. Concurrency: POST @enroll into one open session, alternately to both instances")
+    print(table(["enrollments", "201", "errors", "recorded", "conflict retries", "wall",
+                 "enroll/s", "p50", "p95", "max", "instance 1 / 2"], [rush_row]))
+    for line in conflict_lines(retries, report["objects"]):
+        print(f"  {line}")
+    print("conflict retries: lines 'Request will be retried.' that Products.SiteErrorLog"
+          " wrote to the instances'\n  event logs during the run (Zope retries a request"
+          " at most 3 times). recorded: @enrollments' items_total.")
+    if scale_rows:
+        print()
+        print(f"5. Scale: the anonymous course page, caching off, concurrency {PAGE_CONCURRENCY},"
+              " RelStorage")
+        print(table(["variant", *LOAD_HEADERS], scale_rows))
+        print(f"two instances / one instance: {gain:.2f}x the requests per second.")
+    for problem in problems[:10]:
+        print(f"FAILED: {problem}")
+    print(f"\n{load_average()}. Run time: {time.perf_counter() - run_started:.0f} s.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
