@@ -742,7 +742,7 @@ def run(args, directory, run_started, started_things):
         projects=("wikipedia",), audience=("students",), organisation="Wikimedia UK",
         authors=["Ada Lovelace"],
     )
-    api.content.transition(course, "publish")
+    api.content.transition(course, to_state="published")
     sessions = {
         "big": create_session(course, "big", "Big session"),
         "rush-threads": create_session(course, "rush-threads", "Rush (threads)"),

@@ -8,7 +8,9 @@ from Products.Five.browser import BrowserView
 from wikimooc.policy import _
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.enrollment import is_enrolled
+from wikimooc.policy.enrollment import LEARNERS_GROUP_PREFIX
 from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
 from wikimooc.policy.taskqueue.tasks import check_session_edits
 from wikimooc.policy.tracking.reports import dashboard
@@ -63,9 +65,18 @@ class CheckNowView(BrowserView):
 
 
 def enrolled_sessions(course, member):
-    """The member's sessions of ``course``."""
+    """The member's sessions of ``course``: only the sessions whose learners group
+    the member is in are loaded (a course may have many sessions)."""
+    uids = [
+        group_id[len(LEARNERS_GROUP_PREFIX):]
+        for group_id in learners_groups().groups_by_user.get(member.getId(), ())
+    ]
+    if not uids:
+        return []
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog(portal_type="CourseSession", path="/".join(course.getPhysicalPath()))
+    brains = catalog(
+        portal_type="CourseSession", UID=uids, path="/".join(course.getPhysicalPath())
+    )
     sessions = (brain.getObject() for brain in brains)
     return [session for session in sessions if is_enrolled(session, member)]
 
