@@ -39,6 +39,7 @@ Parts:
      worst case adds a whole check interval: computed, not waited for.
 """
 
+from load import table
 from pathlib import Path
 
 import argparse
@@ -196,21 +197,6 @@ def parse_args(argv=None):
 
 def step(message):
     print(f"  .. {message}", flush=True)
-
-
-def table(headers, rows):
-    """Plain text; the first column left-aligned, the others right-aligned."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
-    lines = []
-    for index, row in enumerate([headers, *rows]):
-        cells = [
-            str(cell).ljust(width) if column == 0 else str(cell).rjust(width)
-            for column, (cell, width) in enumerate(zip(row, widths))
-        ]
-        lines.append("  ".join(cells).rstrip())
-        if index == 0:
-            lines.append("  ".join("-" * width for width in widths))
-    return "\n".join(lines)
 
 
 def seconds(value):
