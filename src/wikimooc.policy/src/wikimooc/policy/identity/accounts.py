@@ -64,8 +64,11 @@ def keep_in_step(userid, username, previous):
         accounts.pop(old, None)
         rename_learner(old, username)
     if accounts.get(username) != userid:
+        # A new link: teachers may have enrolled the name before it had a member.
+        # Once linked, add_learners finds the member itself, so later logins skip
+        # this walk over every session.
         accounts[username] = userid
-    link_enrollments(username, userid)
+        link_enrollments(username, userid)
 
 
 def create_registered_member(account):
