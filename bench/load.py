@@ -293,6 +293,7 @@ class Load:
     seconds: float = 0.0
     latencies: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    page_cache_hits: int = 0
     ram_cache_hits: int = 0
     server_cpu: float = 0.0
     client_cpu: float = 0.0
@@ -303,6 +304,7 @@ class Load:
         self.seconds += other.seconds
         self.latencies += other.latencies
         self.errors += other.errors
+        self.page_cache_hits += other.page_cache_hits
         self.ram_cache_hits += other.ram_cache_hits
         self.server_cpu += other.server_cpu
         self.client_cpu += other.client_cpu
@@ -318,12 +320,21 @@ class Load:
             ms(percentile(self.latencies, 0.95)), ms(self.server_cpu / self.requests),
             ms(self.client_cpu / self.requests), f"{self.server_cpu / self.seconds:.2f}",
             f"{self.machine_cpu / self.seconds:.2f}",
+            f"{100 * self.page_cache_hits / self.requests:.0f}%",
             f"{100 * self.ram_cache_hits / self.requests:.0f}%", len(self.errors),
         ]
 
 
 LOAD_HEADERS = ["req/s", "p50", "p95", "server CPU/req", "client CPU/req", "server cores",
-                "machine cores busy", "RAM-cache hits", "errors"]
+                "machine cores busy", "page-cache hits", "RAM-cache hits", "errors"]
+
+
+def answered_from(response):
+    """Which cache answered: WikiMOOC's page cache before Zope, plone.app.caching's RAM
+    cache inside Zope, or none (rendered)."""
+    if "X-WikiMOOC-Cache" in response.headers:
+        return "page cache"
+    return "RAM cache" if "X-RAMCache" in response.headers else "rendered"
 
 
 def client(auth=None):
@@ -360,8 +371,9 @@ def hammer(page, concurrency, seconds, server_pids):
             result.requests += 1
             if response.status_code != 200:
                 result.errors.append(f"HTTP {response.status_code} from {url}")
-            if "X-RAMCache" in response.headers:
-                result.ram_cache_hits += 1
+            source = answered_from(response)
+            result.page_cache_hits += source == "page cache"
+            result.ram_cache_hits += source == "RAM cache"
         session.close()
 
     threads = [threading.Thread(target=worker, args=(result,), daemon=True) for result in results]

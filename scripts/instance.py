@@ -37,6 +37,7 @@ DEFAULTS = {
     "db_zeo_server": "localhost:8100",
     "db_zeo_name": "1",
     "wikimooc_taskqueue_url": "",
+    "wikimooc_page_cache_entries": 1000,
 }
 
 
@@ -97,6 +98,9 @@ def validate(raw):
         require_type(settings, key, int, "a whole number")
         if settings[key] < 1:
             raise InstanceConfigError(key, "must be at least 1")
+    require_type(settings, "wikimooc_page_cache_entries", int, "a whole number")
+    if settings["wikimooc_page_cache_entries"] < 0:
+        raise InstanceConfigError("wikimooc_page_cache_entries", "must be 0 (off) or more")
     for key in ("debug_mode", "db_relstorage_keep_history"):
         require_type(settings, key, bool, "true or false")
     require_type(settings, "environment", dict, "a mapping of names to values")
@@ -260,10 +264,15 @@ max_request_body_size = 1073741824
 use = egg:Paste#translogger
 setup_console_handler = False
 
+[filter:page_cache]
+use = call:wikimooc.policy.pagecache.middleware:filter_factory
+entries = {settings["wikimooc_page_cache_entries"]}
+
 [pipeline:main]
 pipeline =
     egg:Zope#httpexceptions
     translogger
+    page_cache
     zope
 
 [loggers]

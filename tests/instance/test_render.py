@@ -116,6 +116,15 @@ def test_listen_address_and_threads_reach_waitress(render):
     assert (server["host"], server["port"], server["threads"]) == ("127.0.0.1", "9123", "8")
 
 
+@pytest.mark.parametrize("entries", [1000, 0])
+def test_the_page_cache_size_reaches_the_wsgi_pipeline(render, entries):
+    target = render(wikimooc_page_cache_entries=entries)
+    ini = configparser.ConfigParser(interpolation=None)
+    ini.read(target / "etc" / "zope.ini")
+    assert ini["filter:page_cache"]["entries"] == str(entries)
+    assert "page_cache" in ini["pipeline:main"]["pipeline"].split()
+
+
 def test_each_web_instance_gets_the_next_port_and_its_own_logs(render):
     target = render(web_instances=3, wsgi_listen="127.0.0.1:9200")
     found = {}
@@ -157,6 +166,8 @@ def test_initial_user_file_holds_an_encrypted_password(render):
         ({"wikimooc_taskqueue_url": "amqp://127.0.0.1"}, "wikimooc_taskqueue_url"),
         ({"initial_user_password": ""}, "initial_user_password"),
         ({"environment": ["A=1"]}, "environment"),
+        ({"wikimooc_page_cache_entries": -1}, "wikimooc_page_cache_entries"),
+        ({"wikimooc_page_cache_entries": "many"}, "wikimooc_page_cache_entries"),
     ],
 )
 def test_bad_value_names_its_key(render, settings, key):

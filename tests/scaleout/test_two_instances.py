@@ -11,6 +11,7 @@ import psycopg2
 import pytest
 import re
 import redis
+import requests
 import secrets
 import signal
 import subprocess
@@ -89,6 +90,22 @@ def test_content_created_through_one_instance_is_seen_through_the_other(platform
     assert platform.api("/en/shared-notes", instance=1)["title"] == "Shared notes"
     platform.api("/en/shared-notes", {"title": "Edited on the second"}, "PATCH", instance=1)
     assert platform.api("/en/shared-notes", instance=0)["title"] == "Edited on the second"
+
+
+def page_cache_answer(platform, path, instance):
+    page = requests.get(platform.urls[instance] + path, timeout=30)
+    page.raise_for_status()
+    return page.headers.get("X-WikiMOOC-Cache"), page.text
+
+
+def test_a_page_cached_by_one_instance_shows_a_change_saved_through_the_other(platform):
+    platform.api("/en", {"@type": "Document", "id": "cached-notes", "title": "Cached notes"})
+    platform.api("/en/cached-notes/@workflow/publish", {})
+    page_cache_answer(platform, "/en/cached-notes", instance=1)
+    assert page_cache_answer(platform, "/en/cached-notes", instance=1)[0] == "hit"
+    platform.api("/en/cached-notes", {"title": "Saved on the first"}, "PATCH", instance=0)
+    hit, page = page_cache_answer(platform, "/en/cached-notes", instance=1)
+    assert hit is None and "Saved on the first" in page
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 the task worker, waitress), stopped with Ctrl-C and started again."""
 
 from pathlib import Path
+from running_platform import ADMIN
 from running_platform import Platform
 from wikimooc.policy.demo import DEMO_COURSES
 
@@ -87,6 +88,43 @@ def test_uploaded_files_are_stored_as_blobs(platform):
     download = platform.request("/en/syllabus.bin/@@download/file", auth=True)
     assert download == payload
     assert any((platform.instance / "var" / "blobstorage").rglob("*.blob"))
+
+
+def page_cache_answer(url, **headers):
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as page:
+        return page.headers.get("X-WikiMOOC-Cache"), page.read().decode()
+
+
+def test_anonymous_pages_come_from_the_page_cache_until_the_course_is_saved(platform):
+    course = platform.url + "/en/how-to-contribute-to-wikipedia"
+    page_cache_answer(course)
+    hit, page = page_cache_answer(course)
+    assert hit == "hit"
+    platform.api("/en/how-to-contribute-to-wikipedia", {"title": "Renamed for the cache"}, "PATCH")
+    hit, page = page_cache_answer(course)
+    assert hit is None and "Renamed for the cache" in page
+    assert page_cache_answer(course) == ("hit", page)
+
+
+def test_switching_caching_off_empties_the_page_cache_at_once(platform):
+    course = platform.url + "/en/how-to-contribute-to-wikipedia"
+    page_cache_answer(course)
+    assert page_cache_answer(course)[0] == "hit"
+    switch = "plone.caching.interfaces.ICacheSettings.enabled"
+    platform.api("/@registry", {switch: False}, "PATCH")
+    try:
+        assert [page_cache_answer(course)[0] for _ in range(2)] == [None, None]
+    finally:
+        platform.api("/@registry", {switch: True}, "PATCH")
+
+
+def test_logged_in_visitors_never_get_a_page_from_the_page_cache(platform):
+    course = platform.url + "/en/how-to-contribute-to-wikipedia"
+    page_cache_answer(course)
+    admin = "Basic " + base64.b64encode(":".join(ADMIN).encode()).decode()
+    for _ in range(2):
+        hit, page = page_cache_answer(course, Authorization=admin)
+        assert hit is None and "userrole-anonymous" not in page
 
 
 def test_restart_keeps_what_was_created_through_the_web(platform):

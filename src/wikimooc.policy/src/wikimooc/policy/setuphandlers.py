@@ -2,6 +2,7 @@ from Acquisition import aq_parent
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.base.interfaces import INonInstallable
+from wikimooc.policy.pagecache.validity import count_settings_changes
 from wikimooc.policy.pas import install_plugin
 from wikimooc.policy.pas import uninstall_plugin
 from zope.interface import implementer
@@ -36,6 +37,7 @@ def post_install(setup_tool):
     SetupMultilingualSite().setupSite(portal)
     install_plugin(portal)
     configure_caching()
+    count_settings_changes(portal)
 
 
 def uninstall(setup_tool):
