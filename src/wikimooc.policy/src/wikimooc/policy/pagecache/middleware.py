@@ -119,7 +119,7 @@ class PageCache:
         OFFER.validity = None
         body = self.app(environ, remember_start)
         validity = OFFER.validity
-        if validity is None or not keepable(answer["status"], answer["headers"]):
+        if validity is None or not keepable(answer.get("status", ""), answer.get("headers", ())):
             return body
         try:
             content = b"".join(body)
