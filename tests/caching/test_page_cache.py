@@ -160,8 +160,10 @@ def test_answers_plone_app_caching_marks_for_browsers_only_are_kept(database, he
     (environ(cookie="I18N_LANGUAGE=en"), environ(cookie="I18N_LANGUAGE=fr")),
     (environ(accept="text/html"), environ(accept="application/json")),
     (environ(host="a.example.org"), environ(host="b.example.org")),
+    (environ(x_forwarded_host="a.example.org"), environ(x_forwarded_host="b.example.org")),
     (environ(), {**environ(), "wsgi.url_scheme": "https"}),
-], ids=["path", "query", "Accept-Language", "language cookie", "Accept", "Host", "scheme"])
+], ids=["path", "query", "Accept-Language", "language cookie", "Accept", "Host",
+     "X-Forwarded-Host", "scheme"])
 def test_requests_differing_in_what_a_page_depends_on_get_their_own_page(
     database, first, second
 ):

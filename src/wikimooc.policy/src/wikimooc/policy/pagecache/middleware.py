@@ -27,8 +27,10 @@ import transaction
 
 HIT_HEADER = ("X-WikiMOOC-Cache", "hit")
 LARGEST_PAGE = 2 * 1024 * 1024
-# Request headers a page may depend on; a response varying on any other is not kept.
-KEYED_HEADERS = ("host", "accept", "accept-language", "accept-encoding", "cookie")
+# Request headers a page may depend on (its links follow the host a proxy forwards);
+# a response varying on any other is not kept.
+KEYED_HEADERS = ("host", "x-forwarded-host", "x-forwarded-proto", "accept", "accept-language",
+                 "accept-encoding", "cookie")
 CREDENTIAL_COOKIES = ("__ac", "auth_token")
 
 
