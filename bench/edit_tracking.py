@@ -39,7 +39,15 @@ Parts:
      worst case adds a whole check interval: computed, not waited for.
 """
 
+from load import enter_zope
+from load import leave_zope
+from load import load_script
+from load import operating_system
+from load import processors
+from load import REPOSITORY
+from load import step
 from load import table
+from load import write_zope_instance
 from pathlib import Path
 
 import argparse
@@ -48,12 +56,10 @@ import dataclasses
 import datetime
 import hashlib
 import importlib.metadata
-import importlib.util
 import json
 import logging
 import math
 import os
-import platform
 import secrets
 import shutil
 import sqlite3
@@ -70,7 +76,6 @@ warnings.filterwarnings("ignore")
 logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
 logging.getLogger("wikimooc").setLevel(logging.WARNING)
 
-REPOSITORY = Path(__file__).resolve().parent.parent
 WIKI_DIRECTORY = REPOSITORY / "var" / "bench-wiki"
 WIKI_STATE_FILE = "bench-learners.json"
 LEARNER_PREFIX = "Bench learner"
@@ -158,17 +163,6 @@ RECIPE = hashlib.sha256(
 ).hexdigest()[:16]
 
 
-def load_script(name):
-    """A module of scripts/, which is not a package."""
-    spec = importlib.util.spec_from_file_location(
-        f"wikimooc_{name}_script", REPOSITORY / "scripts" / f"{name}.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 mediawiki = load_script("mediawiki")
 
 
@@ -193,10 +187,6 @@ def parse_args(argv=None):
     if args.sizes[0] < 1:
         parser.error("--sizes: every size must be at least 1")
     return args
-
-
-def step(message):
-    print(f"  .. {message}", flush=True)
 
 
 def seconds(value):
@@ -316,18 +306,10 @@ def versions(wiki):
 
 
 def machine_info():
-    model = ""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
     return (
-        f"{len(os.sched_getaffinity(0))} usable cores of {os.cpu_count()}"
-        + (f" ({model})" if model else "")
-        + f"; {platform.system()} {platform.release()}; Python {platform.python_version()};"
-        + f" Plone {importlib.metadata.version('Products.CMFPlone')},"
-        + f" mwclient {importlib.metadata.version('mwclient')}"
+        f"{processors()}; {operating_system()};"
+        f" Plone {importlib.metadata.version('Products.CMFPlone')},"
+        f" mwclient {importlib.metadata.version('mwclient')}"
     )
 
 
@@ -336,63 +318,24 @@ def machine_info():
 
 def start_plone(directory):
     """A Plone site on a FileStorage in ``directory``, Zope configured in-process."""
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.users import system
-    from Testing.makerequest import makerequest
     from wikimooc.policy.site import ensure_site
-    from zope.globalrequest import setRequest
     from Zope2.Startup.run import make_wsgi_app
 
     import transaction
     import Zope2
 
-    (directory / "etc").mkdir()
-    (directory / "var").mkdir()
-    (directory / "etc" / "site.zcml").write_text(load_script("instance").SITE_ZCML)
-    zope_conf = directory / "etc" / "zope.conf"
-    zope_conf.write_text(f"""\
-%define INSTANCE {directory}
-instancehome $INSTANCE
-clienthome $INSTANCE/var
-debug-mode off
-default-zpublisher-encoding utf-8
-
-<environment>
-  CHAMELEON_CACHE {directory}/var
-  WIKIMOOC_TASKQUEUE_URL sqlite://{directory}/var/taskqueue.sqlite
-  zope_i18n_compile_mo_files true
-</environment>
-
-<zodb_db main>
-  mount-point /
-  cache-size 100000
-  <filestorage>
-    path {directory}/var/Data.fs
-  </filestorage>
-</zodb_db>
-""")
-    make_wsgi_app({}, str(zope_conf))
-    app = makerequest(Zope2.app())
-    app.REQUEST["PARENTS"] = [app]
-    setRequest(app.REQUEST)
-    newSecurityManager(None, system)
-    site, _created = ensure_site(app, with_demo_content=False)
+    make_wsgi_app({}, str(write_zope_instance(directory, cache_size=100000)))
+    site, _created = ensure_site(enter_zope(Zope2.app()), with_demo_content=False)
     transaction.commit()
     return site
 
 
 def stop_plone():
-    from AccessControl.SecurityManagement import noSecurityManager
-    from zope.component.hooks import setSite
-    from zope.globalrequest import clearRequest
-
     import transaction
     import Zope2
 
     transaction.abort()
-    setSite(None)
-    clearRequest()
-    noSecurityManager()
+    leave_zope()
     Zope2.DB.close()
 
 
@@ -485,6 +428,11 @@ class Cycle:
     @property
     def usercontribs(self):
         return self.report.requests["usercontribs"]
+
+    def time_cells(self):
+        """Tables A and C's last columns: wiki, check, commit, cycle."""
+        return [seconds(self.http.wiki_seconds), seconds(self.check_seconds),
+                seconds(self.commit_seconds), seconds(self.seconds)]
 
 
 def run_cycle(session):
@@ -725,8 +673,7 @@ def print_report(setup, available, results, latency):
             f"{first.http.continuations:,}", f"{requests['users']:,}",
             f"{sum(requests.values()):,}", f"{first.http.requests:,}",
             f"{first.report.read:,}", f"{first.report.new:,}", f"{first.report.completed:,}",
-            seconds(first.http.wiki_seconds), seconds(first.check_seconds),
-            seconds(first.commit_seconds), seconds(first.seconds),
+            *first.time_cells(),
         ])
     print(table(["learners", "ceil(N/50)", "usercontribs", "continued", "users", "all",
                  "HTTP", "read", "new", "done", "wiki", "check", "commit", "cycle"], rows))
@@ -763,9 +710,7 @@ def print_report(setup, available, results, latency):
         requests = second.report.requests
         rows.append([
             f"{size:,}", f"{second.usercontribs:,}", f"{requests['users']:,}",
-            f"{sum(requests.values()):,}", f"{second.report.read:,}",
-            seconds(second.http.wiki_seconds), seconds(second.check_seconds),
-            seconds(second.commit_seconds), seconds(second.seconds),
+            f"{sum(requests.values()):,}", f"{second.report.read:,}", *second.time_cells(),
         ])
     print(table(["learners", "usercontribs", "users", "all", "read", "wiki", "check",
                  "commit", "cycle"], rows))

@@ -51,6 +51,17 @@ client's own work, and on a 2-core machine the figures are the platform's floor,
 capacity planning number.
 """
 
+from load import add_run_options
+from load import enter_zope
+from load import fill_defaults
+from load import leave_zope
+from load import ms
+from load import operating_system
+from load import percentile
+from load import processors
+from load import step
+from load import table
+from load import write_zope_instance
 from pathlib import Path
 
 import argparse
@@ -58,11 +69,7 @@ import collections
 import datetime
 import faulthandler
 import hashlib
-import importlib.util
 import logging
-import math
-import os
-import platform
 import shutil
 import statistics
 import sys
@@ -79,15 +86,6 @@ PASSWORD = "bench-pw-123"
 MAX_RETRIES = 5  # in-process: a conflicting enrollment is retried at once, at most 5 times
 
 
-def instance_renderer():
-    """scripts/instance.py, whose site.zcml the benchmark's instance uses too."""
-    path = Path(__file__).resolve().parent.parent / "scripts" / "instance.py"
-    spec = importlib.util.spec_from_file_location("render_instance", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--learners", type=int, help="wiki usernames added by a teacher (10000)")
@@ -96,32 +94,19 @@ def parse_args(argv=None):
     parser.add_argument("--per-thread", type=int, help="enrollments per thread (50)")
     parser.add_argument("--batch", type=int, default=500, help="names per add_learners commit (500)")
     parser.add_argument("--requests", type=int, help="HTTP requests per GET figure (50)")
-    parser.add_argument("--quick", action="store_true",
-                        help="small run: 1,000 learners, 200 members, 25 per thread, 20 requests")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
-    parser.add_argument("--timeout", type=int, default=900,
-                        help="abort (with a traceback) after this many seconds (900)")
-    args = parser.parse_args(argv)
-    defaults = (
-        {"learners": 1000, "members": 200, "per_thread": 25, "requests": 20}
-        if args.quick
-        else {"learners": 10000, "members": 1000, "per_thread": 50, "requests": 50}
+    add_run_options(
+        parser, "small run: 1,000 learners, 200 members, 25 per thread, 20 requests",
+        keep_help="keep the temporary directory",
     )
-    for name, value in defaults.items():
-        if getattr(args, name) is None:
-            setattr(args, name, value)
-    for name in ("learners", "members", "threads", "per_thread", "batch", "requests"):
-        if getattr(args, name) < 1:
-            parser.error(f"--{name.replace('_', '-')} must be at least 1")
-    return args
+    return fill_defaults(
+        parser, parser.parse_args(argv),
+        quick={"learners": 1000, "members": 200, "per_thread": 25, "requests": 20},
+        full={"learners": 10000, "members": 1000, "per_thread": 50, "requests": 50},
+        at_least_one=("learners", "members", "threads", "per_thread", "batch", "requests"),
+    )
 
 
 # ----------------------------------------------------------------------------- figures
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
 def summary(values):
@@ -133,29 +118,6 @@ def summary(values):
         "max": max(values),
         "total": sum(values),
     }
-
-
-def ms(seconds):
-    value = seconds * 1000
-    if value >= 100:
-        return f"{value:.0f} ms"
-    if value >= 10:
-        return f"{value:.1f} ms"
-    return f"{value:.2f} ms"
-
-
-def table(headers, rows, right_from=1):
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
-    lines = []
-    for index, row in enumerate([headers, *rows]):
-        cells = [
-            str(cell).ljust(width) if column < right_from else str(cell).rjust(width)
-            for column, (cell, width) in enumerate(zip(row, widths))
-        ]
-        lines.append("  ".join(cells).rstrip())
-        if index == 0:
-            lines.append("  ".join("-" * width for width in widths))
-    return "\n".join(lines)
 
 
 def timing_row(label, values, total=True):
@@ -175,18 +137,6 @@ TIMING_HEADERS = ["measure", "n", "mean", "p50", "p95", "max", "total"]
 
 
 def machine_info():
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count()
     from importlib.metadata import version
 
     versions = ", ".join(
@@ -198,10 +148,8 @@ def machine_info():
         )
     )
     return (
-        f"{usable} usable cores of {os.cpu_count()}"
-        + (f" ({model})" if model else "")
-        + f"; {platform.system()} {platform.release()}; Python {platform.python_version()}"
-        + f"\n{versions}; storage: FileStorage in-process (temporary directory)"
+        f"{processors()}; {operating_system()}\n{versions};"
+        " storage: FileStorage in-process (temporary directory)"
     )
 
 
@@ -338,66 +286,12 @@ def object_labels(site, sessions):
 # ----------------------------------------------------------------------------- Zope
 
 
-def write_instance(directory, pool_size):
-    (directory / "etc").mkdir()
-    (directory / "var").mkdir()
-    (directory / "etc" / "site.zcml").write_text(instance_renderer().SITE_ZCML)
-    zope_conf = directory / "etc" / "zope.conf"
-    zope_conf.write_text(f"""\
-%define INSTANCE {directory}
-instancehome $INSTANCE
-clienthome $INSTANCE/var
-debug-mode off
-default-zpublisher-encoding utf-8
-
-<environment>
-  CHAMELEON_CACHE {directory}/var
-  WIKIMOOC_TASKQUEUE_URL sqlite://{directory}/var/taskqueue.sqlite
-  zope_i18n_compile_mo_files true
-</environment>
-
-<zodb_db main>
-  mount-point /
-  cache-size 30000
-  pool-size {pool_size}
-  <filestorage>
-    path {directory}/var/Data.fs
-  </filestorage>
-</zodb_db>
-""")
-    return zope_conf
-
-
 def start_zope(zope_conf):
     from Zope2.Startup.run import make_wsgi_app
     from ZPublisher.httpexceptions import main as httpexceptions
 
     publish_module = make_wsgi_app({}, str(zope_conf))
     return httpexceptions(publish_module)
-
-
-def enter_zope(app_root):
-    """Request, security manager and request globals for code run outside a request."""
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.users import system
-    from Testing.makerequest import makerequest
-    from zope.globalrequest import setRequest
-
-    app = makerequest(app_root)
-    app.REQUEST["PARENTS"] = [app]
-    setRequest(app.REQUEST)
-    newSecurityManager(None, system)
-    return app
-
-
-def leave_zope():
-    from AccessControl.SecurityManagement import noSecurityManager
-    from zope.component.hooks import setSite
-    from zope.globalrequest import clearRequest
-
-    setSite(None)
-    clearRequest()
-    noSecurityManager()
 
 
 def name_for(prefix, number):
@@ -698,14 +592,11 @@ def main(argv=None):
             shutil.rmtree(directory, ignore_errors=True)
 
 
-def step(message):
-    print(f"  .. {message}", flush=True)
-
-
 def run(args, directory, run_started, started_things):
     from webtest.http import StopableWSGIServer
 
-    zope_conf = write_instance(directory, pool_size=2 * args.threads + 8)
+    zope_conf = write_zope_instance(directory, cache_size=30000,
+                                    pool_size=2 * args.threads + 8)
     started = time.perf_counter()
     wsgi_app = start_zope(zope_conf)
 

@@ -1,6 +1,8 @@
-"""What the page, REST and scale benchmarks share: a running platform (the real
-`make start`, through tests/running_platform.py), content made by bench/populate.py,
-an HTTP load generator, server CPU accounting and the tables."""
+"""What the benchmarks share: their command lines, figures and tables, the machine's
+description; for the page, REST and scale benchmarks a running platform (the real
+`make start`, through tests/running_platform.py), content made by bench/populate.py, an
+HTTP load generator and server CPU accounting; for the enrollment and edit-tracking
+benchmarks a Zope run in their own process."""
 
 from dataclasses import dataclass
 from dataclasses import field
@@ -11,6 +13,7 @@ import contextlib
 import datetime
 import faulthandler
 import importlib.metadata
+import importlib.util
 import itertools
 import json
 import math
@@ -47,6 +50,34 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 class DataError(Exception):
     """The platform answered wrongly (not merely slowly): the run exits with status 1."""
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def add_run_options(parser, quick_help, keep_help="keep the temporary instance"):
+    """--quick, --keep and --timeout: after a benchmark's own options, as its --help
+    lists them."""
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    parser.add_argument("--keep", action="store_true", help=keep_help)
+    parser.add_argument("--timeout", type=int, default=900,
+                        help="abort (with a traceback) after this many seconds (900)")
+
+
+def fill_defaults(parser, args, quick, full, at_least_one=(), positive=()):
+    """Give the options left unset their value from ``quick`` (with --quick) or
+    ``full``, then stop with a usage error unless each option named in ``at_least_one``
+    is at least 1 and each in ``positive`` is above 0."""
+    for name, value in (quick if args.quick else full).items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
+    for name in at_least_one:
+        if getattr(args, name) < 1:
+            parser.error(f"--{name.replace('_', '-')} must be at least 1")
+    for name in positive:
+        if getattr(args, name) <= 0:
+            parser.error(f"--{name.replace('_', '-')} must be positive")
+    return args
 
 
 # ----------------------------------------------------------------------------- figures
@@ -110,13 +141,23 @@ def commit():
     return found.stdout.strip() or "unknown"
 
 
-def machine_info(storage):
+def processors():
+    """Such as "2 usable cores of 4 (the CPU's model name)"."""
     model = ""
     with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 model = f" ({line.split(':', 1)[1].strip()})"
                 break
+    return f"{len(os.sched_getaffinity(0))} usable cores of {os.cpu_count()}{model}"
+
+
+def operating_system():
+    return (f"{python_platform.system()} {python_platform.release()};"
+            f" Python {python_platform.python_version()}")
+
+
+def machine_info(storage):
     memory = ""
     with contextlib.suppress(OSError, StopIteration):
         kilobytes = next(
@@ -132,11 +173,23 @@ def machine_info(storage):
     )
     now = datetime.datetime.now(datetime.timezone.utc)
     return (
-        f"{now:%Y-%m-%d %H:%M} UTC; {len(os.sched_getaffinity(0))} usable cores of"
-        f" {os.cpu_count()}{model}{memory}; {python_platform.system()}"
-        f" {python_platform.release()}; Python {python_platform.python_version()}\n"
+        f"{now:%Y-%m-%d %H:%M} UTC; {processors()}{memory}; {operating_system()}\n"
         f"{versions}; WikiMOOC commit {commit()}\nstorage: {storage}; {load_average()}"
     )
+
+
+def start_run(title, storage, timeout):
+    """Abort the run after ``timeout`` seconds, print its title and the machine; return
+    when it started, for print_run_time()."""
+    abort_after(timeout)
+    started = time.perf_counter()
+    print(title)
+    print(machine_info(storage))
+    return started
+
+
+def print_run_time(started):
+    print(f"\n{load_average()}. Run time: {time.perf_counter() - started:.0f} s.")
 
 
 # ----------------------------------------------------------------------------- the platform
@@ -270,6 +323,79 @@ def conflict_retries(running):
                          (RETRY_EXCEPTION, CONFLICTING_OID, CONFLICTING_CLASS)]
                 retries[tuple(match.group(1) if match else "" for match in found)] += 1
     return retries
+
+
+# ----------------------------------------------------------------------------- Zope in this process
+
+
+def load_script(name):
+    """A module of scripts/, which is not a package."""
+    spec = importlib.util.spec_from_file_location(
+        f"wikimooc_{name}_script", REPOSITORY / "scripts" / f"{name}.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_zope_instance(directory, cache_size, pool_size=7):
+    """etc/site.zcml and etc/zope.conf in ``directory``, like the ones
+    scripts/instance.py renders but opening a FileStorage, var/Data.fs, in-process
+    instead of behind a ZEO server. ``cache_size`` is the objects a ZODB connection
+    keeps, ``pool_size`` the connections the database keeps open (7 is ZODB's default).
+    Returns the path of zope.conf."""
+    (directory / "etc").mkdir()
+    (directory / "var").mkdir()
+    (directory / "etc" / "site.zcml").write_text(load_script("instance").SITE_ZCML)
+    zope_conf = directory / "etc" / "zope.conf"
+    zope_conf.write_text(f"""\
+%define INSTANCE {directory}
+instancehome $INSTANCE
+clienthome $INSTANCE/var
+debug-mode off
+default-zpublisher-encoding utf-8
+
+<environment>
+  CHAMELEON_CACHE {directory}/var
+  WIKIMOOC_TASKQUEUE_URL sqlite://{directory}/var/taskqueue.sqlite
+  zope_i18n_compile_mo_files true
+</environment>
+
+<zodb_db main>
+  mount-point /
+  cache-size {cache_size}
+  pool-size {pool_size}
+  <filestorage>
+    path {directory}/var/Data.fs
+  </filestorage>
+</zodb_db>
+""")
+    return zope_conf
+
+
+def enter_zope(app_root):
+    """Request, security manager and request globals for code run outside a request."""
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.users import system
+    from Testing.makerequest import makerequest
+    from zope.globalrequest import setRequest
+
+    app = makerequest(app_root)
+    app.REQUEST["PARENTS"] = [app]
+    setRequest(app.REQUEST)
+    newSecurityManager(None, system)
+    return app
+
+
+def leave_zope():
+    from AccessControl.SecurityManagement import noSecurityManager
+    from zope.component.hooks import setSite
+    from zope.globalrequest import clearRequest
+
+    setSite(None)
+    clearRequest()
+    noSecurityManager()
 
 
 # ----------------------------------------------------------------------------- load

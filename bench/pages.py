@@ -30,17 +30,19 @@ Server CPU per request is the web instance's own CPU time (from /proc) over the
 requests it answered: it varies less with the machine's load than requests/s.
 """
 
-from load import abort_after
+from load import add_run_options
 from load import answered_from
 from load import compare
 from load import DataError
+from load import fill_defaults
 from load import LOAD_HEADERS
 from load import load_average
-from load import machine_info
 from load import Page
 from load import populate
+from load import print_run_time
 from load import running_platform
 from load import set_caching
+from load import start_run
 from load import step
 from load import table
 from load import warm_up
@@ -69,18 +71,11 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, help="length of one round of one page (2)")
     parser.add_argument("--rounds", type=int, help="rounds per page and concurrency (3)")
-    parser.add_argument("--quick", action="store_true", help="one round of 1 s")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary instance")
-    parser.add_argument("--timeout", type=int, default=900,
-                        help="abort (with a traceback) after this many seconds (900)")
-    args = parser.parse_args(argv)
-    defaults = {"seconds": 1.0, "rounds": 1} if args.quick else {"seconds": 2.0, "rounds": 3}
-    for name, value in defaults.items():
-        if getattr(args, name) is None:
-            setattr(args, name, value)
-    if args.seconds <= 0 or args.rounds < 1:
-        parser.error("--seconds must be positive and --rounds at least 1")
-    return args
+    add_run_options(parser, "one round of 1 s")
+    return fill_defaults(
+        parser, parser.parse_args(argv), quick={"seconds": 1.0, "rounds": 1},
+        full={"seconds": 2.0, "rounds": 3}, at_least_one=("rounds",), positive=("seconds",),
+    )
 
 
 def page_title(text):
@@ -196,10 +191,10 @@ def freshness(running):
 
 def main(argv=None):
     args = parse_args(argv)
-    abort_after(args.timeout)
-    run_started = time.perf_counter()
-    print("WikiMOOC page benchmark")
-    print(machine_info("FileStorage behind ZEO (make start's default), one web instance"))
+    run_started = start_run(
+        "WikiMOOC page benchmark",
+        "FileStorage behind ZEO (make start's default), one web instance", args.timeout,
+    )
     print(f"{args.rounds} round(s) of {args.seconds:g} s per page and concurrency", flush=True)
     with running_platform(keep=args.keep) as running:
         report = populate(running, "pages")
@@ -238,7 +233,7 @@ def main(argv=None):
           else "FAILED: the next anonymous GET still shows the old title.")
     if errors:
         print(f"FAILED: {len(errors)} requests went wrong, e.g. {errors[:3]}")
-    print(f"\n{load_average()}. Run time: {time.perf_counter() - run_started:.0f} s.")
+    print_run_time(run_started)
     return 0 if fresh and not errors else 1
 
 

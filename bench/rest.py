@@ -23,16 +23,18 @@ anonymously; @dashboard and @enrollments by the sessions' teacher.
 
 from dataclasses import dataclass
 from dataclasses import field
-from load import abort_after
+from load import add_run_options
 from load import client
 from load import DataError
+from load import fill_defaults
 from load import load_average
-from load import machine_info
 from load import ms
 from load import percentile
 from load import populate
+from load import print_run_time
 from load import running_platform
 from load import set_caching
+from load import start_run
 from load import step
 from load import table
 from populate import CONTRIBUTIONS_PER_LEARNER
@@ -56,24 +58,13 @@ def parse_args(argv=None):
     parser.add_argument("--learners", type=int, help="learners on the dashboard (1000)")
     parser.add_argument("--enrolled", type=int, help="learners of @enrollments (10000)")
     parser.add_argument("--requests", type=int, help="timed requests per figure (30)")
-    parser.add_argument("--quick", action="store_true",
-                        help="100 courses, 100 learners, 1,000 enrolled, 10 requests")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary instance")
-    parser.add_argument("--timeout", type=int, default=900,
-                        help="abort (with a traceback) after this many seconds (900)")
-    args = parser.parse_args(argv)
-    defaults = (
-        {"courses": 100, "learners": 100, "enrolled": 1000, "requests": 10}
-        if args.quick
-        else {"courses": 1000, "learners": 1000, "enrolled": 10000, "requests": 30}
+    add_run_options(parser, "100 courses, 100 learners, 1,000 enrolled, 10 requests")
+    return fill_defaults(
+        parser, parser.parse_args(argv),
+        quick={"courses": 100, "learners": 100, "enrolled": 1000, "requests": 10},
+        full={"courses": 1000, "learners": 1000, "enrolled": 10000, "requests": 30},
+        at_least_one=("courses", "learners", "enrolled", "requests"),
     )
-    for name, value in defaults.items():
-        if getattr(args, name) is None:
-            setattr(args, name, value)
-    for name in ("courses", "learners", "enrolled", "requests"):
-        if getattr(args, name) < 1:
-            parser.error(f"--{name} must be at least 1")
-    return args
 
 
 @dataclass
@@ -171,10 +162,10 @@ def enrollments_figures(base, args):
 
 def main(argv=None):
     args = parse_args(argv)
-    abort_after(args.timeout)
-    run_started = time.perf_counter()
-    print("WikiMOOC REST benchmark")
-    print(machine_info("FileStorage behind ZEO (make start's default), one web instance"))
+    run_started = start_run(
+        "WikiMOOC REST benchmark",
+        "FileStorage behind ZEO (make start's default), one web instance", args.timeout,
+    )
     print(f"{args.courses:,} courses, a dashboard of {args.learners:,} learners"
           f" ({CONTRIBUTIONS_PER_LEARNER} contributions each), {args.enrolled:,} enrolled;"
           f" {args.requests} requests per figure", flush=True)
@@ -199,7 +190,7 @@ def main(argv=None):
           " catalogue, the demo content's included)")
     print(table(["request", "n", "first", "p50", "p95", "max", "goal (p50)"],
                 [figure.row() for figure in figures]))
-    print(f"\n{load_average()}. Run time: {time.perf_counter() - run_started:.0f} s.")
+    print_run_time(run_started)
     return 0
 
 

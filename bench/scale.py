@@ -30,22 +30,24 @@ Parts:
      rounds. Both instances use the same database.
 """
 
-from load import abort_after
+from load import add_run_options
 from load import bench_queue
 from load import client
 from load import compare
 from load import conflict_retries
 from load import DataError
+from load import fill_defaults
 from load import fresh_postgresql_database
 from load import LOAD_HEADERS
 from load import load_average
-from load import machine_info
 from load import ms
 from load import Page
 from load import percentile
 from load import populate
+from load import print_run_time
 from load import running_platform
 from load import set_caching
+from load import start_run
 from load import step
 from load import table
 from load import warm_up
@@ -74,24 +76,13 @@ def parse_args(argv=None):
     parser.add_argument("--clients", type=int, default=16, help="client threads (16)")
     parser.add_argument("--seconds", type=float, help="length of one page round (3)")
     parser.add_argument("--rounds", type=int, help="page rounds per variant (3)")
-    parser.add_argument("--quick", action="store_true",
-                        help="100 enrollments, one page round of 2 s")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary instance")
-    parser.add_argument("--timeout", type=int, default=900,
-                        help="abort (with a traceback) after this many seconds (900)")
-    args = parser.parse_args(argv)
-    defaults = (
-        {"enrollments": 100, "seconds": 2.0, "rounds": 1}
-        if args.quick
-        else {"enrollments": 500, "seconds": 3.0, "rounds": 3}
+    add_run_options(parser, "100 enrollments, one page round of 2 s")
+    return fill_defaults(
+        parser, parser.parse_args(argv),
+        quick={"enrollments": 100, "seconds": 2.0, "rounds": 1},
+        full={"enrollments": 500, "seconds": 3.0, "rounds": 3},
+        at_least_one=("enrollments", "clients", "rounds"), positive=("seconds",),
     )
-    for name, value in defaults.items():
-        if getattr(args, name) is None:
-            setattr(args, name, value)
-    if args.enrollments < 1 or args.clients < 1 or args.rounds < 1 or args.seconds <= 0:
-        parser.error("--enrollments, --clients and --rounds must be at least 1,"
-                     " --seconds positive")
-    return args
 
 
 class Rush:
@@ -214,10 +205,10 @@ def scale(running, args):
 
 def main(argv=None):
     args = parse_args(argv)
-    abort_after(args.timeout)
-    run_started = time.perf_counter()
-    print("WikiMOOC scale-out benchmark")
-    print(machine_info("RelStorage 4.3 on PostgreSQL (history-free), two web instances"))
+    run_started = start_run(
+        "WikiMOOC scale-out benchmark",
+        "RelStorage 4.3 on PostgreSQL (history-free), two web instances", args.timeout,
+    )
     with fresh_postgresql_database() as dsn, bench_queue() as queue_url:
         settings = {"db_storage": "relstorage", "db_relstorage_postgresql_dsn": dsn,
                     "wikimooc_taskqueue_url": queue_url}
@@ -254,7 +245,7 @@ def main(argv=None):
         print(f"two instances / one instance: {gain:.2f}x the requests per second.")
     for problem in problems[:10]:
         print(f"FAILED: {problem}")
-    print(f"\n{load_average()}. Run time: {time.perf_counter() - run_started:.0f} s.")
+    print_run_time(run_started)
     return 1 if problems else 0
 
 
