@@ -73,5 +73,6 @@ bench: install ## Run the benchmarks (print figures, no pass/fail)
 	$(BIN)/python bench/enrollment.py
 	$(BIN)/python bench/edit_tracking.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/lesson_profile.py
 	$(BIN)/python bench/rest.py
 	$(BIN)/python bench/scale.py
