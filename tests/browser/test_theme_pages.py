@@ -145,6 +145,42 @@ def test_an_enrolled_learner_gets_the_practice_link(site, parts, page):
     assert "Special:Contributions/Ada" in html
 
 
+def test_a_learner_of_two_sessions_gets_a_panel_and_progress_for_each(site, parts, page):
+    ada = api.user.get(username="ada")
+    enroll(site["public"], ada)
+    enroll(site["private"], ada, key="pillars")
+    transaction.commit()
+    html = page("ada").get("/en/intro/basics/wikis").text
+    assert html.count("wikimooc-practice__go") == 2
+    assert re.search(r'<p class="wikimooc-meta">Public session</p>', html)
+    assert re.search(r'<p class="wikimooc-meta">Private session</p>', html)
+    assert sorted(re.findall(r'data-progress-url="([^"]+)"', html)) == sorted(
+        site[kind].absolute_url() + "/@progress" for kind in ("public", "private")
+    )
+    assert "Enroll in a session of this course" not in html
+
+
+def test_members_who_are_not_learners_of_the_course_see_what_visitors_see(site, parts, page):
+    """Bob is in no session; Ada only in a session of another course."""
+    with api.env.adopt_roles(["Manager"]):
+        other = api.content.create(container=site["portal"]["en"], type="Course", id="other",
+                                   title="Another course", projects=("wikipedia",))
+        api.content.transition(other, to_state="published")
+        session = api.content.create(
+            container=other, type="CourseSession", id="session", title="Other session",
+            kind="public", enrollment_policy="open", start=date(2027, 3, 1),
+            end=date(2027, 4, 30), wiki="fr.wikipedia.org",
+        )
+        api.content.transition(session, "open")
+    enroll(session, api.user.get(username="ada"))
+    transaction.commit()
+    for login in ("bob", "ada"):
+        html = page(login).get("/en/intro/basics/wikis").text
+        assert "Enroll in a session of this course" in html
+        assert "wikimooc-practice__go" not in html and "data-progress-url" not in html
+        assert "https://en.wikipedia.org/wiki/Wikipedia:Five_pillars" in html
+
+
 def test_my_courses_lists_the_learners_sessions_and_progress(site, parts, page):
     assert "/login" in page().get("/en/@@my-courses").url
     assert "not enrolled in any session yet" in text_of(page("ada").get("/en/@@my-courses").text)

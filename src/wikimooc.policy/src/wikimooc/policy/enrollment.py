@@ -91,6 +91,14 @@ def learners_group_id(session):
     return LEARNERS_GROUP_PREFIX + session.UID()
 
 
+def session_uids(group_ids):
+    """The UIDs of the sessions whose learners groups are among ``group_ids``."""
+    return [
+        group_id[len(LEARNERS_GROUP_PREFIX):]
+        for group_id in group_ids if group_id.startswith(LEARNERS_GROUP_PREFIX)
+    ]
+
+
 def wiki_username_of(member):
     """The member's wiki username: the one single sign-on recorded, else the login."""
     recorded = member.getProperty("wiki_username", "") or member.getUserName()

@@ -7,14 +7,12 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from wikimooc.policy import _
 from wikimooc.policy.content.course import course_of
-from wikimooc.policy.enrollment import is_enrolled
-from wikimooc.policy.enrollment import LEARNERS_GROUP_PREFIX
-from wikimooc.policy.enrollment import wiki_username_of
-from wikimooc.policy.pas import learners_groups
+from wikimooc.policy.learner import course_learner
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
 from wikimooc.policy.taskqueue.tasks import check_session_edits
 from wikimooc.policy.tracking.reports import dashboard
-from wikimooc.policy.tracking.reports import progress
+from wikimooc.policy.tracking.reports import exercise_progress
+from wikimooc.policy.tracking.storage import tracking_of
 from zExceptions import MethodNotAllowed
 
 import csv
@@ -64,23 +62,6 @@ class CheckNowView(BrowserView):
         return ""
 
 
-def enrolled_sessions(course, member):
-    """The member's sessions of ``course``: only the sessions whose learners group
-    the member is in are loaded (a course may have many sessions)."""
-    uids = [
-        group_id[len(LEARNERS_GROUP_PREFIX):]
-        for group_id in learners_groups().groups_by_user.get(member.getId(), ())
-    ]
-    if not uids:
-        return []
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog(
-        portal_type="CourseSession", UID=uids, path="/".join(course.getPhysicalPath())
-    )
-    sessions = (brain.getObject() for brain in brains)
-    return [session for session in sessions if is_enrolled(session, member)]
-
-
 def exercises_shown(context):
     """An exercise page shows its own progress; a lesson page, its module's exercises."""
     if context.portal_type == "Exercise":
@@ -94,19 +75,19 @@ class ExerciseProgressViewlet(ViewletBase):
     def update(self):
         super().update()
         self.statuses = []
-        if api.user.is_anonymous():
-            return
-        member = api.user.get_current()
         course = course_of(self.context)
-        if course is None:
+        learner = course_learner(course, self.request) if course is not None else None
+        if learner is None or not learner.sessions:
             return
-        shown = {exercise.UID() for exercise in exercises_shown(self.context)}
-        for session in enrolled_sessions(course, member):
-            learner = progress(session, wiki_username_of(member))
-            for item in learner["items"]:
-                if item["uid"] in shown:
-                    self.statuses.append({
-                        "session": session,
-                        "progress_url": session.absolute_url() + "/@progress",
-                        "item": item,
-                    })
+        exercises = exercises_shown(self.context)
+        for session in learner.sessions:
+            tracking = tracking_of(session, create=False)
+            session_title, progress_url = session.Title(), session.absolute_url() + "/@progress"
+            self.statuses += [
+                {"session_title": session_title, "progress_url": progress_url,
+                 "item": exercise_progress(tracking, learner.wiki_username, exercise)}
+                for exercise in exercises
+            ]
+
+    def render(self):
+        return self.index() if self.statuses else ""

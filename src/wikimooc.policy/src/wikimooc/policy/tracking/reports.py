@@ -106,24 +106,31 @@ def dashboard(session):
     }
 
 
+def exercise_progress(tracking, username, exercise):
+    """Whether the learner did ``exercise``, with its evidence; ``tracking`` is the
+    session's (tracking_of), None before its first check."""
+    uid = exercise.UID()
+    found = tracking.progress.get((username, uid)) if tracking else None
+    return {
+        "@id": exercise.absolute_url(),
+        "uid": uid,
+        "title": exercise.Title(),
+        "check": exercise.check,
+        "done": bool(found and found.done),
+        "when": found.when if found else None,
+        "revid": found.revid if found else None,
+        "diff_url": found.diff_url if found else None,
+        "marked_by": found.by if found else None,
+        "reason": found.reason if found else None,
+    }
+
+
 def progress(session, username):
     """A learner's exercises, each done or not, with its evidence."""
     tracking = tracking_of(session, create=False)
-    items = []
-    for exercise in course_exercises(session):
-        found = tracking.progress.get((username, exercise.UID())) if tracking else None
-        items.append({
-            "@id": exercise.absolute_url(),
-            "uid": exercise.UID(),
-            "title": exercise.Title(),
-            "check": exercise.check,
-            "done": bool(found and found.done),
-            "when": found.when if found else None,
-            "revid": found.revid if found else None,
-            "diff_url": found.diff_url if found else None,
-            "marked_by": found.by if found else None,
-            "reason": found.reason if found else None,
-        })
+    items = [
+        exercise_progress(tracking, username, exercise) for exercise in course_exercises(session)
+    ]
     return {
         "wiki_username": username,
         "wiki_links": user_links(session.wiki, username),

@@ -1,6 +1,6 @@
 from plone import api
 from Products.Five.browser import BrowserView
-from wikimooc.policy.enrollment import LEARNERS_GROUP_PREFIX
+from wikimooc.policy.enrollment import session_uids
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.tracking.reports import progress
@@ -24,8 +24,7 @@ class MyCoursesView(CourseParts, BrowserView):
 
     def enrolled_sessions(self):
         member = api.user.get_current()
-        groups = learners_groups().groups_by_user.get(member.getId(), ())
-        uids = [group[len(LEARNERS_GROUP_PREFIX):] for group in groups]
+        uids = session_uids(learners_groups().groups_by_user.get(member.getId(), ()))
         if not uids:
             return []
         return api.content.find(UID=uids, portal_type="CourseSession", sort_on="start")

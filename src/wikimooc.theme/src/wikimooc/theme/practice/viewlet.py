@@ -1,11 +1,9 @@
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
-from wikimooc.policy.browser.dashboard import course_of
-from wikimooc.policy.browser.dashboard import enrolled_sessions
-from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.policy.content.course import course_of
+from wikimooc.policy.learner import course_learner
 from wikimooc.policy.roundtrips import practice_links
 from wikimooc.policy.roundtrips import wiki_links
-from wikimooc.policy.usernames import InvalidUsername
 
 
 class PracticeViewlet(ViewletBase):
@@ -20,23 +18,15 @@ class PracticeViewlet(ViewletBase):
             return
         self.course_url = course.absolute_url()
         language = self.context.Language() or api.portal.get_current_language()
-        username = self.learner_username()
-        if username:
+        learner = course_learner(course, self.request)
+        if learner is not None:
             self.panels = [
                 {"session": session.Title(),
-                 **practice_links(self.context, session.wiki, username, language)}
-                for session in enrolled_sessions(course, api.user.get_current())
+                 **practice_links(self.context, session.wiki, learner.wiki_username, language)}
+                for session in learner.sessions
             ]
         if not self.panels:
             self.visitor = wiki_links(self.context, self.visitors_wiki(course), language)
-
-    def learner_username(self):
-        if api.user.is_anonymous():
-            return None
-        try:
-            return wiki_username_of(api.user.get_current())
-        except InvalidUsername:
-            return None
 
     def visitors_wiki(self, course):
         """The wiki of the course's first session, else the home wiki."""
@@ -45,3 +35,6 @@ class PracticeViewlet(ViewletBase):
         ):
             return brain.wiki
         return api.portal.get_registry_record("wikimooc.home_wiki")
+
+    def render(self):
+        return self.index() if self.panels or self.visitor else ""
