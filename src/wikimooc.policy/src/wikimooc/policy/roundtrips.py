@@ -8,6 +8,8 @@ offered names it too.
 """
 
 from wikimooc.policy import _
+from wikimooc.policy.content.exercise import IExercise
+from wikimooc.policy.content.lesson import ILesson
 from wikimooc.policy.wikis import page_url
 from wikimooc.policy.wikis import user_links
 from zope.i18n import translate
@@ -38,15 +40,17 @@ WIKIPEDIA_HELP = {
 
 def practice_page(content, username, language):
     """The learner's page: the exercise's title pattern, else their sandbox."""
-    pattern = getattr(content, "title_pattern", None)
+    # Not getattr(): on a lesson, Dexterity would search every schema for the field.
+    pattern = content.title_pattern if IExercise.providedBy(content) else None
     if pattern:
         return pattern.format(username=username)
     return f"User:{username}/{SANDBOXES.get(language, DEFAULT_SANDBOX)}"
 
 
-def practice_url(content, host, username, language):
-    """Where the practice link goes: the learner's page on ``host``, opened in the
-    editor ``content`` asks for, with its preload template and guided tour."""
+def practice_url(content, host, page, language):
+    """Where the practice link goes: the learner's ``page`` (practice_page) on
+    ``host``, opened in the editor ``content`` asks for, with its preload template
+    and guided tour."""
     back_url = content.absolute_url()
     query = [("veaction" if content.edit_mode == "visual" else "action", "edit")]
     if content.preload_template:
@@ -61,7 +65,7 @@ def practice_url(content, host, username, language):
         query.append(("tour", content.tour))
         if content.tour_step:
             query.append(("step", content.tour_step))
-    return page_url(host, practice_page(content, username, language), query)
+    return page_url(host, page, query)
 
 
 def help_url(host, language):
@@ -74,22 +78,21 @@ def help_url(host, language):
 
 def wiki_links(content, host, language):
     """The wiki's help, and the pages of a lesson, on ``host``."""
+    titles = content.wiki_pages if ILesson.providedBy(content) else None
     return {
         "wiki": host,
         "help_url": help_url(host, language),
-        "lesson_pages": [
-            {"title": title, "url": page_url(host, title)}
-            for title in getattr(content, "wiki_pages", None) or ()
-        ],
+        "lesson_pages": [{"title": title, "url": page_url(host, title)} for title in titles or ()],
     }
 
 
 def practice_links(content, host, username, language):
     """Everything a learner's practice panel links to."""
+    page = practice_page(content, username, language)
     return {
         **wiki_links(content, host, language),
-        "page": practice_page(content, username, language),
-        "practice_url": practice_url(content, host, username, language),
+        "page": page,
+        "practice_url": practice_url(content, host, page, language),
         "tour": content.tour,
         "contributions_url": user_links(host, username)["contributions"],
     }
