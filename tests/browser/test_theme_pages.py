@@ -181,6 +181,25 @@ def test_members_who_are_not_learners_of_the_course_see_what_visitors_see(site, 
         assert "https://en.wikipedia.org/wiki/Wikipedia:Five_pillars" in html
 
 
+def test_the_pager_skips_the_parts_a_visitor_may_not_see(site, parts, page):
+    with api.env.adopt_roles(["Manager"]):
+        module = parts["module"]
+        hidden = api.content.create(container=module, type="Lesson", id="hidden", title="Hidden")
+        hidden.manage_permission("View", ["Manager"], acquire=False)
+        module.moveObjectsToTop(["wikis", "hidden"])
+        api.content.create(container=site["course"], type="Module", id="more", title="More")
+        api.content.create(container=site["course"]["more"], type="Lesson", id="last",
+                           title="The last lesson")
+    transaction.commit()
+    assert module.objectIds()[:3] == ["wikis", "hidden", "draft"]
+    lesson = page().get("/en/intro/basics/wikis").text
+    assert re.search(r'rel="next"\s+href="[^"]+/en/intro/basics/draft"', lesson)
+    assert "/en/intro/basics/hidden" not in lesson
+    last = page().get("/en/intro/more/last").text
+    assert re.search(r'rel="prev"\s+href="[^"]+/en/intro/basics/draft"', last)
+    assert 'rel="next"' not in last
+
+
 def test_my_courses_lists_the_learners_sessions_and_progress(site, parts, page):
     assert "/login" in page().get("/en/@@my-courses").url
     assert "not enrolled in any session yet" in text_of(page("ada").get("/en/@@my-courses").text)
