@@ -161,7 +161,8 @@ def test_a_learner_of_two_sessions_gets_a_panel_and_progress_for_each(site, part
 
 
 def test_members_who_are_not_learners_of_the_course_see_what_visitors_see(site, parts, page):
-    """Bob is in no session; Ada only in a session of another course."""
+    """Bob is in no session, Ada only in a session of another course, the site's
+    owner in none."""
     with api.env.adopt_roles(["Manager"]):
         other = api.content.create(container=site["portal"]["en"], type="Course", id="other",
                                    title="Another course", projects=("wikipedia",))
@@ -174,7 +175,7 @@ def test_members_who_are_not_learners_of_the_course_see_what_visitors_see(site, 
         api.content.transition(session, "open")
     enroll(session, api.user.get(username="ada"))
     transaction.commit()
-    for login in ("bob", "ada"):
+    for login in ("bob", "ada", "manager"):  # the manager: Zope's own user, not Plone's
         html = page(login).get("/en/intro/basics/wikis").text
         assert "Enroll in a session of this course" in html
         assert "wikimooc-practice__go" not in html and "data-progress-url" not in html
