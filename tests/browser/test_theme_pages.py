@@ -87,6 +87,14 @@ def test_an_unknown_filter_value_is_explained(site, page):
     assert "Unknown project myspace" in unescape(answer.text)
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_user_menu_links_stay_in_the_pages_language(site, page, language):
+    visitor = page().get(f"/{language}").text
+    assert re.search(rf'href="[^"]+/{language}/@@wiki-register"', visitor)
+    member = page("ada").get(f"/{language}").text
+    assert re.search(rf'href="[^"]+/{language}/@@my-courses"', member)
+
+
 def test_the_header_has_the_logo_search_languages_and_user_menu(site, page):
     html = page().get("/en").text
     assert re.search(r'<a id="portal-logo" href="[^"]+/en"><img\s+src="[^"]+/\+\+plone\+\+wikimooc.theme/logo.svg"[^>]*alt="WikiMOOC"', html)
