@@ -150,9 +150,7 @@ def enroll(session, member, key=None):
     enrollments = session.enrollments
     existing = enrollments.learners.get(username)
     if existing is not None:
-        if existing.user_id != member.getId():
-            enrollments.learners[username] = existing._replace(user_id=member.getId())
-            learners_groups().join(member.getId(), learners_group_id(session))
+        link_to_member(session, existing, member.getId())
         return False
     refused = refusal(session, username, key)
     if refused:
@@ -244,10 +242,15 @@ def link_enrollments(username, user_id):
     """Give a member the enrollments a teacher made under their wiki username
     before they had an account (or under another account)."""
     for session in sessions_enrolling(username):
-        enrollment = session.enrollments.learners[username]
-        if enrollment.user_id != user_id:
-            session.enrollments.learners[username] = enrollment._replace(user_id=user_id)
-            learners_groups().join(user_id, learners_group_id(session))
+        link_to_member(session, session.enrollments.learners[username], user_id)
+
+
+def link_to_member(session, enrollment, user_id):
+    """``enrollment`` (of a wiki username) is the member ``user_id``'s from now on: the
+    learners group gives them access to the session."""
+    if enrollment.user_id != user_id:
+        session.enrollments.learners[enrollment.username] = enrollment._replace(user_id=user_id)
+        learners_groups().join(user_id, learners_group_id(session))
 
 
 def rename_learner(old, new):
