@@ -133,3 +133,11 @@ class Platform:
     def api(self, path, data=None, method=None, instance=0):
         answer = self.request(path, data, method, auth=True, instance=instance)
         return json.loads(answer) if answer else None
+
+    def edit_across_instances(self, document_id):
+        """Create a Document through the first web instance and retitle it through the
+        second: the titles the other instance read back each time."""
+        self.api("/en", {"@type": "Document", "id": document_id, "title": "Created on the first"})
+        seen = [self.api(f"/en/{document_id}", instance=1)["title"]]
+        self.api(f"/en/{document_id}", {"title": "Edited on the second"}, "PATCH", instance=1)
+        return seen + [self.api(f"/en/{document_id}", instance=0)["title"]]

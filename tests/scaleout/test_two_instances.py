@@ -85,11 +85,9 @@ def eventually(check, seconds=120, interval=1):
 
 
 def test_content_created_through_one_instance_is_seen_through_the_other(platform):
-    platform.api("/en", {"@type": "Document", "id": "shared-notes", "title": "Shared notes"},
-                 instance=0)
-    assert platform.api("/en/shared-notes", instance=1)["title"] == "Shared notes"
-    platform.api("/en/shared-notes", {"title": "Edited on the second"}, "PATCH", instance=1)
-    assert platform.api("/en/shared-notes", instance=0)["title"] == "Edited on the second"
+    assert platform.edit_across_instances("shared-notes") == [
+        "Created on the first", "Edited on the second"
+    ]
 
 
 def page_cache_answer(platform, path, instance):

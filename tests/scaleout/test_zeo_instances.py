@@ -62,11 +62,9 @@ def platform(tmp_path_factory, zeo_server):
 
 
 def test_content_saved_through_one_client_is_seen_through_the_other(platform):
-    platform.api("/en", {"@type": "Document", "id": "zeo-notes", "title": "ZEO notes"},
-                 instance=1)
-    assert platform.api("/en/zeo-notes", instance=0)["title"] == "ZEO notes"
-    platform.api("/en/zeo-notes", {"title": "Edited on the first"}, "PATCH", instance=0)
-    assert platform.api("/en/zeo-notes", instance=1)["title"] == "Edited on the first"
+    assert platform.edit_across_instances("zeo-notes") == [
+        "Created on the first", "Edited on the second"
+    ]
 
 
 def test_a_file_uploaded_through_one_client_is_downloaded_through_the_other(
