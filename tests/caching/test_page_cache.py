@@ -185,6 +185,17 @@ def test_the_least_recently_used_page_goes_first(database):
     assert "X-WikiMOOC-Cache" not in get(cache, environ(path="/b"))["headers"]
 
 
+def test_the_pages_kept_never_weigh_more_than_the_memory_budget(database, monkeypatch):
+    monkeypatch.setattr("wikimooc.policy.pagecache.middleware.MEMORY_BUDGET", 2500)
+    cache, zope = cache_in_front(database, body=b"x" * 1000)
+    for path in ("/a", "/b", "/c", "/b"):
+        get(cache, environ(path=path))
+    assert zope.calls == 3
+    assert cache.kept_bytes == sum(len(page.body) for page in cache.pages.values()) <= 2500
+    assert "X-WikiMOOC-Cache" not in get(cache, environ(path="/a"))["headers"]
+    assert zope.calls == 4
+
+
 @pytest.mark.parametrize("entries, wraps", [("1000", True), ("0", False)])
 def test_zope_ini_turns_the_cache_on_or_off(entries, wraps):
     def app(environ, start_response):

@@ -27,6 +27,8 @@ import transaction
 
 HIT_HEADER = ("X-WikiMOOC-Cache", "hit")
 LARGEST_PAGE = 2 * 1024 * 1024
+# Whatever the number of entries, the pages kept by one instance never weigh more.
+MEMORY_BUDGET = 128 * 1024 * 1024
 # Request headers a page may depend on (its links follow the host a proxy forwards);
 # a response varying on any other is not kept.
 KEYED_HEADERS = ("host", "x-forwarded-host", "x-forwarded-proto", "accept", "accept-language",
@@ -93,6 +95,7 @@ class PageCache:
         self.app = app
         self.entries = entries
         self.pages = OrderedDict()
+        self.kept_bytes = 0
         self.lock = threading.Lock()
         self._database = database
 
@@ -142,16 +145,23 @@ class PageCache:
         if not self.still_valid(page.validity):
             with self.lock:
                 if self.pages.get(key) is page:
-                    del self.pages[key]
+                    self.forget(key)
             return None
         return page
 
     def keep(self, key, page):
         with self.lock:
+            self.forget(key)
             self.pages[key] = page
-            self.pages.move_to_end(key)
-            while len(self.pages) > self.entries:
-                self.pages.popitem(last=False)
+            self.kept_bytes += len(page.body)
+            while len(self.pages) > self.entries or self.kept_bytes > MEMORY_BUDGET:
+                self.forget(next(iter(self.pages)))
+
+    def forget(self, key):
+        """Drop ``key``'s page, if kept; the caller holds the lock."""
+        page = self.pages.pop(key, None)
+        if page is not None:
+            self.kept_bytes -= len(page.body)
 
     def still_valid(self, validity):
         """Whether each counter still has its value, as committed now."""
