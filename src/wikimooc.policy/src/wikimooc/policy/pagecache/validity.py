@@ -10,7 +10,6 @@ from plone.base.interfaces import IPloneSiteRoot
 from plone.caching.hooks import Intercepted
 from plone.registry.interfaces import IRecordModifiedEvent
 from plone.transformchain.interfaces import ITransform
-from Products.CMFCore.utils import getToolByName
 from wikimooc.policy.annotations import annotation
 from zope.component import adapter
 from zope.component.hooks import getSite
@@ -39,7 +38,7 @@ def offer(request):
         return
     site = api.portal.get()
     # CatalogTool.getCounter() reads this Length.
-    catalog_changes = getattr(getToolByName(site, "portal_catalog"), "_counter", None)
+    catalog_changes = getattr(api.portal.get_tool("portal_catalog"), "_counter", None)
     settings_changes = annotation(site, SETTINGS_CHANGES, Length, create=False)
     counters = (catalog_changes, settings_changes)
     if all(counter is not None and counter._p_oid is not None for counter in counters):

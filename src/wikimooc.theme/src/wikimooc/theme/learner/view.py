@@ -2,7 +2,6 @@ from plone import api
 from Products.Five.browser import BrowserView
 from wikimooc.policy.enrollment import session_uids
 from wikimooc.policy.enrollment import wiki_username_of
-from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.tracking.reports import progress
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.wikis import user_links
@@ -23,8 +22,7 @@ class MyCoursesView(CourseParts, BrowserView):
         return api.portal.get_navigation_root(self.context).absolute_url()
 
     def enrolled_sessions(self):
-        member = api.user.get_current()
-        uids = session_uids(learners_groups().groups_by_user.get(member.getId(), ()))
+        uids = session_uids(api.user.get_current().getGroups())
         if not uids:
             return []
         return api.content.find(UID=uids, portal_type="CourseSession", sort_on="start")
