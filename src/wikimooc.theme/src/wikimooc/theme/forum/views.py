@@ -9,7 +9,7 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.batching import Batch
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.policy import _
+from wikimooc.theme import _
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.forum.listing import question_detail
@@ -34,7 +34,7 @@ from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.policy.forum.unsubscribe import subscription_of
-from wikimooc.workflows.browser.actions import RefusingAction
+from wikimooc.workflows.refusals import RefusingAction
 from wikimooc.workflows.refusals import Refused
 from zope.i18n import translate
 

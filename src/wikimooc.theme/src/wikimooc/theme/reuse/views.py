@@ -3,7 +3,7 @@
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.policy import _
+from wikimooc.theme import _
 from wikimooc.policy.reuse import adapt_course
 from wikimooc.policy.reuse import ReuseRefused
 

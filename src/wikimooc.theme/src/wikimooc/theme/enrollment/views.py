@@ -6,7 +6,7 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.batching import Batch
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.policy import _
+from wikimooc.theme import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.enrollment import EnrollmentRefused

@@ -5,7 +5,7 @@ verification page anyone can open."""
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
-from wikimooc.policy import _
+from wikimooc.theme import _
 from wikimooc.policy.certificates.completion import is_complete
 from wikimooc.policy.certificates.completion import required_exercises
 from wikimooc.policy.certificates.completion import requirements
@@ -21,7 +21,7 @@ from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.enrollment import wiki_username_of
-from wikimooc.workflows.browser.actions import RefusingAction
+from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import NotFound
 from zExceptions import Unauthorized
 from zope.interface import implementer

@@ -4,8 +4,8 @@ publishes it on a wiki of the course's sessions (POST, CSRF-checked)."""
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.policy import _
-from wikimooc.policy.browser.dashboard import course_of
+from wikimooc.theme import _
+from wikimooc.policy.content.course import course_of
 from wikimooc.policy.tours.script import tour_script
 from wikimooc.policy.tours.vocabulary import course_wikis
 from wikimooc.policy.tours.wiki import publish_tour

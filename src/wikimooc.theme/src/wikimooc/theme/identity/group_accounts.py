@@ -4,7 +4,7 @@ by one with a result per name, when the wiki throttles the room's address."""
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.policy import _
+from wikimooc.theme import _
 from wikimooc.policy.identity.registration import create_accounts_for
 from wikimooc.policy.identity.registration import RegistrationFailed
 

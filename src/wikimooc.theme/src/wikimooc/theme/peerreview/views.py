@@ -7,7 +7,7 @@ from Acquisition import aq_parent
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
-from wikimooc.workflows import _
+from wikimooc.theme import _
 from wikimooc.workflows.peerreview.disclosure import peer_review
 from wikimooc.workflows.peerreview.disclosure import to_review
 from zope.i18n import translate

@@ -1,19 +1,14 @@
 """Log in with Wikimedia in Classic UI: pas.plugins.authomatic's handler, with the
-checks it lacks (blocked accounts, where to go afterwards), and the login form's
-"Log in with Wikimedia" and "Create an account" buttons."""
+checks it lacks (blocked accounts, where to go afterwards)."""
 
 from pas.plugins.authomatic.browser.view import AuthomaticView
 from plone import api
-from plone.app.layout.viewlets import ViewletBase
 from plone.protect.interfaces import IDisableCSRFProtection
 from wikimooc.policy import _
 from wikimooc.policy.identity.accounts import BlockedAccount
-from wikimooc.policy.identity.accounts import PROVIDER
 from wikimooc.policy.identity.accounts import sign_in
-from wikimooc.policy.identity.settings import login_is_configured
+from wikimooc.policy.redirects import own_url
 from zope.interface import alsoProvides
-
-from urllib.parse import urlencode
 
 import logging
 
@@ -21,13 +16,6 @@ import logging
 logger = logging.getLogger(__name__)
 
 DESTINATION_COOKIE = "wikimooc_came_from"
-
-
-def own_url(url):
-    """``url`` when it is one of this site's addresses, else None (no open redirects)."""
-    if url and api.portal.get_tool("portal_url").isURLInPortal(url):
-        return url
-    return None
 
 
 class WikimediaLoginView(AuthomaticView):
@@ -81,16 +69,3 @@ class WikimediaLoginView(AuthomaticView):
             destination = api.portal.get().absolute_url() + "/login"
         response.redirect(destination or api.portal.get().absolute_url())
         return ""
-
-
-class LoginOptionsViewlet(ViewletBase):
-    """On the login form: log in with Wikimedia, or create an account there."""
-
-    def update(self):
-        super().update()
-        came_from = own_url(self.request.form.get("came_from")) or ""
-        self.login_configured = login_is_configured()
-        self.wikimedia_login_url = f"{self.site_url}/authomatic-handler/{PROVIDER}"
-        if came_from:
-            self.wikimedia_login_url += "?" + urlencode({"came_from": came_from})
-        self.register_url = f"{self.site_url}/@@wiki-register"

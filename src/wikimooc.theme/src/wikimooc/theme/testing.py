@@ -6,9 +6,10 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from wikimooc.policy.site import PACKAGES
 
 import os
-import wikimooc.policy
+import wikimooc.theme
 
 
 # As in the rendered zope.conf: the .po catalogues are compiled when ZCML loads.
@@ -19,11 +20,13 @@ class WikimoocLayer(PloneSandboxLayer):
     defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
-        # plone.autoinclude is off in test layers; the policy's ZCML includes the rest.
-        self.loadZCML(package=wikimooc.policy)
+        # plone.autoinclude is off in test layers; the theme's ZCML includes the
+        # packages below it.
+        self.loadZCML(package=wikimooc.theme)
 
     def setUpPloneSite(self, portal):
-        applyProfile(portal, "wikimooc.policy:default")
+        for package in PACKAGES:
+            applyProfile(portal, f"{package}:default")
 
 
 WIKIMOOC_FIXTURE = WikimoocLayer()

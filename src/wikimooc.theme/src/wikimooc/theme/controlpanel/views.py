@@ -5,7 +5,7 @@ never shown back."""
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.z3cform import layout
-from wikimooc.policy import _
+from wikimooc.theme import _
 from wikimooc.policy.identity.settings import consumer_secret
 from wikimooc.policy.identity.settings import store_consumer_secret
 from wikimooc.policy.interfaces import IWikimoocSettings

@@ -5,7 +5,7 @@ from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.policy import _
+from wikimooc.theme import _
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit

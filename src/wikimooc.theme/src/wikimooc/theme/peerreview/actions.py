@@ -1,12 +1,8 @@
-"""The forms of the peer-review pages (and of the policy's forum and certificate
-pages): POST only, CSRF-checked, each acts through code that refuses before changing
-anything, says what happened and goes back to a page."""
+"""The forms of the peer-review pages: each acts through wikimooc.workflows'
+peer-review actions, which refuse before changing anything."""
 
 from Acquisition import aq_parent
-from plone import api
-from plone.protect import CheckAuthenticator
-from Products.Five.browser import BrowserView
-from wikimooc.workflows import _
+from wikimooc.theme import _
 from wikimooc.workflows.peerreview.actions import cancel_review
 from wikimooc.workflows.peerreview.actions import create_submission
 from wikimooc.workflows.peerreview.actions import override_grade
@@ -14,8 +10,7 @@ from wikimooc.workflows.peerreview.actions import post_review
 from wikimooc.workflows.peerreview.actions import transition
 from wikimooc.workflows.peerreview.relations import exercise_of
 from wikimooc.workflows.peerreview.relations import rubric_of
-from wikimooc.workflows.refusals import Refused
-from zExceptions import MethodNotAllowed
+from wikimooc.workflows.refusals import RefusingAction
 
 
 def number(text):
@@ -30,27 +25,6 @@ def number(text):
 def whole_number(text):
     """As ``number``, for a level's index."""
     return int(text) if isinstance(text, str) and text.isdigit() else text
-
-
-class RefusingAction(BrowserView):
-    """``act(form)`` says what it did, or raises Refused; then back to a page."""
-
-    def __call__(self):
-        if self.request.method != "POST":
-            raise MethodNotAllowed("POST only")
-        CheckAuthenticator(self.request)
-        try:
-            message, kind = self.act(self.request.form), "info"
-        except Refused as refused:
-            message, kind = refused.message, "error"
-        api.portal.show_message(message, request=self.request, type=kind)
-        self.request.response.redirect(self.page_url())
-
-    def page(self):
-        return self.context
-
-    def page_url(self):
-        return self.page().absolute_url()
 
 
 class HandIn(RefusingAction):
