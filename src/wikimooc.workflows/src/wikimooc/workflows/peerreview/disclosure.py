@@ -23,6 +23,7 @@ from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
 from wikimooc.workflows.peerreview.storage import exercise_uids
 from wikimooc.workflows.peerreview.storage import find_round
+from wikimooc.workflows.permissions import VIEW_PEER_REVIEWS
 from zope.component import queryUtility
 
 
@@ -49,7 +50,7 @@ def person(user_id, wiki=None):
 
 
 def sees_everything(obj):
-    return api.user.has_permission("wikimooc: View peer reviews", obj=obj)
+    return api.user.has_permission(VIEW_PEER_REVIEWS, obj=obj)
 
 
 def grade_info(submission):
