@@ -18,6 +18,7 @@ from wikimooc.theme.course.summaries import term_titles
 from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
 from wikimooc.theme.course.syllabus import syllabus
+from wikimooc.workflows.peerreview.relations import rubric_of
 
 
 def rich_text(content, field="text"):
@@ -100,7 +101,7 @@ class ExerciseView(CoursePartView):
         }
 
     def criteria(self):
-        return (self.context.rubric or {}).get("criteria", [])
+        return rubric_of(self.context)
 
 
 class SessionView(CourseParts, BrowserView):

@@ -17,7 +17,7 @@ from wikimooc.workflows.peerreview.grading import out_of
 from wikimooc.workflows.peerreview.grading import reviews_in
 from wikimooc.workflows.peerreview.relations import by_uid
 from wikimooc.workflows.peerreview.relations import exercise_of
-from wikimooc.workflows.peerreview.relations import exercise_setting
+from wikimooc.workflows.peerreview.relations import peer_review_settings
 from wikimooc.workflows.peerreview.relations import round_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
@@ -191,7 +191,7 @@ def peer_review(submission):
     info = {
         "submission": submission_info(submission),
         "rubric": {"criteria": rubric_of(exercise)},
-        "reviews_required": exercise_setting(exercise, "reviews_required"),
+        "reviews_required": peer_review_settings(exercise).reviews_required,
         "can_review": bool(round and viewer in round.pending.get(submission.UID(), ())),
         "items": items,
         "items_total": len(items),
