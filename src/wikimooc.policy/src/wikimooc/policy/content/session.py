@@ -48,7 +48,13 @@ class ICourseSession(model.Schema):
     """A run of a course: public (MOOC) or private (SPOC), with its own learners."""
 
     kind = schema.Choice(
-        title=_("Kind"), vocabulary="wikimooc.session_kinds", default="public"
+        title=_("Kind"),
+        description=_(
+            "A private session, a SPOC (e.g. a university class), is seen only by its"
+            " team and its learners."
+        ),
+        vocabulary="wikimooc.session_kinds",
+        default="public",
     )
     start = schema.Date(title=_("Start"))
     end = schema.Date(title=_("End"))
