@@ -19,6 +19,7 @@ from persistent import Persistent
 from typing import NamedTuple
 from plone import api
 from wikimooc.policy import _
+from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.identity.directory import userid_for_wiki_username
 from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.usernames import InvalidUsername
@@ -231,11 +232,7 @@ def is_enrolled(session, member):
 
 def sessions_enrolling(username):
     """Every session where ``username`` is enrolled, whoever may see it."""
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="CourseSession"):
-        session = brain._unrestrictedGetObject()
-        if username in session.enrollments:
-            yield session
+    return (session for session in every_session() if username in session.enrollments)
 
 
 def link_enrollments(username, user_id):

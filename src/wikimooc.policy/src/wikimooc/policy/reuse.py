@@ -4,6 +4,7 @@ from Acquisition import aq_parent
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.content.session import ICourseSession
+from wikimooc.workflows.permissions import ADD_COURSE
 from z3c.relationfield import RelationValue
 from zExceptions import Forbidden
 from zope.globalrequest import getRequest
@@ -51,7 +52,7 @@ def adapt_course(course, target, organisation=None, title=None):
     refuse_unless_reusable(course)
     allowed = {fti.getId() for fti in target.allowedContentTypes()}
     if "Course" not in allowed or not api.user.has_permission(
-        "wikimooc: Add Course", obj=target
+        ADD_COURSE, obj=target
     ):
         raise ReuseRefused(_("You cannot add a course there."))
     adaptation = api.content.copy(source=course, target=target, safe_id=True)

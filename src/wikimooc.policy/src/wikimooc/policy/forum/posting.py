@@ -18,6 +18,8 @@ from wikimooc.policy.forum.sanitizing import clean_html
 from wikimooc.policy.forum.storage import ANSWERS
 from wikimooc.policy.forum.storage import forum_of
 from wikimooc.policy.forum.storage import QUESTIONS
+from wikimooc.workflows.permissions import MODERATE_FORUM
+from wikimooc.workflows.permissions import POST_IN_FORUM
 from wikimooc.workflows.refusals import Refused
 
 
@@ -33,7 +35,7 @@ def session_of(post):
 
 
 def may_moderate(session):
-    return api.user.has_permission("wikimooc: Moderate forum", obj=session)
+    return api.user.has_permission(MODERATE_FORUM, obj=session)
 
 
 def mail_kinds(session):
@@ -56,7 +58,7 @@ def refuse_unless_may_post(container, session):
         raise Refused(403, _("This session is closed: its forum is a read-only archive."))
     if IForumQuestion.providedBy(container) and api.content.get_state(container) == "hidden":
         raise Refused(400, _("This question is hidden: it takes no answers."))
-    if not api.user.has_permission("wikimooc: Post in forum", obj=container):
+    if not api.user.has_permission(POST_IN_FORUM, obj=container):
         raise Refused(
             403, _("Only the session's learners and teachers can post in its forum.")
         )

@@ -8,6 +8,7 @@ from wikimooc.policy import _
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
 from wikimooc.workflows.refusals import error_reply
 from wikimooc.workflows.refusals import request_data
 from wikimooc.workflows.refusals import ServiceError
@@ -37,7 +38,7 @@ class DashboardGet(Service):
 
 
 def may_view_learners(session):
-    return api.user.has_permission("wikimooc: View enrollments", obj=session)
+    return api.user.has_permission(VIEW_ENROLLMENTS, obj=session)
 
 
 class ProgressGet(Service):

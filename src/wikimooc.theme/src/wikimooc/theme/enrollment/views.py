@@ -18,6 +18,9 @@ from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.workflows.permissions import ENROLL_IN_SESSION
+from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
+from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
 from zExceptions import MethodNotAllowed
 from zExceptions import Unauthorized
 
@@ -29,7 +32,7 @@ class EnrollmentViewlet(ViewletBase):
         super().update()
         session = self.context
         self.can_view_learners = api.user.has_permission(
-            "wikimooc: View enrollments", obj=session
+            VIEW_ENROLLMENTS, obj=session
         )
         self.learners_count = len(session.enrollments)
         self.state = self.visitor_state()
@@ -42,7 +45,7 @@ class EnrollmentViewlet(ViewletBase):
         member = api.user.get_current()
         if is_enrolled(session, member):
             return "enrolled"
-        if not api.user.has_permission("wikimooc: Enroll in session", obj=session):
+        if not api.user.has_permission(ENROLL_IN_SESSION, obj=session):
             return "closed"
         try:
             refused = refusal(session, wiki_username_of(member), check_key=False)
@@ -98,7 +101,7 @@ class LearnersView(BrowserView):
         return self.index()
 
     def can_manage(self):
-        return api.user.has_permission("wikimooc: Manage enrollments", obj=self.context)
+        return api.user.has_permission(MANAGE_ENROLLMENTS, obj=self.context)
 
     def user_links(self, username):
         return user_links(self.context.wiki, username)

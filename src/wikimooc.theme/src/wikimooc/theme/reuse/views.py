@@ -6,6 +6,7 @@ from Products.Five.browser import BrowserView
 from wikimooc.theme import _
 from wikimooc.policy.reuse import adapt_course
 from wikimooc.policy.reuse import ReuseRefused
+from wikimooc.workflows.permissions import ADD_COURSE
 
 
 class AdaptView(BrowserView):
@@ -47,5 +48,5 @@ class AdaptView(BrowserView):
         for brain in found[:500]:
             folder = brain.getObject()
             allowed = {fti.getId() for fti in folder.allowedContentTypes()}
-            if "Course" in allowed and api.user.has_permission("wikimooc: Add Course", obj=folder):
+            if "Course" in allowed and api.user.has_permission(ADD_COURSE, obj=folder):
                 yield {"uid": brain.UID, "title": brain.Title, "path": brain.getPath()}
