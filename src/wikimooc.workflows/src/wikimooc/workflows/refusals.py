@@ -18,11 +18,10 @@ from zope.interface import alsoProvides
 
 class Refused(Exception):
     """Raised before anything changed. ``status`` is the HTTP status a REST client
-    gets and ``error_type`` the ``type`` of its error (docs/api.md); ``message`` is
-    translatable. ``message_type`` is the kind of status message a Classic UI page
-    shows it as."""
+    gets; ``message`` is translatable. Each subclass names its ``error_type``, the
+    ``type`` of the REST error (docs/api.md). ``message_type`` is the kind of status
+    message a Classic UI page shows it as."""
 
-    error_type = "Refused"
     message_type = "error"
 
     def __init__(self, status, message):
