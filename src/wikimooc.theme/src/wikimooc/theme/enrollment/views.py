@@ -6,13 +6,12 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.batching import Batch
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import enroll
-from wikimooc.policy.enrollment import EnrollmentRefused
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.enrollment import leave
+from wikimooc.policy.enrollment import NotEnrolled
 from wikimooc.policy.enrollment import refusal
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
@@ -21,7 +20,8 @@ from wikimooc.policy.wikis import user_links
 from wikimooc.workflows.permissions import ENROLL_IN_SESSION
 from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
 from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
-from zExceptions import MethodNotAllowed
+from wikimooc.theme import _
+from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import Unauthorized
 
 
@@ -54,30 +54,17 @@ class EnrollmentViewlet(ViewletBase):
         return refused.reason if refused else "can_enroll"
 
 
-class EnrollmentAction(BrowserView):
-    def __call__(self):
-        if self.request.method != "POST":
-            raise MethodNotAllowed("POST only")
-        CheckAuthenticator(self.request)
-        message, kind = self.act(api.user.get_current())
-        api.portal.show_message(message, request=self.request, type=kind)
-        self.request.response.redirect(self.context.absolute_url())
+class EnrollView(RefusingAction):
+    def act(self, form):
+        enroll(self.context, api.user.get_current(), key=form.get("key"))
+        return _("You are enrolled in this session.")
 
 
-class EnrollView(EnrollmentAction):
-    def act(self, member):
-        try:
-            enroll(self.context, member, key=self.request.form.get("key"))
-        except EnrollmentRefused as refused:
-            return refused.message, "error"
-        return _("You are enrolled in this session."), "info"
-
-
-class LeaveView(EnrollmentAction):
-    def act(self, member):
-        if leave(self.context, member):
-            return _("You have left this session."), "info"
-        return _("You are not enrolled in this session."), "warning"
+class LeaveView(RefusingAction):
+    def act(self, form):
+        if not leave(self.context, api.user.get_current()):
+            raise NotEnrolled()
+        return _("You have left this session.")
 
 
 class LearnersView(BrowserView):

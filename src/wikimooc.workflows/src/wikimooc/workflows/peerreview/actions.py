@@ -6,8 +6,8 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.workflows import _
-from wikimooc.workflows.content.submission import ISubmission
 from wikimooc.workflows.content.submission import is_web_address
+from wikimooc.workflows.content.submission import ISubmission
 from wikimooc.workflows.interfaces import SubmissionGraded
 from wikimooc.workflows.peerreview.allocation import Change
 from wikimooc.workflows.peerreview.grading import HANDED_IN_STATES
@@ -32,6 +32,8 @@ from zope.event import notify
 
 class PeerReviewRefused(Refused):
     """A peer-review action may not be done."""
+
+    error_type = "PeerReviewRefused"
 
 
 def is_number(value):
