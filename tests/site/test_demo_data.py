@@ -56,6 +56,10 @@ def make_learners_text(document):
     english_course(document)["sessions"][1]["learners"] = "WikiMOOC demo learner 1"
 
 
+def end_before_the_start(document):
+    english_course(document)["sessions"][0]["end_offset_days"] = -10
+
+
 def make_capacity_true(document):
     english_course(document)["sessions"][1]["capacity"] = True
 
@@ -70,6 +74,7 @@ def make_capacity_true(document):
         (repeat_session_id, "courses[0]: ids of the module and the sessions: public-session-"),
         (repeat_course, "the file: courses (language/id): en/how-to-contribute-to-wikipedia"),
         (make_learners_text, "courses[0].sessions[1].learners: expected a list, got 'WikiMOOC"),
+        (end_before_the_start, "courses[0].sessions[0]: end_offset_days: -10 is before start_"),
         (make_capacity_true, "courses[0].sessions[1].capacity: expected a whole number, got True"),
     ],
     ids=lambda value: getattr(value, "__name__", None),

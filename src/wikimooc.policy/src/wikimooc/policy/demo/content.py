@@ -1,5 +1,6 @@
 """Create the demo courses in a new site, each in its language's root folder."""
 
+from datetime import date
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.app.textfield.value import RichTextValue
@@ -7,10 +8,13 @@ from wikimooc.policy.demo.data import DEMO_COURSES
 from wikimooc.policy.enrollment import add_learners
 
 
-def create_demo_content(site):
+def create_demo_content(site, creation_day=None):
+    """The demo courses, their sessions dated from ``creation_day`` (today unless
+    given): running sessions on the day the site is created, and one to come."""
+    creation_day = creation_day or date.today()
     add_content_languages(site, [course.language for course in DEMO_COURSES])
     for course in DEMO_COURSES:
-        create_demo_course(site[course.language], course)
+        create_demo_course(site[course.language], course, creation_day)
 
 
 def add_content_languages(site, languages):
@@ -28,7 +32,7 @@ def html(text):
     return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
 
 
-def create_demo_course(container, course):
+def create_demo_course(container, course, creation_day):
     folder = api.content.create(
         container=container,
         type="Course",
@@ -67,11 +71,12 @@ def create_demo_course(container, course):
     )
     api.content.transition(folder, to_state="published")
     for session in course.sessions:
-        create_demo_session(folder, session)
+        create_demo_session(folder, session, creation_day)
     return folder
 
 
-def create_demo_session(course, session):
+def create_demo_session(course, session, creation_day):
+    start, end = session.dates(creation_day)
     created = api.content.create(
         container=course,
         type="CourseSession",
@@ -82,8 +87,8 @@ def create_demo_session(course, session):
         enrollment_policy="invitation" if session.private else "open",
         invited=list(session.learners),
         capacity=session.capacity,
-        start=session.start,
-        end=session.end,
+        start=start,
+        end=end,
         wiki=session.wiki,
     )
     api.content.transition(created, "open")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from dataclasses import fields
 from dataclasses import is_dataclass
 from dataclasses import MISSING
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 from types import NoneType
 from types import UnionType
@@ -80,17 +80,27 @@ class DemoSession:
     title: str
     description: str
     wiki: str
-    start: date
-    end: date
+    start_offset_days: int
+    end_offset_days: int
     private: bool = False
     capacity: int | None = None
     learners: tuple[str, ...] = ()
 
     def __post_init__(self):
-        if self.end < self.start:
-            raise ValueError(f"end: {self.end} is before start, {self.start}")
+        if self.end_offset_days < self.start_offset_days:
+            raise ValueError(
+                f"end_offset_days: {self.end_offset_days} is before start_offset_days,"
+                f" {self.start_offset_days}"
+            )
         if self.capacity is not None and self.capacity < 1:
             raise ValueError(f"capacity: {self.capacity} leaves no seat")
+
+    def dates(self, creation_day):
+        """The session's start and end for a site created on ``creation_day``."""
+        return (
+            creation_day + timedelta(days=self.start_offset_days),
+            creation_day + timedelta(days=self.end_offset_days),
+        )
 
 
 @dataclass(frozen=True)
@@ -127,7 +137,7 @@ class DemoContent:
         )
 
 
-KINDS = {str: "text", int: "a whole number", bool: "true or false", date: "a date (YYYY-MM-DD)"}
+KINDS = {str: "text", int: "a whole number", bool: "true or false"}
 
 
 def read(kind, value, where):
