@@ -67,7 +67,9 @@ def convert(root, stand_in, demo):
     if set(stand_in.objectIds()) <= session_ids:
         api.content.delete(stand_in, check_linkintegrity=False)
     else:
-        logger.warning("Kept %s: it holds content that could not move.", stand_in.absolute_url_path())
+        logger.warning(
+            "Kept %s: it holds content that could not move.", stand_in.absolute_url_path()
+        )
     logger.info("Converted the demo course %s.", converted.absolute_url_path())
 
 
