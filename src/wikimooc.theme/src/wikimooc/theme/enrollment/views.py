@@ -17,10 +17,10 @@ from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.theme import _
 from wikimooc.workflows.permissions import ENROLL_IN_SESSION
 from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
 from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
-from wikimooc.theme import _
 from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import Unauthorized
 

@@ -4,8 +4,8 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from wikimooc.policy.reuse import adapt_course
-from wikimooc.workflows.permissions import ADD_COURSE
 from wikimooc.theme import _
+from wikimooc.workflows.permissions import ADD_COURSE
 from wikimooc.workflows.refusals import Attempt
 from wikimooc.workflows.refusals import BadRequest
 
