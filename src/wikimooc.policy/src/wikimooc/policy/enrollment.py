@@ -271,6 +271,27 @@ def link_to_member(session, enrollment, user_id):
     return True
 
 
+def renormalise_enrollments(session):
+    """Move enrollments stored under a name that normalise_username now writes
+    otherwise (bidi controls, other spaces, character references) to that name;
+    return the (old, new) pairs moved. One already enrolled under the new name
+    keeps its enrollment, and the other stays as it was, for a teacher to remove."""
+    moved = []
+    learners = session.enrollments.learners
+    for username in list(learners.keys()):
+        try:
+            canonical = normalise_username(username)
+        except InvalidUsername:
+            continue
+        if canonical == username or canonical in learners:
+            continue
+        enrollment = learners[username]
+        del learners[username]
+        learners[canonical] = enrollment._replace(username=canonical)
+        moved.append((username, canonical))
+    return moved
+
+
 def rename_learner(old, new, user_id):
     """The wiki account of member ``user_id`` was renamed (its login proved it by its
     central id): its enrollments follow it to the new name. Enrollments of ``old``
