@@ -7,8 +7,8 @@ from wikimooc.policy import _
 from wikimooc.policy.catalogue import catalogue_query
 from wikimooc.policy.catalogue import open_sessions
 from wikimooc.policy.catalogue import UnknownFilterValue
-from wikimooc.policy.services import error_reply
-from wikimooc.policy.services import ServiceError
+from wikimooc.workflows.refusals import error_reply
+from wikimooc.workflows.refusals import ServiceError
 
 
 class CoursesGet(Service):

@@ -5,9 +5,9 @@ from plone.restapi.services import Service
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import LearnerSequence
-from wikimooc.policy.services import error_reply
-from wikimooc.policy.services import request_data
-from wikimooc.policy.services import ServiceError
+from wikimooc.workflows.refusals import error_reply
+from wikimooc.workflows.refusals import request_data
+from wikimooc.workflows.refusals import ServiceError
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
 from zope.i18n import translate

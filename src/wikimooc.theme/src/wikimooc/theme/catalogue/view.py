@@ -2,7 +2,7 @@ from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from Products.ZCTextIndex.ParseTree import ParseError
-from wikimooc.policy import _
+from wikimooc.theme import _
 from wikimooc.policy.catalogue import catalogue_query
 from wikimooc.policy.catalogue import open_sessions
 from wikimooc.policy.catalogue import UnknownFilterValue
