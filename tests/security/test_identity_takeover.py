@@ -20,8 +20,8 @@ import transaction
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "identity"))
-from wikimedia_oauth import wiki_account  # noqa: E402
-from wikimedia_oauth import WikimediaOAuthServer  # noqa: E402
+from wikimedia_oauth import wiki_account
+from wikimedia_oauth import WikimediaOAuthServer
 
 
 PASSWORD = "secret-pw-123"  # the password of the `client` fixture's members

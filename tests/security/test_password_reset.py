@@ -28,7 +28,8 @@ def mailbox(site):
 
     def mailbox():
         transaction.begin()  # see what the server committed
-        return [message_from_bytes(sent, policy=policy.default) for sent in portal.MailHost.messages]
+        sent = portal.MailHost.messages
+        return [message_from_bytes(message, policy=policy.default) for message in sent]
 
     return mailbox
 

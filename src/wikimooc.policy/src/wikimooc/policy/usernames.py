@@ -3,14 +3,14 @@
 MediaWiki (UserNameUtils::getCanonical, which parses the name as a title) refuses a
 "#"; normalises the text to NFC; decodes named character references (``&amp;``,
 ``&rlm;``); strips bidi marks, embeddings and overrides (U+200E, U+200F,
-U+202A–U+202E), which slip into copied names and make them display as another;
+U+202A-U+202E), which slip into copied names and make them display as another;
 turns every run of spaces, underscores and other spaces (no-break, ideographic…)
 into one space; drops the "User:" prefix and what follows a decoded "#"; refuses
 what title parsing refuses (characters outside the legal title characters,
 percent-encoded bytes, character references left, "~~~", "." and "..", U+FFFD) and
 what UserNameUtils::isValid refuses besides: IP addresses, "/", more than 255 bytes,
-C1 control characters, zero-width spaces and joiners (U+200B–U+200D) and private-use
-characters (U+E000–U+F8FF). Other invisible characters (U+2066–U+2069, U+FEFF…)
+C1 control characters, zero-width spaces and joiners (U+200B-U+200D) and private-use
+characters (U+E000-U+F8FF). Other invisible characters (U+2066-U+2069, U+FEFF…)
 are part of a name on the wiki as here.
 """
 
