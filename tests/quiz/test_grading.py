@@ -14,7 +14,7 @@ PILLARS = tuple(parse_lines(
     "* Neutral point of view | Yes\nOriginal research | No: none is published\nAdvertising"
 ))
 FOUR = (Line("A", True, "a!"), Line("B", True, ""), Line("C", False, "c?"), Line("D", False, ""))
-FIVE = FOUR + (Line("E", False, ""),)
+FIVE = (*FOUR, Line("E", False, ""))
 THREE = FOUR[:3]
 
 

@@ -67,7 +67,9 @@ class IQuiz(model.Schema):
     )
     shuffle = schema.Bool(
         title=_("Shuffle the choices"),
-        description=_("Each learner sees the choices in an order of their own, the same at every visit."),
+        description=_(
+            "Each learner sees the choices in an order of their own, the same at every visit."
+        ),
         required=False,
         default=False,
     )
@@ -148,7 +150,9 @@ class IQuizQuestion(model.Schema):
     )
     answer_pattern = schema.TextLine(
         title=_("Or a regular expression"),
-        description=_("The whole answer must match it, e.g. [Pp]illars?; it replaces the accepted answers."),
+        description=_(
+            "The whole answer must match it, e.g. [Pp]illars?; it replaces the accepted answers."
+        ),
         constraint=regular_expression,
         required=False,
     )
