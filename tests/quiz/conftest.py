@@ -1,39 +1,8 @@
 from plone import api
-from plone.app.textfield.value import RichTextValue
+from quiz_questions import fields
+from quiz_questions import QUESTIONS
 
 import pytest
-
-
-PILLARS = "* Neutral point of view | Yes, the second pillar.\nOriginal research | No.\nAdvertising"
-
-
-def rich(html):
-    return RichTextValue(html, "text/html", "text/x-html-safe")
-
-
-QUESTIONS = {
-    "pillar": {
-        "kind": "single", "title": "A pillar",
-        "prompt": rich("<p>Which is a pillar?</p>"), "points": 2.0,
-        "hint": "Think of neutrality.", "choices": PILLARS,
-        "explanation": rich("<p>The five pillars: see WP:5P.</p>"),
-    },
-    "licences": {
-        "kind": "multiple", "title": "Licences",
-        "prompt": rich("<p>Free licences?</p>"), "points": 1.0,
-        "choices": "* CC BY-SA | Yes\n* CC BY | Yes too\nCC BY-NC | Not free",
-        "partial_credit": "edc",
-    },
-    "year": {
-        "kind": "number", "title": "Year", "prompt": rich("<p>When was Wikipedia founded?</p>"),
-        "points": 1.0, "number": 2001.0, "tolerance": 0.0,
-    },
-    "word": {
-        "kind": "text", "title": "Word",
-        "prompt": rich("<p>The five … of Wikipedia?</p>"), "points": 1.0,
-        "accepted_answers": "pillars | Right\npiliers",
-    },
-}
 
 
 @pytest.fixture
@@ -47,7 +16,7 @@ def make_quiz(course):
                 container=module, type="Quiz", title="Check your knowledge", **settings
             )
             for name in questions:
-                api.content.create(container=quiz, type="QuizQuestion", id=name, **QUESTIONS[name])
+                api.content.create(container=quiz, type="QuizQuestion", id=name, **fields(name))
         return quiz
 
     return make_quiz
