@@ -3,6 +3,7 @@ from quiz_questions import fields
 from quiz_questions import QUESTIONS
 
 import pytest
+import transaction
 
 
 @pytest.fixture
@@ -42,3 +43,23 @@ def session(make_session, learners):
         for login in ("ada", "bob"):
             enroll(session, learners[login])
     return session
+
+
+# Over HTTP (the functional layer): a quiz in the published course of `site`, where
+# Ada and Bob are learners of the public session.
+
+
+@pytest.fixture
+def quiz(site, client):
+    with api.env.adopt_roles(["Manager"]):
+        module = api.content.create(container=site["course"], type="Module", id="basics",
+                                    title="Basics")
+        quiz = api.content.create(container=module, type="Quiz", id="check",
+                                  title="Check your knowledge", attempts_allowed=2)
+        for name in QUESTIONS:
+            api.content.create(container=quiz, type="QuizQuestion", id=name, **fields(name))
+    transaction.commit()
+    for login in ("ada", "bob"):
+        response = client(login).post("/en/intro/public-session/@enroll", json={})
+        assert response.status_code == 201, response.text
+    return quiz

@@ -1,6 +1,7 @@
 """The questions the quiz tests ask."""
 
 from plone.app.textfield.value import RichTextValue
+from wikimooc.policy.quiz.reading import choice_id
 
 
 PILLARS = "* Neutral point of view | Yes, the second pillar.\nOriginal research | No.\nAdvertising"
@@ -42,3 +43,15 @@ def fields(name):
         if field in values:
             values[field] = rich(values[field])
     return values
+
+
+QUIZ = "/en/intro/basics/check"  # the `quiz` fixture's path
+
+
+def right_answers(quiz):
+    return {
+        "pillar": choice_id(quiz["pillar"], 0),
+        "licences": [choice_id(quiz["licences"], 0), choice_id(quiz["licences"], 1)],
+        "year": 2001,
+        "word": "Pillars",
+    }

@@ -5,6 +5,8 @@ from datetime import date
 from plone import api
 from quiz_questions import fields
 from quiz_questions import QUESTIONS
+from quiz_questions import QUIZ
+from quiz_questions import right_answers
 from wikimooc.policy.quiz.attempts import learner_attempts
 from wikimooc.policy.quiz.reading import choice_id
 
@@ -12,34 +14,6 @@ import json
 import os
 import pytest
 import transaction
-
-
-QUIZ = "/en/intro/basics/check"
-
-
-@pytest.fixture
-def quiz(site, client):
-    with api.env.adopt_roles(["Manager"]):
-        module = api.content.create(container=site["course"], type="Module", id="basics",
-                                    title="Basics")
-        quiz = api.content.create(container=module, type="Quiz", id="check",
-                                  title="Check your knowledge", attempts_allowed=2)
-        for name in QUESTIONS:
-            api.content.create(container=quiz, type="QuizQuestion", id=name, **fields(name))
-    transaction.commit()
-    for login in ("ada", "bob"):
-        response = client(login).post("/en/intro/public-session/@enroll", json={})
-        assert response.status_code == 201, response.text
-    return quiz
-
-
-def right_answers(quiz):
-    return {
-        "pillar": choice_id(quiz["pillar"], 0),
-        "licences": [choice_id(quiz["licences"], 0), choice_id(quiz["licences"], 1)],
-        "year": 2001,
-        "word": "Pillars",
-    }
 
 
 GIVE_ANSWERS = "Give \"answers\": an object of question ids and answers."
