@@ -95,7 +95,9 @@ def regular_expression(value):
 
 
 class IQuizQuestion(model.Schema):
-    """One question of a quiz."""
+    """One question of a quiz. Its fields stay in one fieldset: z3c.form checks an
+    invariant only with the fields of the fieldset it is given, and the one below
+    needs the kind with the answers."""
 
     kind = schema.Choice(title=_("Kind of question"), vocabulary=QUESTION_KINDS, default="single")
     prompt = RichText(title=_("Question"))
@@ -118,12 +120,7 @@ class IQuizQuestion(model.Schema):
         default="none",
     )
 
-    model.fieldset(
-        "number",
-        label=_("Number"),
-        fields=["number", "tolerance", "tolerance_kind"],
-    )
-    number = schema.Float(title=_("The right number"), required=False)
+    number = schema.Float(title=_("The right number (number questions)"), required=False)
     tolerance = schema.Float(
         title=_("Tolerance"),
         description=_("How far from the right number an answer may be; 0 for exact."),
@@ -135,13 +132,8 @@ class IQuizQuestion(model.Schema):
         title=_("Tolerance in"), vocabulary=TOLERANCE_KINDS, default="absolute"
     )
 
-    model.fieldset(
-        "text",
-        label=_("Short text"),
-        fields=["accepted_answers", "answer_pattern"],
-    )
     accepted_answers = schema.Text(
-        title=_("Accepted answers"),
+        title=_("Accepted answers (short text questions)"),
         description=_(
             "One per line, without regard to capitals or spaces; after \" | \" the"
             " feedback a learner who types it reads."
