@@ -77,3 +77,14 @@ def test_the_pager_goes_through_quizzes(quiz, site, client):
     assert 'rel="next"' in page.text and "After the quiz" in page.text
     module_page = visitor.get("/en/intro/basics")
     assert "Check your knowledge" in module_page.text
+
+
+def test_authors_are_told_that_learners_answered(quiz, client):
+    manager = html_client(client, "manager")
+    edit = f"{QUIZ}/pillar/edit"
+    assert "learners have answered" not in manager.get(edit).text
+    client("ada").post(f"{QUIZ}/@attempts", json={"answers": {}})
+    client("bob").post(f"{QUIZ}/@attempts", json={"answers": {}})
+    for page in (QUIZ, f"{QUIZ}/edit", edit):
+        assert "2 learners have answered this" in manager.get(page).text
+    assert "learners have answered" not in html_client(client, "ada").get(QUIZ).text

@@ -254,3 +254,18 @@ def attempt_report(quiz, attempt, used, with_answers=None):
         "answers_shown": bool(show),
         "questions": questions,
     }
+
+
+def learners_who_answered(quiz):
+    """How many learners, in every session of the quiz's course, made an attempt."""
+    course = course_of(quiz)
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="CourseSession", path={"query": "/".join(course.getPhysicalPath()), "depth": 1}
+    )
+    count = 0
+    for brain in brains:
+        stored = attempts_of(brain._unrestrictedGetObject(), create=False)
+        if stored is not None:
+            count += sum(1 for _found in stored.of_quiz(quiz.UID()))
+    return count
