@@ -73,6 +73,8 @@ def test_partial_and_wrong_answers(make_quiz, session):
         ({"licences": "x"}, "not an answer of its kind"),
         ({"year": "two thousand"}, "not an answer of its kind"),
         ({"word": 3}, "not an answer of its kind"),
+        ({"word": "pillars " * 200}, "not an answer of its kind"),
+        ({"licences": ["x"] * 4}, "not an answer of its kind"),
         (["pillar"], "Give \"answers\""),
     ],
 )

@@ -133,13 +133,20 @@ def learner_session(quiz, member, session_id=None):
 # Submitting.
 
 
+MAX_ANSWER_LENGTH = 1000  # characters of a typed answer; it is stored as sent
+
+
 def read_answer(question, given):
     """The answer as grading takes it: choice ids become positions."""
+    if isinstance(given, str) and len(given) > MAX_ANSWER_LENGTH:
+        raise WrongKind(given)
     if question.kind not in CHOICE_KINDS or given is None:
         return given
     positions = choice_positions(question)
     if question.kind == "multiple":
         if not isinstance(given, list) or not all(isinstance(item, str) for item in given):
+            raise WrongKind(given)
+        if len(given) > len(positions):
             raise WrongKind(given)
         if any(item not in positions for item in given):
             raise WrongKind(given)

@@ -89,9 +89,6 @@ class QuizView(CoursePartView):
                            "left": left, "can_answer": left is None or left > 0, "last": last})
         return states
 
-    def answerable_sessions(self):
-        return [state for state in self.session_states() if state["can_answer"]]
-
 
 def form_answers(quiz, form):
     answers = {}
