@@ -15,7 +15,6 @@ from persistent import Persistent
 from plone import api
 from typing import NamedTuple
 from wikimooc.policy import _
-from wikimooc.policy.annotations import annotation
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.enrollment import valid_wiki_username
 from wikimooc.policy.learner import enrolled_sessions
@@ -28,12 +27,23 @@ from wikimooc.policy.quiz.reading import choice_id
 from wikimooc.policy.quiz.reading import choice_positions
 from wikimooc.policy.quiz.reading import max_score
 from wikimooc.policy.quiz.reading import rich_text
+from wikimooc.workflows.annotations import annotation
+from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
+from wikimooc.workflows.refusals import BadRequest
+from wikimooc.workflows.refusals import LoginRequired
+from wikimooc.workflows.refusals import NotPermitted
 from wikimooc.workflows.refusals import Refused
 
 import json
 
 
 ATTEMPTS_ANNOTATION = "wikimooc.policy.quiz.attempts"
+
+
+class QuizRefused(Refused):
+    """An attempt that cannot be made now (409)."""
+
+    error_type = "QuizRefused"
 
 
 class Attempt(NamedTuple):
@@ -70,7 +80,7 @@ class QuizAttempts(Persistent):
 
 def check_limit(limit, used):
     if limit and used >= limit:
-        raise Refused(409, _("You have no attempt left at this quiz."))
+        raise QuizRefused(409, _("You have no attempt left at this quiz."))
 
 
 def attempts_of(session, create=True):
@@ -102,7 +112,7 @@ def answers_shown(quiz, used):
 
 
 def may_see_all_attempts(session):
-    return api.user.has_permission("wikimooc: View enrollments", obj=session)
+    return api.user.has_permission(VIEW_ENROLLMENTS, obj=session)
 
 
 def learner_sessions(quiz, member):
@@ -110,21 +120,23 @@ def learner_sessions(quiz, member):
     username = valid_wiki_username(member) if member is not None else None
     if username is None:
         return None, []
-    course = course_of(quiz)
-    return username, enrolled_sessions(course, member.getGroups(), username)
+    enrolled = enrolled_sessions(member, username, course=course_of(quiz))
+    return username, [entry.session for entry in enrolled]
 
 
 def learner_session(quiz, member, session_id=None):
     """(session, wiki username) in which ``member`` takes ``quiz``; Refused else."""
     if api.user.is_anonymous():
-        raise Refused(401, _("Log in to take this quiz."))
+        raise LoginRequired(401, _("Log in to take this quiz."))
     username, sessions = learner_sessions(quiz, member)
     if session_id:
         sessions = [session for session in sessions if session.getId() == session_id]
     if not sessions:
-        raise Refused(403, _("Only the learners of a session of this course take its quizzes."))
+        raise NotPermitted(
+            403, _("Only the learners of a session of this course take its quizzes.")
+        )
     if len(sessions) > 1:
-        raise Refused(
+        raise BadRequest(
             400, _("You are a learner of several sessions of this course: say which one.")
         )
     return sessions[0], username
@@ -161,11 +173,11 @@ def read_answer(question, given):
 def graded_answers(quiz, answers):
     """{question id: Result} for every question; Refused for bad answers."""
     if not isinstance(answers, dict):
-        raise Refused(400, _("Give \"answers\": an object of question ids and answers."))
+        raise BadRequest(400, _("Give \"answers\": an object of question ids and answers."))
     questions = {question.getId(): question for question in quiz.questions()}
     for question_id in answers:
         if question_id not in questions:
-            raise Refused(
+            raise BadRequest(
                 400,
                 _("This quiz has no question ${question}.", mapping={"question": str(question_id)}),
             )
@@ -176,7 +188,7 @@ def graded_answers(quiz, answers):
                 answer_key(question), read_answer(question, answers.get(question_id))
             )
         except WrongKind:
-            raise Refused(
+            raise BadRequest(
                 400,
                 _(
                     "The answer to ${question} is not an answer of its kind.",
@@ -190,7 +202,7 @@ def submit(quiz, session, username, answers):
     """Grade and record ``username``'s attempt at ``quiz`` in ``session``; return it.
     Refused, with nothing recorded, past the limit or for bad answers."""
     if not quiz.questions():
-        raise Refused(409, _("This quiz has no questions yet."))
+        raise QuizRefused(409, _("This quiz has no questions yet."))
     used = len(learner_attempts(session, quiz, username))
     check_limit(quiz.attempts_allowed, used)
     results = graded_answers(quiz, answers)

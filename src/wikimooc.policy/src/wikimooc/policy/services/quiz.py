@@ -13,7 +13,8 @@ from wikimooc.policy.quiz.attempts import learner_sessions
 from wikimooc.policy.quiz.attempts import may_see_all_attempts
 from wikimooc.policy.quiz.attempts import submit
 from wikimooc.policy.quiz.reading import learner_quiz
-from wikimooc.workflows.refusals import Refused
+from wikimooc.workflows.refusals import BadRequest
+from wikimooc.workflows.refusals import LoginRequired
 from wikimooc.workflows.refusals import RefusingService
 from wikimooc.workflows.refusals import request_data
 
@@ -46,7 +47,7 @@ class AttemptsPost(RefusingService):
     def answer(self):
         data = request_data(self.request)
         if not isinstance(data, dict):
-            raise Refused(400, _("Give \"answers\": an object of question ids and answers."))
+            raise BadRequest(400, _("Give \"answers\": an object of question ids and answers."))
         quiz = self.context
         session, username = learner_session(quiz, current_member(), data.get("session"))
         attempt = submit(quiz, session, username, data.get("answers", {}))
@@ -66,7 +67,7 @@ class AttemptsGet(RefusingService):
         quiz = self.context
         member = current_member()
         if member is None:
-            raise Refused(401, _("Log in to see attempts at this quiz."))
+            raise LoginRequired(401, _("Log in to see attempts at this quiz."))
         wanted = self.request.form.get("session")
         items = []
         taught = set()

@@ -1,9 +1,11 @@
 """Quizzes: the Quiz and QuizQuestion types in modules, without a workflow of their
-own, and who may add them."""
+own, and who may add them (wikimooc.workflows' rolemap holds the add permissions)."""
 
-PROFILE = "profile-wikimooc.policy:default"
+POLICY = "profile-wikimooc.policy:default"
+WORKFLOWS = "profile-wikimooc.workflows:default"
 
 
 def upgrade(setup_tool):
-    for step in ("rolemap", "typeinfo", "workflow"):
-        setup_tool.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    setup_tool.runImportStepFromProfile(WORKFLOWS, "rolemap", run_dependencies=False)
+    for step in ("typeinfo", "workflow"):
+        setup_tool.runImportStepFromProfile(POLICY, step, run_dependencies=False)
