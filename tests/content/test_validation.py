@@ -16,16 +16,17 @@ class Data:
         self.__dict__.update(values)
 
 
-EXERCISE_DEFAULTS = dict(
-    check="wiki",
-    wiki_action="edit_page",
-    rubric=None,
-    required_text=None,
-    required_text_is_pattern=False,
-)
-SESSION_DEFAULTS = dict(
-    start=date(2027, 3, 1), end=date(2027, 4, 30), enrollment_policy="open", enrollment_key=None
-)
+EXERCISE_DEFAULTS = {
+    "check": "wiki",
+    "wiki_action": "edit_page",
+    "rubric": None,
+    "required_text": None,
+    "required_text_is_pattern": False,
+}
+SESSION_DEFAULTS = {
+    "start": date(2027, 3, 1), "end": date(2027, 4, 30), "enrollment_policy": "open",
+    "enrollment_key": None,
+}
 RUBRIC = {"criteria": [{"title": "Sources", "levels": [{"title": "None", "points": 0}]}]}
 
 

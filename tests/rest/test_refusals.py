@@ -53,10 +53,10 @@ def french(site):
         ("ada", "post", SESSION + "/@enroll", {"key": "faux"}, 403, "EnrollmentRefused",
          "La clé d'inscription est incorrecte."),
         ("bob", "delete", SESSION + "/@enroll", None, 404, "NotEnrolled",
-         "Vous n’êtes pas inscrit·e à cette session."),
+         "Vous n’êtes pas inscrit·e à cette session."),  # noqa: RUF001
         # The request itself
         ("teacher", "post", SESSION + "/@enrollments", {"usernames": 5}, 400, "BadRequest",
-         "Indiquez « usernames » : une liste de noms d’utilisateur wiki, ou un nom par ligne."),
+         "Indiquez « usernames » : une liste de noms d’utilisateur wiki, ou un nom par ligne."),  # noqa: RUF001
         # Reuse
         ("bob", "post", COURSE + "/@adapt", {"container": "/fr"}, 403, "ReuseRefused",
          "La licence de ce cours ne permet pas de le réutiliser."),

@@ -34,7 +34,7 @@ here whenever an archive is made.
 """
 
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from http.server import BaseHTTPRequestHandler
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -57,9 +57,10 @@ import zlib
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-import old_site  # noqa: E402
 from running_platform import ADMIN  # noqa: E402
 from running_platform import Platform  # noqa: E402
+
+import old_site  # noqa: E402
 
 
 ARCHIVE = HERE / "data" / "old-site.tar.xz"
@@ -285,7 +286,7 @@ def add_user_data(site, wiki):
 
     # Last: no demo wiki answers any more, the stand-in included.
     site.call("/@registry", {
-        "wikimooc.wikis": {host: old_site.NOWHERE_API for host in old_site.DEMO_WIKIS},
+        "wikimooc.wikis": dict.fromkeys(old_site.DEMO_WIKIS, old_site.NOWHERE_API),
     }, "PATCH")
 
 
@@ -307,7 +308,7 @@ def manifest(site):
     enrollments = site.call(old_site.SESSION + "/@enrollments?b_size=100")["items"]
     certificates = site.call(old_site.SESSION + "/@certificates", login="tina")["items"]
     return {
-        "made_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": git("rev-parse", "HEAD"),
         # The last commit that changed the code the site was made with.
         "code_commit": git("log", "-1", "--format=%H", "--", *CODE),

@@ -117,7 +117,7 @@ CERTIFICATE_EXERCISES = (WIKI_EXERCISE, PEER_EXERCISE)
 
 # Enrollments of the private session: wiki username → (user id, added by).
 ENROLLMENTS = {
-    **{name: (None, None) for name in DEMO_LEARNERS},  # the demo's
+    **dict.fromkeys(DEMO_LEARNERS, (None, None)),  # the demo's
     "Ada": ("ada", "ada"),  # enrolled herself (she is invited)
     "Bob": ("bob", "tina"),  # added by the teacher
     "Grace Hopper": (None, "tina"),  # added by the teacher; no account on the site

@@ -201,9 +201,9 @@ def test_members_keep_their_names_and_passwords(site):
 def test_registry_settings_are_kept(site):
     for name, value in old_site.REGISTRY.items():
         assert site.api(f"/@registry/{name}") == value, name
-    assert site.api("/@registry/wikimooc.wikis") == {
-        host: old_site.NOWHERE_API for host in old_site.DEMO_WIKIS
-    }
+    assert site.api("/@registry/wikimooc.wikis") == dict.fromkeys(
+        old_site.DEMO_WIKIS, old_site.NOWHERE_API
+    )
 
 
 def test_forum_keeps_its_questions_answers_and_moderation(site):
@@ -262,7 +262,7 @@ def test_submissions_keep_their_reviews_and_grade(site, author):
     assert review["choices"] == [
         {"criterion": criterion["title"], "level": criterion["levels"][level]["title"],
          "points": criterion["levels"][level]["points"], "comment": ""}
-        for criterion, level in zip(criteria, work["levels"])
+        for criterion, level in zip(criteria, work["levels"], strict=True)
     ]
     assert (review["points"], review["comment"], review["reviewer"]["id"], review["review_state"],
             review["by_teacher"]) == (work["points"], work["review_comment"], work["reviewer"],

@@ -14,11 +14,10 @@ characters (U+E000-U+F8FF). Other invisible characters (U+2066-U+2069, U+FEFF…
 are part of a name on the wiki as here.
 """
 
-from wikimooc.policy import _
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.entities import html5
+from wikimooc.policy import _
 
 import ipaddress
 import re

@@ -9,7 +9,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collections import defaultdict
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.certificates.completion import is_complete
@@ -34,7 +34,7 @@ class CertificateRefused(Refused):
 
 
 def now():
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def pages_edited(session, usernames):
@@ -48,7 +48,10 @@ def pages_edited(session, usernames):
             titles[contribution.title] = min(
                 titles.get(contribution.title, contribution.timestamp), contribution.timestamp
             )
-    return {username: tuple(sorted(titles, key=titles.get)) for username, titles in first_edits.items()}
+    return {
+        username: tuple(sorted(titles, key=titles.get))
+        for username, titles in first_edits.items()
+    }
 
 
 def issue(session, enrollment, done, pages):

@@ -2,7 +2,7 @@
 reason) or show it again, block a learner from posting in the session or unblock."""
 
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.policy import _
@@ -56,7 +56,7 @@ def block(session, username, reason):
     forum.blocked[username] = Block(
         by=api.user.get_current().getId(),
         reason=reason.strip(),
-        when=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        when=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
 

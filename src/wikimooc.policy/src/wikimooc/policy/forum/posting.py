@@ -109,7 +109,8 @@ def lesson_of_course(session, lesson_uid):
     ):
         raise ForumRefused(
             400,
-            _("This session's course has no lesson ${lesson}.", mapping={"lesson": str(lesson_uid)}),
+            _("This session's course has no lesson ${lesson}.",
+              mapping={"lesson": str(lesson_uid)}),
         )
     return lesson_uid
 

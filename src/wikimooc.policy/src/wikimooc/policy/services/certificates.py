@@ -26,7 +26,10 @@ class CertificatesGet(RefusingService):
 
     def answer(self):
         items = sorted(
-            (team_info(certificate, self.context) for certificate in session_certificates(self.context)),
+            (
+                team_info(certificate, self.context)
+                for certificate in session_certificates(self.context)
+            ),
             key=lambda item: item["issued"],
         )
         return {"@id": self.context.absolute_url() + "/@certificates", "items": items,

@@ -83,7 +83,7 @@ def learners_to_follow(session):
     """Every enrolled wiki username, also those of learners who never logged in;
     not the teachers' own."""
     teachers = teachers_usernames(session)
-    return [name for name in session.enrollments.learners.keys() if name not in teachers]
+    return [name for name in session.enrollments.learners if name not in teachers]
 
 
 def exercises_checked_on_the_wiki(session):

@@ -10,7 +10,7 @@ from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from plone import api
 from typing import NamedTuple
@@ -79,7 +79,7 @@ class EditTracking(Persistent):
 
 
 def utc_now():
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def wiki_timestamp(moment):
@@ -87,7 +87,7 @@ def wiki_timestamp(moment):
 
 
 def session_start(session):
-    return wiki_timestamp(datetime.combine(session.start, datetime.min.time(), timezone.utc))
+    return wiki_timestamp(datetime.combine(session.start, datetime.min.time(), UTC))
 
 
 def tracking_of(session, create=True):

@@ -105,7 +105,8 @@ class PeerReviewViewlet(ViewletBase):
         return [
             exercise
             for exercise in (
-                brain.getObject() for brain in api.content.find(context=course, portal_type="Exercise")
+                brain.getObject()
+                for brain in api.content.find(context=course, portal_type="Exercise")
             )
             if exercise.check == "peer"
         ]

@@ -20,7 +20,9 @@ class TourDraftMixin:
         return course_of(self.context)
 
     def steps(self):
-        return [item for item in self.context.objectValues() if item.portal_type == "GuidedTourStep"]
+        return [
+            item for item in self.context.objectValues() if item.portal_type == "GuidedTourStep"
+        ]
 
     def language(self):
         return self.context.Language() or api.portal.get_current_language()

@@ -187,10 +187,12 @@ def scored(criteria, choices, points):
               mapping={"count": len(criteria)}),
         )
     kept = []
-    for criterion, choice in zip(criteria, choices):
+    for criterion, choice in zip(criteria, choices, strict=True):
         levels = criterion["levels"]
         level = choice.get("level") if isinstance(choice, dict) else None
-        if not (isinstance(level, int) and not isinstance(level, bool) and 0 <= level < len(levels)):
+        if not (
+            isinstance(level, int) and not isinstance(level, bool) and 0 <= level < len(levels)
+        ):
             raise PeerReviewRefused(
                 400,
                 _("The criterion “${criterion}” has no level ${level}: choose 0 to ${last}.",
@@ -287,7 +289,8 @@ def allocate_by_hand(session, submission_uid, reviewer):
     if reviewer in round.involved(submission.UID()):
         raise PeerReviewRefused(
             400,
-            _("${reviewer} already reviews this submission, or has.", mapping={"reviewer": reviewer}),
+            _("${reviewer} already reviews this submission, or has.",
+              mapping={"reviewer": reviewer}),
         )
     round.allocate(submission.UID(), reviewer, by_hand=True)
     record(submission, "allocate", reviewer=reviewer)

@@ -7,7 +7,7 @@ sees their own review.
 """
 
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
 from wikimooc.workflows.interfaces import IWikiIdentity
@@ -33,7 +33,7 @@ REVIEW_WORKFLOW = "wikimooc_review_workflow"
 
 def iso(moment):
     """As plone.restapi writes times: UTC, to the second."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def person(user_id, wiki=None):

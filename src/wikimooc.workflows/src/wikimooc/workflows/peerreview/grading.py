@@ -7,7 +7,7 @@ session's flexible-grading days; a grade from the teaching team wins over both.
 
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from statistics import median
 from typing import NamedTuple
@@ -60,7 +60,7 @@ def handed_in_at(submission):
 def overdue(handed_in, session):
     """Whether work handed in at ``handed_in`` has waited past the session's
     flexible-grading days."""
-    waited = datetime.now(timezone.utc) - handed_in
+    waited = datetime.now(UTC) - handed_in
     return waited > timedelta(days=session.flexible_grading_days)
 
 
