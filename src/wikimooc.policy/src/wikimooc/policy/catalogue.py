@@ -1,23 +1,45 @@
 """The public course catalogue: published courses by language, Wikimedia project,
 audience and text, with their open sessions. The ``@courses`` service and the home
-page of each language ask the catalog through here."""
+page of each language ask the catalog through here; the forum's search goes through
+``search_catalog`` too."""
 
 from collections import defaultdict
 from plone import api
+from Products.ZCTextIndex.ParseTree import ParseError
 from wikimooc.policy import _
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import PROJECTS
+from wikimooc.workflows.refusals import Refused
 
 
 FILTERS = {"project": ("projects", PROJECTS), "audience": ("audience", AUDIENCES)}
 
 
-class UnknownFilterValue(ValueError):
+class UnknownFilterValue(Refused):
     """``message`` is translatable and says which values are known."""
 
     def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+        super().__init__(400, message)
+
+
+class UnreadableSearch(Refused):
+    """A search text the catalog's query parser cannot read (``")(``, ``AND``...),
+    or one that is no text; ``name`` is the parameter that gave it."""
+
+    def __init__(self, name="q"):
+        super().__init__(
+            400, _("The search text \"${name}\" cannot be understood.", mapping={"name": name})
+        )
+
+
+def search_catalog(query):
+    """The catalog's brains for ``query``, as the user may see them; raise
+    UnreadableSearch when its ``SearchableText`` is query syntax the catalog
+    cannot parse (it does so when searching, before any brain is read)."""
+    try:
+        return api.portal.get_tool("portal_catalog")(**query)
+    except ParseError:
+        raise UnreadableSearch() from None
 
 
 def catalogue_query(form):
@@ -42,6 +64,8 @@ def catalogue_query(form):
                 )
             query[index] = value
     if text := form.get("q"):
+        if not isinstance(text, str):
+            raise UnreadableSearch()
         query["SearchableText"] = text
     return query
 

@@ -18,6 +18,7 @@ from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.workflows.batching import page_start
 from zExceptions import MethodNotAllowed
 from zExceptions import Unauthorized
 
@@ -104,5 +105,5 @@ class LearnersView(BrowserView):
         return user_links(self.context.wiki, username)
 
     def batch(self):
-        start = int(self.request.get("b_start", 0) or 0)
+        start = page_start(self.request.form)
         return Batch(LearnerSequence(self.context.enrollments), size=50, start=start)

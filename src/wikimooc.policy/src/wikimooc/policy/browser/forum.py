@@ -15,6 +15,7 @@ from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.forum.listing import question_detail
 from wikimooc.policy.forum.listing import question_summary
 from wikimooc.policy.forum.listing import questions
+from wikimooc.policy.forum.listing import questions_for_page
 from wikimooc.policy.forum.moderation import block
 from wikimooc.policy.forum.moderation import blocks
 from wikimooc.policy.forum.moderation import hide
@@ -34,6 +35,7 @@ from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.policy.forum.unsubscribe import subscription_of
+from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.browser.actions import RefusingAction
 from wikimooc.workflows.refusals import Refused
 from zope.i18n import translate
@@ -64,8 +66,9 @@ class ForumView(BrowserView):
         self.search = self.request.form.get("q", "")
         self.can_post = may_post(session, session)
         self.may_moderate = may_moderate(session)
-        start = int(self.request.form.get("b_start", 0) or 0)
-        self.batch = Batch(questions(session, self.search), size=QUESTIONS_PER_PAGE, start=start)
+        start = page_start(self.request.form)
+        found = questions_for_page(session, self.search, self.request)
+        self.batch = Batch(found, size=QUESTIONS_PER_PAGE, start=start)
         self.questions = [question_summary(brain.getObject(), session.wiki) for brain in self.batch]
         return self.index()
 

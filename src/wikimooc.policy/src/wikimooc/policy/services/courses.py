@@ -1,32 +1,20 @@
-from plone import api
-from Products.ZCTextIndex.ParseTree import ParseError
-from plone.restapi.batching import HypermediaBatch
 from plone.restapi.serializer.converters import json_compatible
-from plone.restapi.services import Service
-from wikimooc.policy import _
 from wikimooc.policy.catalogue import catalogue_query
 from wikimooc.policy.catalogue import open_sessions
-from wikimooc.policy.catalogue import UnknownFilterValue
-from wikimooc.policy.services import error_reply
-from wikimooc.policy.services import ServiceError
+from wikimooc.policy.catalogue import search_catalog
+from wikimooc.workflows.batching import hypermedia_batch
+from wikimooc.workflows.services.service import RefusingService
 
 
-class CoursesGet(Service):
-    """The public catalogue: published courses with their open sessions, paginated."""
+class CoursesGet(RefusingService):
+    """The public catalogue: published courses with their open sessions, paginated.
+    Unknown filter values, unreadable search texts and batches refuse with a 400."""
 
-    def reply(self):
-        try:
-            query = catalogue_query(self.request.form)
-        except UnknownFilterValue as error:
-            return error_reply(self.request, ServiceError(400, "BadRequest", error.message))
-        try:
-            batch = HypermediaBatch(self.request, api.portal.get_tool("portal_catalog")(**query))
-            courses = list(batch)
-        except ParseError:
-            return error_reply(
-                self.request,
-                ServiceError(400, "BadRequest", _("The search text \"q\" cannot be understood.")),
-            )
+    refused_type = "BadRequest"
+
+    def answer(self):
+        batch = hypermedia_batch(self.request, search_catalog(catalogue_query(self.request.form)))
+        courses = list(batch)
         sessions = open_sessions([brain.getPath() for brain in courses])
         result = {
             "@id": batch.canonical_url,

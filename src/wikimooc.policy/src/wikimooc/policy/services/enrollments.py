@@ -1,22 +1,19 @@
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.batching import HypermediaBatch
-from plone.restapi.services import Service
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import LearnerSequence
-from wikimooc.policy.services import error_reply
 from wikimooc.policy.services import request_data
 from wikimooc.policy.services import ServiceError
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.workflows.batching import hypermedia_batch
+from wikimooc.workflows.services.service import RefusingService
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
-class EnrollmentsGet(Service):
-    def reply(self):
-        batch = HypermediaBatch(self.request, LearnerSequence(self.context.enrollments))
+class EnrollmentsGet(RefusingService):
+    def answer(self):
+        batch = hypermedia_batch(self.request, LearnerSequence(self.context.enrollments))
         result = {
             "@id": batch.canonical_url,
             "items": [
@@ -36,15 +33,11 @@ class EnrollmentsGet(Service):
         return result
 
 
-class EnrollmentsPost(Service):
+class EnrollmentsPost(RefusingService):
     """Teachers add learners by wiki username: a list, or a pasted block of text."""
 
-    def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            usernames = self.usernames()
-        except ServiceError as error:
-            return error_reply(self.request, error)
+    def answer(self):
+        usernames = self.usernames()
         results = add_learners(self.context, usernames, added_by=api.user.get_current().getId())
         for result in results:
             if result.get("reason"):

@@ -2,7 +2,6 @@
 answered, moderation (hide, show, blocks) and one's own mail choices."""
 
 from plone import api
-from plone.restapi.batching import HypermediaBatch
 from wikimooc.policy import _
 from wikimooc.policy.forum.listing import post_info
 from wikimooc.policy.forum.listing import question_detail
@@ -26,6 +25,7 @@ from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.services import request_data
 from wikimooc.policy.services.refusing import PathParameters
 from wikimooc.policy.services.tracking import enrolled_username
+from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.refusals import Refused
 from wikimooc.workflows.services.service import RefusingService
 
@@ -44,7 +44,7 @@ class ForumGet(ForumService):
 
     def answer(self):
         session = self.context
-        batch = HypermediaBatch(self.request, questions(session, self.request.form.get("q")))
+        batch = hypermedia_batch(self.request, questions(session, self.request.form.get("q")))
         result = {
             "@id": batch.canonical_url,
             "items": [question_summary(brain.getObject(), session.wiki) for brain in batch],

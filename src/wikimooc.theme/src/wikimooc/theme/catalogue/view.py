@@ -1,17 +1,19 @@
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
-from Products.ZCTextIndex.ParseTree import ParseError
 from wikimooc.policy import _
 from wikimooc.policy.catalogue import catalogue_query
 from wikimooc.policy.catalogue import open_sessions
+from wikimooc.policy.catalogue import search_catalog
 from wikimooc.policy.catalogue import UnknownFilterValue
+from wikimooc.policy.catalogue import UnreadableSearch
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import LICENSES
 from wikimooc.policy.vocabularies import PROJECTS
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
+from wikimooc.workflows.batching import page_start
 
 
 PAGE_SIZE = 20
@@ -36,12 +38,12 @@ class CatalogueView(CourseParts, BrowserView):
             query = catalogue_query({
                 **form, "language": "" if self.language == ALL_LANGUAGES else self.language,
             })
-            brains = api.portal.get_tool("portal_catalog")(**query)
-            self.batch = Batch(brains, PAGE_SIZE, int(form.get("b_start", 0) or 0))
+            brains = search_catalog(query)
+            self.batch = Batch(brains, PAGE_SIZE, page_start(form))
             self.courses = self.course_cards(list(self.batch))
         except UnknownFilterValue as refused:
             self.error, self.courses = refused.message, []
-        except ParseError:
+        except UnreadableSearch:
             self.error, self.courses = _("This search text cannot be understood."), []
         return self.index()
 
