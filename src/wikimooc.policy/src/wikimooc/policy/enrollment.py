@@ -20,6 +20,7 @@ from typing import NamedTuple
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.identity.directory import userid_for_wiki_username
+from wikimooc.policy.pas import LEARNERS_GROUP_PREFIX
 from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import normalise_username
@@ -82,9 +83,6 @@ class EnrollmentRefused(Exception):
         self.reason = reason
         self.status = status
         self.message = message
-
-
-LEARNERS_GROUP_PREFIX = "wikimooc-learners-"
 
 
 def learners_group_id(session):
