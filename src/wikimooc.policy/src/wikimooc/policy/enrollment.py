@@ -122,7 +122,10 @@ def refusal(session, username, key=None, check_key=True):
     if (
         check_key
         and policy == "key"
-        and not hmac.compare_digest((key or "").encode(), (session.enrollment_key or "").encode())
+        # A key that is no text (a list, a number in a JSON body) is a wrong key.
+        and not hmac.compare_digest(
+            (key if isinstance(key, str) else "").encode(), (session.enrollment_key or "").encode()
+        )
     ):
         return EnrollmentRefused("wrong_key", 403, _("The enrollment key is wrong."))
     if policy == "invitation" and username not in invited_usernames(session):

@@ -44,6 +44,9 @@ class LearnersGroup(PropertiedUser):
     def isGroup(self):
         return True
 
+    def getName(self):
+        return self.id
+
     def getRoles(self):
         return []
 

@@ -8,7 +8,10 @@ from wikimooc.policy.browser.login import own_url
 from wikimooc.policy.identity.accounts import BlockedAccount
 from wikimooc.policy.identity.accounts import sign_in
 from wikimooc.policy.services import error_reply
+from wikimooc.policy.services import request_data
 from wikimooc.policy.services import ServiceError
+from wikimooc.workflows.refusals import Refused
+from wikimooc.workflows.services.service import RefusingService
 
 
 def foreign_public_url(request, public_url):
@@ -29,14 +32,23 @@ class WikimediaLoginStart(Get):
         )
 
 
-class WikimediaLoginFinish(Post):
-    def reply(self):
-        if refused := foreign_public_url(self.request, self.json_body.get("publicUrl")):
+class WikimediaLoginFinish(RefusingService, Post):
+    """A body that is no JSON object, or whose ``qs`` is no text, is a 400."""
+
+    refused_type = "Blocked"
+
+    def answer(self):
+        data = request_data(self.request)
+        if not isinstance(data.get("qs", ""), str):
+            raise ServiceError(
+                400, "BadRequest", _("\"qs\" must be the query string the OAuth server sent back.")
+            )
+        if refused := foreign_public_url(self.request, data.get("publicUrl")):
             return refused
         try:
-            return super().reply()
+            return Post.reply(self)
         except BlockedAccount as refusal:
-            return error_reply(self.request, ServiceError(403, "Blocked", refusal.message))
+            raise Refused(403, refusal.message) from None
 
     def _remember_identity(self, result):
         sign_in(result)
