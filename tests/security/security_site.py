@@ -10,10 +10,13 @@ addresses a visitor may know (``/en/intro/hush``): ``Hush seminar`` (the session
 title), ``Quillon`` (its learner's wiki username), ``Whisper`` (the question, the
 answer and the work)."""
 
+from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from wikimooc.policy.forum.storage import forum_of
 
 import requests
+import transaction
 
 
 PASSWORD = "secret-pw-123"
@@ -61,3 +64,23 @@ class Visitor:
 def leaks(text):
     """The private words ``text`` shows."""
     return [secret for secret in SECRETS if secret in text]
+
+
+def state(world):
+    """What a refused write might have changed."""
+    transaction.begin()
+    hush = world.hush
+    question = hush.unrestrictedTraverse(world.question.rsplit("/", 1)[1])
+    submission = hush.unrestrictedTraverse(world.submission.rsplit("/", 1)[1])
+    forum = forum_of(hush, create=False)
+    return {
+        "title": hush.title,
+        "state": api.content.get_state(hush),
+        "learners": sorted(hush.enrollments.learners),
+        "teachers": list(hush.teachers),
+        "blocked": sorted(forum.blocked) if forum else [],
+        "question": api.content.get_state(question),
+        "submission": api.content.get_state(submission),
+        "grade": getattr(submission, "grade", None),
+        "children": sorted(hush.objectIds()),
+    }

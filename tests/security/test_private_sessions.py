@@ -4,7 +4,6 @@ works, by those who may (its learner, its teacher): pages, REST, search, navigat
 the sitemap, the feeds, the page cache, and the teacher's endpoints, reading and
 writing. A refusal shows none of the private words and changes nothing."""
 
-from plone import api
 from security_site import actor_id
 from security_site import ANONYMOUS
 from security_site import HUSH
@@ -14,16 +13,15 @@ from security_site import leaks
 from security_site import MANAGER
 from security_site import MEMBER
 from security_site import OUTSIDER
+from security_site import state
 from security_site import STRANGERS
 from security_site import TEACHER
-from wikimooc.policy.forum.storage import forum_of
 from wikimooc.policy.pagecache.middleware import PageCache
 from webtest.http import StopableWSGIServer
 from ZPublisher.WSGIPublisher import publish_module
 
 import gzip
 import pytest
-import transaction
 
 
 REFUSED = (401, 403, 404)
@@ -238,26 +236,6 @@ class TestPageCache:
             response = visitor(html=True).get(page_cache + "/en/intro")
         assert response.headers.get("X-WikiMOOC-Cache") == "hit"
         assert "Open session" in response.text
-
-
-def state(world):
-    """What a refused write might have changed."""
-    transaction.begin()
-    hush = world.hush
-    question = hush.unrestrictedTraverse(world.question.rsplit("/", 1)[1])
-    submission = hush.unrestrictedTraverse(world.submission.rsplit("/", 1)[1])
-    forum = forum_of(hush, create=False)
-    return {
-        "title": hush.title,
-        "state": api.content.get_state(hush),
-        "learners": sorted(hush.enrollments.learners),
-        "teachers": list(hush.teachers),
-        "blocked": sorted(forum.blocked) if forum else [],
-        "question": api.content.get_state(question),
-        "submission": api.content.get_state(submission),
-        "grade": getattr(submission, "grade", None),
-        "children": sorted(hush.objectIds()),
-    }
 
 
 # (what, method, path, body): the teaching team's writes. A workflow transition the
