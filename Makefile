@@ -44,6 +44,11 @@ worker: instance ## Run only a task worker (the database must be up: make start,
 worker-ping: instance ## Ask the running worker to answer
 	$(BIN)/wikimooc-worker --ping $(INSTANCE)/etc/zope.conf
 
+.PHONY: lint
+lint: install ## Check the code with ruff (Plone's import style): zero findings
+	$(BIN)/ruff check $(PACKAGES)
+	$(BIN)/ruff check --config src/wikimooc.policy/pyproject.toml tests bench scripts
+
 .PHONY: test
 test: install ## Run the whole test suite
 	$(BIN)/pytest tests -ra

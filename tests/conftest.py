@@ -3,8 +3,8 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from pytest_plone import fixtures_factory
-from wikimooc.policy.testing import WIKIMOOC_FUNCTIONAL_TESTING
-from wikimooc.policy.testing import WIKIMOOC_INTEGRATION_TESTING
+from wikimooc.theme.testing import WIKIMOOC_FUNCTIONAL_TESTING
+from wikimooc.theme.testing import WIKIMOOC_INTEGRATION_TESTING
 
 import pytest
 import requests
@@ -16,6 +16,15 @@ import transaction
 
 
 pytest_plugins = ["pytest_plone", "mediawiki_fixtures"]
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "slow: starts a whole platform (make start) and takes a minute or more;"
+        " make test runs it, -m 'not slow' leaves it out",
+    )
+
 
 globals().update(
     fixtures_factory((

@@ -1,6 +1,6 @@
 from plone import api
 from types import SimpleNamespace
-from wikimooc.policy.browser.course import CourseViewlet
+from wikimooc.theme.course.viewlets import CourseViewlet
 from wikimooc.policy.reuse import adapt_course
 
 import pytest

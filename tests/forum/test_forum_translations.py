@@ -8,21 +8,25 @@ import ast
 import pytest
 import re
 import wikimooc.policy
+import wikimooc.theme
 
 
 WORKFLOW = "wikimooc_forum_post_workflow"
-TEMPLATES = Path(wikimooc.policy.__file__).parent / "browser" / "templates"
-OURS = ("forum.pt", "forum_macros.pt", "question.pt", "unsubscribe.pt", "forum_viewlet.pt",
-        "certificates.pt", "certificate_viewlet.pt", "verify.pt")
-CATALOGUE = Path(wikimooc.policy.__file__).parent / "locales" / "fr" / "LC_MESSAGES" / "wikimooc.po"
+THEME = Path(wikimooc.theme.__file__).parent
+OURS = [THEME / "forum" / "templates" / name
+        for name in ("forum.pt", "forum_macros.pt", "question.pt", "unsubscribe.pt", "forum_viewlet.pt")]
+OURS += [THEME / "certificates" / "templates" / name
+         for name in ("certificates.pt", "certificate_viewlet.pt", "verify.pt")]
+CATALOGUES = [Path(package.__file__).parent / "locales" / "fr" / "LC_MESSAGES" / "wikimooc.po"
+              for package in (wikimooc.policy, wikimooc.theme)]
 STRING = r'"(?:[^"\\]|\\.)*"'
 NAMED = re.compile(r'<(\w+)[^>]*i18n:name="(\w+)"[^>]*?(?:/>|>.*?</\1>)', re.S)
 
 
 def template_messages():
     found = set()
-    for name in OURS:
-        source = (TEMPLATES / name).read_text()
+    for template in OURS:
+        source = template.read_text()
         for match in re.finditer(r'i18n:translate=""\s*>((?:(?!i18n:translate).)*?)</(span|a|p|h1|h2|button|label|option|th|dt|strong)>', source, re.S):
             found.add(" ".join(NAMED.sub(lambda named: "${" + named.group(2) + "}", match.group(1)).split()))
         found.update(re.findall(r'i18n:attributes="placeholder" placeholder="([^"]+)"', source))
@@ -30,7 +34,8 @@ def template_messages():
 
 
 def catalogue():
-    pairs = re.findall(rf"^msgid ({STRING})\nmsgstr ({STRING})$", CATALOGUE.read_text(), re.M)
+    text = "\n".join(catalogue.read_text() for catalogue in CATALOGUES)
+    pairs = re.findall(rf"^msgid ({STRING})\nmsgstr ({STRING})$", text, re.M)
     return {ast.literal_eval(msgid): ast.literal_eval(msgstr) for msgid, msgstr in pairs}
 
 

@@ -1,7 +1,6 @@
 """Teachers create wiki accounts for a group when the wiki throttles the room, and
 see every learner's wiki username with links to their wiki pages."""
 
-from plone import api
 from wikimooc.policy.identity.directory import userid_for_wiki_username
 
 import pytest

@@ -1,6 +1,7 @@
 """Every message of the wikimooc domain, in the Python code, templates, profiles and
-ZCML of the three packages, has a French translation that is not fuzzy. Messages are
-found as `make i18n` finds them (i18ndude's readers)."""
+ZCML of the three packages, has a French translation that is not fuzzy, the same in
+every package that has it; each package's .pot holds exactly the messages of its code.
+Messages are found as `make i18n` finds them (i18ndude's readers)."""
 
 from functools import cache
 from i18ndude.catalog import GSReader
@@ -38,6 +39,15 @@ def french(package):
     return MessageCatalog(filename=str(path))
 
 
+def unescaped(msgid):
+    """As the code has it: catalogues read from .po files keep quotes escaped."""
+    return msgid.replace('\\"', '"').replace("\\\\", "\\")
+
+
+def template_of(package):
+    return MessageCatalog(filename=str(package_folder(package) / "locales" / f"{DOMAIN}.pot"))
+
+
 def fuzzy(entry):
     return any("fuzzy" in comment for comment in entry.comments)
 
@@ -49,7 +59,7 @@ MESSAGES = sorted((package, message) for package in PACKAGES for message in mess
     "package, message",
     [
         ("policy", "This session is full."),  # Python
-        ("policy", "Enroll in this session"),  # a template
+        ("theme", "Enroll in this session"),  # a template
         ("policy", "A course: modules of lessons and exercises, run as sessions."),  # a profile
         ("theme", "Search courses"),
         ("workflows", "A rejection needs a comment for the authors."),
@@ -72,3 +82,30 @@ def test_a_fuzzy_translation_is_caught(tmp_path):
     po = tmp_path / "wikimooc.po"
     po.write_text('msgid ""\nmsgstr ""\n"Domain: wikimooc\\n"\n\n#, fuzzy\nmsgid "Hello"\nmsgstr "Bonjour"\n')
     assert fuzzy(MessageCatalog(filename=str(po))["Hello"])
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_the_pot_file_holds_the_messages_of_the_code(package):
+    """``make i18n`` was run: nothing missing, nothing left over from code that went."""
+    in_pot = {unescaped(msgid) for msgid in template_of(package) if msgid}
+    in_code = messages(package)
+    assert sorted(in_code - in_pot) == [], "missing from the .pot: run make i18n"
+    assert sorted(in_pot - in_code) == [], "no longer in the code: run make i18n"
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_pot_entry_says_where_it_comes_from(package):
+    unreferenced = [
+        msgid for msgid, entry in template_of(package).items()
+        if msgid and not entry.references
+    ]
+    assert unreferenced == []
+
+
+def test_one_french_text_per_message_across_the_packages():
+    texts = {}
+    for package in PACKAGES:
+        for msgid, entry in french(package).items():
+            if msgid and entry.msgstr:
+                texts.setdefault(msgid, set()).add(entry.msgstr)
+    assert {msgid: found for msgid, found in texts.items() if len(found) > 1} == {}

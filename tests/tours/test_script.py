@@ -2,7 +2,7 @@
 
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
-from wikimooc.policy.tours.browser import TourBuilderView
+from wikimooc.theme.tours.views import TourBuilderView
 from wikimooc.policy.tours.script import tour_script
 
 import json

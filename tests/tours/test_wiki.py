@@ -9,7 +9,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from tour_drafts import add_draft
 from wikimooc.policy.content.lesson import ILesson
-from wikimooc.policy.tours.browser import TourBuilderView
+from wikimooc.theme.tours.views import TourBuilderView
 from wikimooc.policy.tours.names import NotATourName
 from wikimooc.policy.tours.vocabulary import guided_tours
 from wikimooc.policy.tours.wiki import forget_tours

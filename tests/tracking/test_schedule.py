@@ -1,7 +1,6 @@
 """Which sessions the periodic check reads, and when."""
 
 from datetime import date
-from datetime import timedelta
 from wikimooc.policy.enrollment import add_learners
 from plone import api
 from zope.component.hooks import setSite

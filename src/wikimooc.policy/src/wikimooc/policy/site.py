@@ -10,8 +10,9 @@ from zope.traversing.interfaces import BeforeTraverseEvent
 
 SITE_ID = "wikimooc"
 SITE_TITLE = "WikiMOOC"
-# Installed in this order; each one's default profile is kept at its newest version.
-PACKAGES = ("wikimooc.workflows", "wikimooc.theme", "wikimooc.policy")
+# The site's install list, in the order of their dependencies (each profile depends
+# on the one before); each one's default profile is kept at its newest version.
+PACKAGES = ("wikimooc.workflows", "wikimooc.policy", "wikimooc.theme")
 
 
 def ensure_site(app, site_id=SITE_ID, with_demo_content=True):
@@ -25,7 +26,7 @@ def ensure_site(app, site_id=SITE_ID, with_demo_content=True):
         site_id,
         title=SITE_TITLE,
         default_language="en",
-        extension_ids=["wikimooc.policy:default"],
+        extension_ids=[f"{package}:default" for package in PACKAGES],
     )
     if with_demo_content:
         create_demo_content(enter_site(site))

@@ -7,7 +7,7 @@ instead, as for a link that was cut short."""
 
 from plone.restapi.batching import HypermediaBatch
 from wikimooc.workflows import _
-from wikimooc.workflows.services import ServiceError
+from wikimooc.workflows.refusals import ServiceError
 
 
 MINIMUMS = {"b_start": 0, "b_size": 1}

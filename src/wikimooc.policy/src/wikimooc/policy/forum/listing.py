@@ -4,7 +4,6 @@ may see them (hidden ones only to the teaching team, with who hid them and why).
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from plone.base.utils import munge_search_term
-from wikimooc.policy import _
 from wikimooc.policy.catalogue import search_catalog
 from wikimooc.policy.catalogue import UnreadableSearch
 from wikimooc.policy.forum.authors import author_info
@@ -88,14 +87,3 @@ def questions(session, search=None):
             return []
     return api.portal.get_tool("portal_catalog")(**query)
 
-
-def questions_for_page(session, search, request):
-    """``questions`` for the forum's page: a search it cannot read finds nothing and
-    the page says why, as the catalogue's does."""
-    try:
-        return questions(session, search)
-    except UnreadableSearch:
-        api.portal.show_message(
-            _("This search text cannot be understood."), request=request, type="error"
-        )
-        return []

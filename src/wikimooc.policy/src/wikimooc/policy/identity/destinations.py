@@ -6,22 +6,15 @@ adapter first, then checks only the *path* of ``came_from``: on its own it follo
 back only what ``portal_url.isURLInPortal`` accepts (same scheme family, host, port
 and site path; no scheme-relative ``//host``, backslashes, ``javascript:`` or
 control characters), else nothing, so the member lands on the site's front page.
-Our own logins and registration check their ``came_from`` with ``own_url`` too.
+Our own logins and registration check their ``came_from`` with the same ``own_url``.
 """
 
-from plone import api
 from plone.base.interfaces import IRedirectAfterLogin
 from wikimooc.policy.interfaces import IWikimoocPolicyLayer
+from wikimooc.policy.redirects import own_url
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
-
-
-def own_url(url):
-    """``url`` when it is one of this site's addresses, else None (no open redirects)."""
-    if isinstance(url, str) and url and api.portal.get_tool("portal_url").isURLInPortal(url):
-        return url
-    return None
 
 
 @implementer(IRedirectAfterLogin)

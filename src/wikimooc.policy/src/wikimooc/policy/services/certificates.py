@@ -15,10 +15,10 @@ from wikimooc.policy.certificates.storage import certificate_of
 from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import wiki_username_of
-from wikimooc.policy.services import request_data
+from wikimooc.workflows.refusals import request_data
 from wikimooc.policy.services.refusing import PathParameters
 from wikimooc.workflows.refusals import Refused
-from wikimooc.workflows.services.service import RefusingService
+from wikimooc.workflows.refusals import RefusingService
 
 
 class CertificateService(RefusingService):

@@ -3,7 +3,7 @@ from wikimooc.policy.catalogue import catalogue_query
 from wikimooc.policy.catalogue import open_sessions
 from wikimooc.policy.catalogue import search_catalog
 from wikimooc.workflows.batching import hypermedia_batch
-from wikimooc.workflows.services.service import RefusingService
+from wikimooc.workflows.refusals import RefusingService
 
 
 class CoursesGet(RefusingService):

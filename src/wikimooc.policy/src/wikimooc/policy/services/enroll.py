@@ -6,9 +6,9 @@ from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.enrollment import EnrollmentRefused
 from wikimooc.policy.enrollment import leave
 from wikimooc.policy.enrollment import wiki_username_of
-from wikimooc.policy.services import error_reply
-from wikimooc.policy.services import request_data
-from wikimooc.policy.services import ServiceError
+from wikimooc.workflows.refusals import error_reply
+from wikimooc.workflows.refusals import request_data
+from wikimooc.workflows.refusals import ServiceError
 from zope.interface import alsoProvides
 
 

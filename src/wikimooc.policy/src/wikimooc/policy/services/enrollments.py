@@ -2,12 +2,12 @@ from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import LearnerSequence
-from wikimooc.policy.services import request_data
-from wikimooc.policy.services import ServiceError
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
 from wikimooc.workflows.batching import hypermedia_batch
-from wikimooc.workflows.services.service import RefusingService
+from wikimooc.workflows.refusals import RefusingService
+from wikimooc.workflows.refusals import request_data
+from wikimooc.workflows.refusals import ServiceError
 from zope.i18n import translate
 
 

@@ -22,12 +22,12 @@ from wikimooc.policy.forum.posting import session_of
 from wikimooc.policy.forum.posting import set_answered
 from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
-from wikimooc.policy.services import request_data
+from wikimooc.workflows.refusals import request_data
 from wikimooc.policy.services.refusing import PathParameters
 from wikimooc.policy.services.tracking import enrolled_username
 from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.refusals import Refused
-from wikimooc.workflows.services.service import RefusingService
+from wikimooc.workflows.refusals import RefusingService
 
 
 class ForumService(RefusingService):

@@ -4,14 +4,14 @@ blocked accounts are refused and the public URL must be one of ours."""
 from pas.plugins.authomatic.services.authomatic import Get
 from pas.plugins.authomatic.services.authomatic import Post
 from wikimooc.policy import _
-from wikimooc.policy.browser.login import own_url
+from wikimooc.policy.redirects import own_url
 from wikimooc.policy.identity.accounts import BlockedAccount
 from wikimooc.policy.identity.accounts import sign_in
-from wikimooc.policy.services import error_reply
-from wikimooc.policy.services import request_data
-from wikimooc.policy.services import ServiceError
+from wikimooc.workflows.refusals import error_reply
 from wikimooc.workflows.refusals import Refused
-from wikimooc.workflows.services.service import RefusingService
+from wikimooc.workflows.refusals import RefusingService
+from wikimooc.workflows.refusals import request_data
+from wikimooc.workflows.refusals import ServiceError
 
 
 def foreign_public_url(request, public_url):

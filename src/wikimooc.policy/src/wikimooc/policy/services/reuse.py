@@ -5,9 +5,9 @@ from plone.restapi.services import Service
 from wikimooc.policy import _
 from wikimooc.policy.reuse import adapt_course
 from wikimooc.policy.reuse import ReuseRefused
-from wikimooc.policy.services import error_reply
-from wikimooc.policy.services import request_data
-from wikimooc.policy.services import ServiceError
+from wikimooc.workflows.refusals import error_reply
+from wikimooc.workflows.refusals import request_data
+from wikimooc.workflows.refusals import ServiceError
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 

@@ -8,7 +8,7 @@ from Products.ZCTextIndex.ParseTree import ParseError
 from wikimooc.policy.catalogue import UnreadableSearch
 from wikimooc.workflows.batching import check_numbers
 from wikimooc.workflows.batching import MINIMUMS
-from wikimooc.workflows.services.service import RefusingService
+from wikimooc.workflows.refusals import RefusingService
 
 
 NUMBERS = {**MINIMUMS, "sort_limit": 1}

@@ -8,9 +8,9 @@ from wikimooc.policy import _
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.enrollment import wiki_username_of
-from wikimooc.policy.services import error_reply
-from wikimooc.policy.services import request_data
-from wikimooc.policy.services import ServiceError
+from wikimooc.workflows.refusals import error_reply
+from wikimooc.workflows.refusals import request_data
+from wikimooc.workflows.refusals import ServiceError
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
 from wikimooc.policy.taskqueue.tasks import check_session_edits
 from wikimooc.policy.tracking.events import ProgressChanged

@@ -4,7 +4,7 @@ the course's sessions (the home wiki's while it has none) and the course's draft
 from Acquisition import aq_base
 from plone import api
 from wikimooc.policy import _
-from wikimooc.policy.browser.dashboard import course_of
+from wikimooc.policy.content.course import course_of
 from wikimooc.policy.tours.names import NAME
 from wikimooc.policy.tours.wiki import tours_on_wiki
 from zope.interface import provider

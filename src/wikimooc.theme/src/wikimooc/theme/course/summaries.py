@@ -2,7 +2,7 @@
 
 from DateTime import DateTime
 from plone import api
-from wikimooc.policy import _
+from wikimooc.theme import _
 
 
 SESSION_KINDS = {"public": _("Public MOOC"), "private": _("Private session")}

@@ -3,7 +3,7 @@
 from Acquisition import aq_base
 from functools import cache
 from plone import api
-from wikimooc.policy import _
+from wikimooc.theme import _
 
 
 PART_TYPES = {"Lesson": _("Lesson"), "Exercise": _("Exercise")}

@@ -2,7 +2,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
 from Products.Five.browser import BrowserView
-from wikimooc.policy.browser.dashboard import course_of
+from wikimooc.policy.content.course import course_of
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.vocabularies import AUDIENCES

@@ -2,7 +2,7 @@ from wikimooc.workflows.peerreview.actions import allocate_by_hand
 from wikimooc.workflows.peerreview.disclosure import person
 from wikimooc.workflows.peerreview.progress import run_session
 from wikimooc.workflows.peerreview.relations import by_uid
-from wikimooc.workflows.services import request_data
+from wikimooc.workflows.refusals import request_data
 from wikimooc.workflows.services.service import PeerReviewService
 
 

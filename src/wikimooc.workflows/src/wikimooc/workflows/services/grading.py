@@ -1,5 +1,5 @@
 from wikimooc.workflows.peerreview.actions import override_grade
-from wikimooc.workflows.services import request_data
+from wikimooc.workflows.refusals import request_data
 from wikimooc.workflows.services.service import PeerReviewService
 from wikimooc.workflows.services.service import reviews_reply
 

@@ -1,7 +1,7 @@
 from Acquisition import aq_parent
 from wikimooc.workflows.peerreview.actions import cancel_review
 from wikimooc.workflows.peerreview.actions import post_review
-from wikimooc.workflows.services import request_data
+from wikimooc.workflows.refusals import request_data
 from wikimooc.workflows.services.service import PeerReviewService
 from wikimooc.workflows.services.service import reviews_reply
 

@@ -3,7 +3,7 @@ from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.peerreview.actions import create_submission
 from wikimooc.workflows.peerreview.disclosure import submission_info
 from wikimooc.workflows.peerreview.disclosure import to_review
-from wikimooc.workflows.services import request_data
+from wikimooc.workflows.refusals import request_data
 from wikimooc.workflows.services.service import PeerReviewService
 
 

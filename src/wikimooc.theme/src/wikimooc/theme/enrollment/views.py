@@ -1,0 +1,109 @@
+"""Classic UI for enrolling: the enrollment box of a session, enroll and leave
+(POST only, CSRF-checked), and the teachers' learners page."""
+
+from plone import api
+from plone.app.layout.viewlets import ViewletBase
+from plone.batching import Batch
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from wikimooc.theme import _
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.enrollment import enroll
+from wikimooc.policy.enrollment import EnrollmentRefused
+from wikimooc.policy.enrollment import is_enrolled
+from wikimooc.policy.enrollment import LearnerSequence
+from wikimooc.policy.enrollment import leave
+from wikimooc.policy.enrollment import refusal
+from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.policy.usernames import InvalidUsername
+from wikimooc.policy.usernames import split_pasted_names
+from wikimooc.policy.wikis import user_links
+from wikimooc.workflows.batching import page_start
+from zExceptions import MethodNotAllowed
+from zExceptions import Unauthorized
+
+
+class EnrollmentViewlet(ViewletBase):
+    """What the visitor can do about this session, shown under its title."""
+
+    def update(self):
+        super().update()
+        session = self.context
+        self.can_view_learners = api.user.has_permission(
+            "wikimooc: View enrollments", obj=session
+        )
+        self.learners_count = len(session.enrollments)
+        self.state = self.visitor_state()
+
+    def visitor_state(self):
+        session = self.context
+        if api.user.is_anonymous():
+            open_for_enrollment = api.content.get_state(session) == "open"
+            return "log_in" if open_for_enrollment else "closed"
+        member = api.user.get_current()
+        if is_enrolled(session, member):
+            return "enrolled"
+        if not api.user.has_permission("wikimooc: Enroll in session", obj=session):
+            return "closed"
+        try:
+            refused = refusal(session, wiki_username_of(member), check_key=False)
+        except InvalidUsername:
+            return "no_username"
+        return refused.reason if refused else "can_enroll"
+
+
+class EnrollmentAction(BrowserView):
+    def __call__(self):
+        if self.request.method != "POST":
+            raise MethodNotAllowed("POST only")
+        CheckAuthenticator(self.request)
+        message, kind = self.act(api.user.get_current())
+        api.portal.show_message(message, request=self.request, type=kind)
+        self.request.response.redirect(self.context.absolute_url())
+
+
+class EnrollView(EnrollmentAction):
+    def act(self, member):
+        try:
+            enroll(self.context, member, key=self.request.form.get("key"))
+        except EnrollmentRefused as refused:
+            return refused.message, "error"
+        return _("You are enrolled in this session."), "info"
+
+
+class LeaveView(EnrollmentAction):
+    def act(self, member):
+        if leave(self.context, member):
+            return _("You have left this session."), "info"
+        return _("You are not enrolled in this session."), "warning"
+
+
+class LearnersView(BrowserView):
+    """Teachers see the learners (batched) and add wiki usernames, pasted at once."""
+
+    def __call__(self):
+        self.results = []
+        if self.request.method == "POST":
+            if not self.can_manage():
+                raise Unauthorized("You may not add learners to this session.")
+            CheckAuthenticator(self.request)
+            names = split_pasted_names(self.request.form.get("usernames", ""))
+            if names:
+                self.results = add_learners(
+                    self.context, names, added_by=api.user.get_current().getId()
+                )
+            else:
+                api.portal.show_message(
+                    _("Paste at least one wiki username."), request=self.request, type="error"
+                )
+        return self.index()
+
+    def can_manage(self):
+        return api.user.has_permission("wikimooc: Manage enrollments", obj=self.context)
+
+    def user_links(self, username):
+        return user_links(self.context.wiki, username)
+
+    def batch(self):
+        start = page_start(self.request.form)
+        return Batch(LearnerSequence(self.context.enrollments), size=50, start=start)
