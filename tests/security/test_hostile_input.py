@@ -403,20 +403,3 @@ class TestStoredScripts:
         assert asked.status_code == 201
         assert title in visitor(TEACHER, html=True).get(asked.json()["@id"]).text
 
-
-def test_learners_group_lookups_need_the_session(integration, portal):
-    """A learners group whose session was deleted resolves to nothing; an id that is
-    no learners group's is not the plugin's."""
-    from wikimooc.policy.pas import learners_groups
-
-    with api.env.adopt_roles(["Manager"]):
-        course = api.content.create(container=portal["en"], type="Course", id="c", title="C",
-                                    projects=("wikipedia",), organisation="O")
-        session = api.content.create(container=course, type="CourseSession", id="s", title="S",
-                                     wiki="en.wikipedia.org")
-        group_id = "wikimooc-learners-" + session.UID()
-        plugin = learners_groups()
-        assert plugin.getGroupById(group_id).title == "Learners of S"
-        assert plugin.getGroupById("Administrators") is None
-        api.content.delete(session)
-        assert plugin.getGroupById(group_id) is None
