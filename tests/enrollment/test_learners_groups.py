@@ -20,7 +20,7 @@ def test_a_learners_group_resolves_while_its_session_exists(portal, members, mak
     group = groups.getGroupById(group_id)
     assert group.getProperty("title") == "Learners of Spring"
     assert list(groups.getGroupMembers(group_id)) == ["ada"]
-    assert group_id in members["ada"].getGroups()
+    assert group_id in api.user.get(username="ada").getGroups()
     with api.env.adopt_roles(["Manager"]):
         api.content.delete(session)
     assert groups.getGroupById(group_id) is None
