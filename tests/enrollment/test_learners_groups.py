@@ -26,7 +26,9 @@ def test_a_learners_group_resolves_while_its_session_exists(portal, members, mak
     assert groups.getGroupById(group_id) is None
 
 
-@pytest.mark.parametrize("group_id", ["Administrators", "wikimooc-learners-", "wikimooc-learners-x"])
+@pytest.mark.parametrize(
+    "group_id", ["Administrators", "wikimooc-learners-", "wikimooc-learners-x"]
+)
 def test_other_ids_are_not_the_plugins(portal, group_id):
     assert portal.acl_users[PLUGIN_ID].getGroupById(group_id) is None
 

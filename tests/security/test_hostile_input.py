@@ -5,7 +5,6 @@ without projects), then every public endpoint fed scripts, bidi controls,
 non-Latin scripts, query syntax, huge values and wrong types. Each has its control:
 the same call with ordinary input works."""
 
-from plone import api
 from security_site import HUSH
 from security_site import LEARNER
 from security_site import MANAGER
@@ -187,7 +186,9 @@ class TestBatching:
 
     def test_the_message_is_in_the_sections_language(self, world, visitor):
         response = visitor().get("/fr/@search", params={"b_size": "-1"})
-        assert response.json()["error"]["message"] == "« b_size » doit être un nombre entier, 1 ou plus."
+        assert response.json()["error"]["message"] == (
+            "« b_size » doit être un nombre entier, 1 ou plus."
+        )
 
     @pytest.mark.parametrize("b_start", ["abc", "-5", "1e3", "", "0"])
     @pytest.mark.parametrize("path, actor, first", [
@@ -397,7 +398,7 @@ class TestStoredScripts:
         assert "&lt;script&gt;" in visitor(TEACHER, html=True).get(HUSH + "/@@forum").text or (
             title != HOSTILE["script"])
 
-    @pytest.mark.parametrize("title", [HOSTILE["arabic"], HOSTILE["han"], "Ça, c’est « ça »"])
+    @pytest.mark.parametrize("title", [HOSTILE["arabic"], HOSTILE["han"], "Ça, c’est « ça »"])  # noqa: RUF001
     def test_other_scripts_are_shown_as_written(self, world, visitor, title):
         asked = visitor(LEARNER).post(HUSH + "/@forum", json={"title": title, "text": "Hi"})
         assert asked.status_code == 201

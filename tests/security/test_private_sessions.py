@@ -8,16 +8,16 @@ from security_site import actor_id
 from security_site import ANONYMOUS
 from security_site import HUSH
 from security_site import INSIDERS
-from security_site import LEARNER
 from security_site import leaks
+from security_site import LEARNER
 from security_site import MANAGER
 from security_site import MEMBER
 from security_site import OUTSIDER
 from security_site import state
 from security_site import STRANGERS
 from security_site import TEACHER
-from wikimooc.policy.pagecache.middleware import PageCache
 from webtest.http import StopableWSGIServer
+from wikimooc.policy.pagecache.middleware import PageCache
 from ZPublisher.WSGIPublisher import publish_module
 
 import gzip
@@ -123,7 +123,7 @@ class TestReadingThePrivateSession:
         """The learner's own progress and certificate, asked for by someone else."""
         for path in ("/@progress", "/@certificate", "/@progress?learner=Quillon"):
             response = visitor(actor).get(HUSH + path)
-            assert response.status_code in REFUSED + (400,), (path, response.status_code)
+            assert response.status_code in (*REFUSED, 400), (path, response.status_code)
             assert leaks(response.text) == []
 
     def test_the_learner_reads_their_own_progress_and_certificate(self, world, visitor):
@@ -211,7 +211,7 @@ def page_cache(functional_portal_class):
     """The platform's page cache (as in zope.ini's pipeline) in front of the test
     site's Zope, on a server of its own: the URL of the site through it."""
     server = StopableWSGIServer.create(PageCache(publish_module, 1000), host="localhost")
-    yield "http://localhost:%s/plone" % server.effective_port
+    yield f"http://localhost:{server.effective_port}/plone"
     server.shutdown()
 
 
@@ -240,7 +240,7 @@ class TestPageCache:
 
 # (what, method, path, body): the teaching team's writes. A workflow transition the
 # caller may not make answers 400 (plone.restapi's WorkflowException), or 401.
-WORKFLOW_REFUSED = REFUSED + (400,)
+WORKFLOW_REFUSED = (*REFUSED, 400)
 TEAM_WRITES = [
     ("add learners", "post", HUSH + "/@enrollments", {"usernames": ["Intruder"]}),
     ("check edits now", "post", HUSH + "/@check-edits", {}),

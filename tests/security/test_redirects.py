@@ -1,9 +1,9 @@
 """No open redirect: wherever the site sends a visitor back to ``came_from``, ``next``
 or the referer (Plone's login form, posted or followed as a link with the
 credentials in it, logging out, our registration form; "Log in with Wikimedia" is
-tests/identity's), and in the login form's hidden came_from, a destination on another site, or one a browser could read
-as another site, lands on the site's front page instead; one of its own pages is
-honoured (the control)."""
+tests/identity's), and in the login form's hidden came_from, a destination on
+another site, or one a browser could read as another site, lands on the site's
+front page instead; one of its own pages is honoured (the control)."""
 
 from security_site import MEMBER
 from security_site import PASSWORD
@@ -132,7 +132,8 @@ class TestRedirects:
     def test_a_page_of_the_site_is_honoured(self, site, way, template):
         response = way(site, destination(template, site))
         assert response.status_code == 302, response.text[:300]
-        assert response.headers["Location"] in (site + "/en/intro", urlsplit(site).path + "/en/intro")
+        own = (site + "/en/intro", urlsplit(site).path + "/en/intro")
+        assert response.headers["Location"] in own
 
     def test_the_login_form_logs_in_while_it_refuses_the_destination(self, site):
         response = post_login_form(site, "https://evil.example/plone")
