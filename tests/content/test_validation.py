@@ -4,6 +4,7 @@ from datetime import date
 from wikimooc.policy.content.exercise import IExercise
 from wikimooc.policy.content.exercise import OnlyUsernamePlaceholder
 from wikimooc.policy.content.session import ICourseSession
+from wikimooc.workflows.behaviors import IPeerReviewExercise
 from zope.interface import Invalid
 from zope.schema import ValidationError
 
@@ -51,7 +52,7 @@ def test_title_pattern_placeholder(pattern, valid):
 def test_rubric_schema_refuses_negative_points():
     bad = {"criteria": [{"title": "Sources", "levels": [{"title": "x", "points": -1}]}]}
     with pytest.raises(Exception, match="minimum"):
-        IExercise["rubric"].validate(bad)
+        IPeerReviewExercise["rubric"].validate(bad)
 
 
 @pytest.mark.parametrize(

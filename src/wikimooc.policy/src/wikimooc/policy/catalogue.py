@@ -1,7 +1,6 @@
 """The public course catalogue: published courses by language, Wikimedia project,
 audience and text, with their open sessions. The ``@courses`` service and the home
-page of each language ask the catalog through here; the forum's search goes through
-``search_catalog`` too."""
+page of each language ask the catalog through here."""
 
 from collections import defaultdict
 from plone import api
@@ -9,33 +8,29 @@ from Products.ZCTextIndex.ParseTree import ParseError
 from wikimooc.policy import _
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import PROJECTS
-from wikimooc.workflows.refusals import Refused
+from wikimooc.workflows.refusals import BadRequest
 
 
 FILTERS = {"project": ("projects", PROJECTS), "audience": ("audience", AUDIENCES)}
 
 
-class UnknownFilterValue(Refused):
-    """``message`` is translatable and says which values are known."""
-
-    def __init__(self, message):
-        super().__init__(400, message)
+class UnknownFilterValue(BadRequest):
+    """A filter's value the site does not know; the message says which it knows."""
 
 
-class UnreadableSearch(Refused):
-    """A search text the catalog's query parser cannot read (``")(``, ``AND``...),
-    or one that is no text; ``name`` is the parameter that gave it."""
+class UnreadableSearch(BadRequest):
+    """A search text the text index cannot read (``")(``), or one that is no text
+    (a parameter given twice)."""
 
-    def __init__(self, name="q"):
-        super().__init__(
-            400, _("The search text \"${name}\" cannot be understood.", mapping={"name": name})
-        )
+    def __init__(self):
+        super().__init__(400, _("This search text cannot be understood."))
 
 
 def search_catalog(query):
-    """The catalog's brains for ``query``, as the user may see them; raise
-    UnreadableSearch when its ``SearchableText`` is query syntax the catalog
-    cannot parse (it does so when searching, before any brain is read)."""
+    """The catalog's brains for ``query``, as the user may see them; UnreadableSearch
+    for a ``SearchableText`` the text index cannot read (it parses it when
+    searching, before any brain is read). The catalogue, the forum and ``@search``
+    search through here."""
     try:
         return api.portal.get_tool("portal_catalog")(**query)
     except ParseError:
@@ -49,13 +44,14 @@ def catalogue_query(form):
     if language := form.get("language"):
         if language not in api.portal.get_registry_record("plone.available_languages"):
             raise UnknownFilterValue(
-                _("The site has no language ${language}.", mapping={"language": language})
+                400, _("The site has no language ${language}.", mapping={"language": language})
             )
         query["Language"] = language
     for parameter, (index, vocabulary) in FILTERS.items():
         if value := form.get(parameter):
             if value not in vocabulary:
                 raise UnknownFilterValue(
+                    400,
                     _("Unknown ${parameter} ${value}; known: ${known}.", mapping={
                         "parameter": parameter,
                         "value": value,
@@ -68,6 +64,12 @@ def catalogue_query(form):
             raise UnreadableSearch()
         query["SearchableText"] = text
     return query
+
+
+def find_courses(form):
+    """The catalog's brains of the courses ``form`` asks for (see ``catalogue_query``);
+    BadRequest for a search text the text index cannot read."""
+    return search_catalog(catalogue_query(form))
 
 
 def open_sessions(course_paths):

@@ -16,15 +16,18 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import timezone
 from persistent import Persistent
-from typing import NamedTuple
 from plone import api
+from typing import NamedTuple
 from wikimooc.policy import _
+from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.identity.directory import userid_for_wiki_username
 from wikimooc.policy.pas import LEARNERS_GROUP_PREFIX
 from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import normalise_username
 from wikimooc.policy.usernames import normalise_usernames
+from wikimooc.workflows.refusals import BadRequest
+from wikimooc.workflows.refusals import Refused
 
 import hmac
 
@@ -74,15 +77,24 @@ class LearnerSequence:
         return self.enrollments.learners.values()[index]
 
 
-class EnrollmentRefused(Exception):
-    """``reason`` says why (wrong_key, not_invited, full, no_username); ``status`` is
-    the HTTP status a REST client gets; ``message`` is translatable."""
+class EnrollmentRefused(Refused):
+    """``reason`` says why (wrong_key, not_invited, full, no_username)."""
+
+    error_type = "EnrollmentRefused"
 
     def __init__(self, reason, status, message):
-        super().__init__(message)
+        super().__init__(status, message)
         self.reason = reason
-        self.status = status
-        self.message = message
+
+
+class NotEnrolled(EnrollmentRefused):
+    """Leaving a session one is not in: nothing to undo, so a warning on a page."""
+
+    error_type = "NotEnrolled"
+    message_type = "warning"
+
+    def __init__(self):
+        super().__init__("not_enrolled", 404, _("You are not enrolled in this session."))
 
 
 def learners_group_id(session):
@@ -217,6 +229,17 @@ def learner_username(session, given):
     return username if username in session.enrollments else None
 
 
+def enrolled_username(session, given):
+    """As ``learner_username``, for a learner the request names: BadRequest when
+    ``given`` is no learner of the session."""
+    username = learner_username(session, given)
+    if username is None:
+        raise BadRequest(
+            400, _("${name} is not a learner of this session.", mapping={"name": given})
+        )
+    return username
+
+
 def valid_wiki_username(member):
     """The member's wiki username, or None when their account has no valid one."""
     try:
@@ -232,11 +255,7 @@ def is_enrolled(session, member):
 
 def sessions_enrolling(username):
     """Every session where ``username`` is enrolled, whoever may see it."""
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="CourseSession"):
-        session = brain._unrestrictedGetObject()
-        if username in session.enrollments:
-            yield session
+    return (session for session in every_session() if username in session.enrollments)
 
 
 def link_enrollments(username, user_id):

@@ -7,7 +7,7 @@ instead, as for a link that was cut short."""
 
 from plone.restapi.batching import HypermediaBatch
 from wikimooc.workflows import _
-from wikimooc.workflows.refusals import ServiceError
+from wikimooc.workflows.refusals import BadRequest
 
 
 MINIMUMS = {"b_start": 0, "b_size": 1}
@@ -25,14 +25,13 @@ def whole_number(value, minimum):
 
 
 def check_numbers(form, minimums=MINIMUMS):
-    """Raise a ServiceError (400) for the first of ``minimums``' parameters that
+    """Raise BadRequest (400) for the first of ``minimums``' parameters that
     ``form`` gives and that is no whole number of at least its minimum."""
     for name, minimum in minimums.items():
         value = form.get(name)
         if value is not None and whole_number(value, minimum) is None:
-            raise ServiceError(
+            raise BadRequest(
                 400,
-                "BadRequest",
                 _("\"${name}\" must be a whole number, ${minimum} or more.",
                   mapping={"name": name, "minimum": minimum}),
             )
@@ -40,7 +39,7 @@ def check_numbers(form, minimums=MINIMUMS):
 
 def hypermedia_batch(request, results):
     """plone.restapi's batch of ``results`` for a REST request, once its ``b_start``
-    and ``b_size`` are numbers it can page by; else a ServiceError (400)."""
+    and ``b_size`` are numbers it can page by; else BadRequest (400)."""
     check_numbers(request.form)
     return HypermediaBatch(request, results)
 

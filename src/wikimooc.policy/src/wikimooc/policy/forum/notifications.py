@@ -9,6 +9,7 @@ from DateTime import DateTime
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.content.session import session_language
+from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.forum.authors import author_name
 from wikimooc.policy.forum.sanitizing import html_to_text
 from wikimooc.policy.forum.storage import ANSWERS
@@ -127,9 +128,7 @@ def send_digest(session, forum, user_id, now):
 def send_digests(now=None):
     """The daily digests of every teacher who chose them, in every session."""
     now = now or datetime.now(timezone.utc)
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="CourseSession"):
-        session = brain._unrestrictedGetObject()
+    for session in every_session():
         forum = forum_of(session, create=False)
         if forum is None:
             continue

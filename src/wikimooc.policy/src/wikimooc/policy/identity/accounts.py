@@ -14,16 +14,20 @@ from wikimooc.policy.enrollment import link_enrollments
 from wikimooc.policy.enrollment import rename_learner
 from wikimooc.policy.identity.directory import wiki_accounts
 from wikimooc.policy.usernames import normalise_username
+from wikimooc.workflows.refusals import Refused
 
 
 PROVIDER = "wikimedia"
 
 
-class BlockedAccount(Exception):
-    message = _(
-        "Your Wikimedia account is blocked, so it cannot be used to log in here."
-        " If you think this is a mistake, ask for the block to be reviewed on the wiki."
-    )
+class BlockedAccount(Refused):
+    error_type = "Blocked"
+
+    def __init__(self):
+        super().__init__(403, _(
+            "Your Wikimedia account is blocked, so it cannot be used to log in here."
+            " If you think this is a mistake, ask for the block to be reviewed on the wiki."
+        ))
 
 
 def authomatic_plugin():

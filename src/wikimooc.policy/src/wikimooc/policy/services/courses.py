@@ -1,19 +1,15 @@
 from plone.restapi.serializer.converters import json_compatible
-from wikimooc.policy.catalogue import catalogue_query
+from wikimooc.policy.catalogue import find_courses
 from wikimooc.policy.catalogue import open_sessions
-from wikimooc.policy.catalogue import search_catalog
 from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.refusals import RefusingService
 
 
 class CoursesGet(RefusingService):
-    """The public catalogue: published courses with their open sessions, paginated.
-    Unknown filter values, unreadable search texts and batches refuse with a 400."""
-
-    refused_type = "BadRequest"
+    """The public catalogue: published courses with their open sessions, paginated."""
 
     def answer(self):
-        batch = hypermedia_batch(self.request, search_catalog(catalogue_query(self.request.form)))
+        batch = hypermedia_batch(self.request, find_courses(self.request.form))
         courses = list(batch)
         sessions = open_sessions([brain.getPath() for brain in courses])
         result = {

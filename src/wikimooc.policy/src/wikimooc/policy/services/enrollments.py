@@ -5,9 +5,9 @@ from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
 from wikimooc.workflows.batching import hypermedia_batch
+from wikimooc.workflows.refusals import BadRequest
 from wikimooc.workflows.refusals import RefusingService
 from wikimooc.workflows.refusals import request_data
-from wikimooc.workflows.refusals import ServiceError
 from zope.i18n import translate
 
 
@@ -37,8 +37,9 @@ class EnrollmentsPost(RefusingService):
     """Teachers add learners by wiki username: a list, or a pasted block of text."""
 
     def answer(self):
-        usernames = self.usernames()
-        results = add_learners(self.context, usernames, added_by=api.user.get_current().getId())
+        results = add_learners(
+            self.context, self.usernames(), added_by=api.user.get_current().getId()
+        )
         for result in results:
             if result.get("reason"):
                 result["reason"] = translate(result["reason"], context=self.request)
@@ -51,9 +52,7 @@ class EnrollmentsPost(RefusingService):
         if not isinstance(usernames, list) or not all(
             isinstance(name, str) for name in usernames
         ) or not usernames:
-            raise ServiceError(
-                400,
-                "BadRequest",
-                _("Give \"usernames\": a list of wiki usernames, or one name per line."),
+            raise BadRequest(
+                400, _("Give \"usernames\": a list of wiki usernames, or one name per line.")
             )
         return usernames

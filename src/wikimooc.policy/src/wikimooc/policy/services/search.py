@@ -15,14 +15,12 @@ NUMBERS = {**MINIMUMS, "sort_limit": 1}
 
 
 class SearchGet(RefusingService, RestapiSearchGet):
-    refused_type = "BadRequest"
-
     def answer(self):
         form = self.request.form
         check_numbers(form, NUMBERS)
         if "SearchableText" in form and not isinstance(form["SearchableText"], str):
-            raise UnreadableSearch("SearchableText")
+            raise UnreadableSearch()
         try:
             return RestapiSearchGet.reply(self)
         except ParseError:
-            raise UnreadableSearch("SearchableText") from None
+            raise UnreadableSearch() from None

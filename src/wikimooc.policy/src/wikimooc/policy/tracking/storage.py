@@ -14,7 +14,7 @@ from datetime import timezone
 from persistent import Persistent
 from plone import api
 from typing import NamedTuple
-from zope.annotation.interfaces import IAnnotations
+from wikimooc.workflows.annotations import annotation
 
 
 TRACKING_ANNOTATION = "wikimooc.tracking"
@@ -93,16 +93,13 @@ def session_start(session):
 def tracking_of(session, create=True):
     """The session's tracking; without ``create`` (pages that only read), None until
     a first check made it."""
-    annotations = IAnnotations(session)
-    if TRACKING_ANNOTATION not in annotations:
-        if not create:
-            return None
-        annotations[TRACKING_ANNOTATION] = EditTracking(watermark=session_start(session))
-    return annotations[TRACKING_ANNOTATION]
+    return annotation(
+        session,
+        TRACKING_ANNOTATION,
+        lambda: EditTracking(watermark=session_start(session)),
+        create,
+    )
 
 
 def wiki_statuses():
-    annotations = IAnnotations(api.portal.get())
-    if WIKI_STATUS_ANNOTATION not in annotations:
-        annotations[WIKI_STATUS_ANNOTATION] = OOBTree()
-    return annotations[WIKI_STATUS_ANNOTATION]
+    return annotation(api.portal.get(), WIKI_STATUS_ANNOTATION, OOBTree)

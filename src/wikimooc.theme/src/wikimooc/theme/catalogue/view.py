@@ -1,19 +1,17 @@
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
-from wikimooc.policy.catalogue import catalogue_query
+from wikimooc.policy.catalogue import find_courses
 from wikimooc.policy.catalogue import open_sessions
-from wikimooc.policy.catalogue import search_catalog
-from wikimooc.policy.catalogue import UnknownFilterValue
-from wikimooc.policy.catalogue import UnreadableSearch
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import LICENSES
 from wikimooc.policy.vocabularies import PROJECTS
+from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
 from wikimooc.workflows.batching import page_start
+from wikimooc.workflows.refusals import Attempt
 
 
 PAGE_SIZE = 20
@@ -34,17 +32,15 @@ class CatalogueView(CourseParts, BrowserView):
         self.language = form.get("language") or api.portal.get_current_language(self.context)
         self.error = None
         self.batch = Batch([], PAGE_SIZE)
-        try:
-            query = catalogue_query({
+        self.courses = []
+        with Attempt() as attempt:
+            brains = find_courses({
                 **form, "language": "" if self.language == ALL_LANGUAGES else self.language,
             })
-            brains = search_catalog(query)
             self.batch = Batch(brains, PAGE_SIZE, page_start(form))
             self.courses = self.course_cards(list(self.batch))
-        except UnknownFilterValue as refused:
-            self.error, self.courses = refused.message, []
-        except UnreadableSearch:
-            self.error, self.courses = _("This search text cannot be understood."), []
+        if attempt.refused is not None:
+            self.error = attempt.refused.message
         return self.index()
 
     def found(self):

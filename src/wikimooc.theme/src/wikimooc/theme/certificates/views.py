@@ -21,6 +21,7 @@ from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.workflows.permissions import MANAGE_CERTIFICATES
 from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import NotFound
 from zExceptions import Unauthorized
@@ -29,7 +30,7 @@ from zope.publisher.interfaces import IPublishTraverse
 
 
 def may_manage_certificates(session):
-    return api.user.has_permission("wikimooc: Manage certificates", obj=session)
+    return api.user.has_permission(MANAGE_CERTIFICATES, obj=session)
 
 
 class CertificatesView(BrowserView):

@@ -6,20 +6,23 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.batching import Batch
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import enroll
-from wikimooc.policy.enrollment import EnrollmentRefused
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.enrollment import leave
+from wikimooc.policy.enrollment import NotEnrolled
 from wikimooc.policy.enrollment import refusal
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.theme import _
 from wikimooc.workflows.batching import page_start
-from zExceptions import MethodNotAllowed
+from wikimooc.workflows.permissions import ENROLL_IN_SESSION
+from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
+from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
+from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import Unauthorized
 
 
@@ -30,7 +33,7 @@ class EnrollmentViewlet(ViewletBase):
         super().update()
         session = self.context
         self.can_view_learners = api.user.has_permission(
-            "wikimooc: View enrollments", obj=session
+            VIEW_ENROLLMENTS, obj=session
         )
         self.learners_count = len(session.enrollments)
         self.state = self.visitor_state()
@@ -43,7 +46,7 @@ class EnrollmentViewlet(ViewletBase):
         member = api.user.get_current()
         if is_enrolled(session, member):
             return "enrolled"
-        if not api.user.has_permission("wikimooc: Enroll in session", obj=session):
+        if not api.user.has_permission(ENROLL_IN_SESSION, obj=session):
             return "closed"
         try:
             refused = refusal(session, wiki_username_of(member), check_key=False)
@@ -52,30 +55,17 @@ class EnrollmentViewlet(ViewletBase):
         return refused.reason if refused else "can_enroll"
 
 
-class EnrollmentAction(BrowserView):
-    def __call__(self):
-        if self.request.method != "POST":
-            raise MethodNotAllowed("POST only")
-        CheckAuthenticator(self.request)
-        message, kind = self.act(api.user.get_current())
-        api.portal.show_message(message, request=self.request, type=kind)
-        self.request.response.redirect(self.context.absolute_url())
+class EnrollView(RefusingAction):
+    def act(self, form):
+        enroll(self.context, api.user.get_current(), key=form.get("key"))
+        return _("You are enrolled in this session.")
 
 
-class EnrollView(EnrollmentAction):
-    def act(self, member):
-        try:
-            enroll(self.context, member, key=self.request.form.get("key"))
-        except EnrollmentRefused as refused:
-            return refused.message, "error"
-        return _("You are enrolled in this session."), "info"
-
-
-class LeaveView(EnrollmentAction):
-    def act(self, member):
-        if leave(self.context, member):
-            return _("You have left this session."), "info"
-        return _("You are not enrolled in this session."), "warning"
+class LeaveView(RefusingAction):
+    def act(self, form):
+        if not leave(self.context, api.user.get_current()):
+            raise NotEnrolled()
+        return _("You have left this session.")
 
 
 class LearnersView(BrowserView):
@@ -99,7 +89,7 @@ class LearnersView(BrowserView):
         return self.index()
 
     def can_manage(self):
-        return api.user.has_permission("wikimooc: Manage enrollments", obj=self.context)
+        return api.user.has_permission(MANAGE_ENROLLMENTS, obj=self.context)
 
     def user_links(self, username):
         return user_links(self.context.wiki, username)

@@ -13,7 +13,7 @@ from statistics import median
 from typing import NamedTuple
 from wikimooc.workflows.content.review import IReview
 from wikimooc.workflows.peerreview.relations import exercise_of
-from wikimooc.workflows.peerreview.relations import exercise_setting
+from wikimooc.workflows.peerreview.relations import peer_review_settings
 from wikimooc.workflows.peerreview.relations import round_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
@@ -68,7 +68,7 @@ def reviews_needed(submission):
     handed_in = handed_in_at(submission)
     if handed_in is not None and overdue(handed_in, session_of(submission)):
         return 1
-    return exercise_setting(exercise_of(submission), "reviews_required")
+    return peer_review_settings(exercise_of(submission)).reviews_required
 
 
 def grade(submission):
