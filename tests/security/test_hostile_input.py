@@ -148,7 +148,7 @@ class TestSearchSyntax:
     def test_the_message_is_in_the_sections_language(self, world, visitor):
         response = visitor().get("/fr/@search", params={"SearchableText": '")('})
         assert response.json()["error"]["message"] == (
-            "Ce texte de recherche n’est pas compréhensible."
+            "Ce texte de recherche n’est pas compréhensible."  # noqa: RUF001
         )
 
 

@@ -69,7 +69,8 @@ class ForumView(BrowserView):
         start = page_start(self.request.form)
         self.batch = Batch([], size=QUESTIONS_PER_PAGE)
         with Attempt() as attempt:  # a search text the catalog cannot read
-            self.batch = Batch(questions(session, self.search), size=QUESTIONS_PER_PAGE, start=start)
+            found = questions(session, self.search)
+            self.batch = Batch(found, size=QUESTIONS_PER_PAGE, start=start)
         if attempt.refused is not None:
             api.portal.show_message(attempt.refused.message, request=self.request, type="error")
         self.questions = [question_summary(brain.getObject(), session.wiki) for brain in self.batch]
