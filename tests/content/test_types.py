@@ -6,6 +6,8 @@ from wikimooc.policy.content.exercise import IExercise
 from wikimooc.policy.content.lesson import ILesson
 from wikimooc.policy.content.module import IModule
 from wikimooc.policy.content.session import ICourseSession
+from wikimooc.policy.quiz.content import IQuiz
+from wikimooc.policy.quiz.content import IQuizQuestion
 from zope.component import getUtility
 from zope.schema import getFieldNames
 
@@ -18,6 +20,8 @@ TYPES = {
     "Lesson": (ILesson, "wikimooc.AddLesson", False),
     "Exercise": (IExercise, "wikimooc.AddExercise", False),
     "CourseSession": (ICourseSession, "wikimooc.AddCourseSession", False),
+    "Quiz": (IQuiz, "wikimooc.AddQuiz", False),
+    "QuizQuestion": (IQuizQuestion, "wikimooc.AddQuizQuestion", False),
 }
 
 
@@ -54,7 +58,8 @@ def test_rest_contract_field_names(portal, portal_type, fields):
     "container_type, allowed",
     [
         ("Course", {"Module", "CourseSession", "GuidedTourDraft", "Document", "File", "Image"}),
-        ("Module", {"Lesson", "Exercise", "File", "Image"}),
+        ("Module", {"Lesson", "Exercise", "Quiz", "File", "Image"}),
+        ("Quiz", {"QuizQuestion"}),
         ("CourseSession", set()),
     ],
 )
@@ -71,6 +76,8 @@ def test_containment(portal, container_type, allowed):
         ("Module", ()),
         ("Lesson", ()),
         ("Exercise", ()),
+        ("Quiz", ()),
+        ("QuizQuestion", ()),
     ],
 )
 def test_workflow_chain(portal, portal_type, chain):

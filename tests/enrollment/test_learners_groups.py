@@ -6,7 +6,7 @@ from Products.PlonePAS.interfaces.group import IGroupIntrospection
 from Products.PluggableAuthService.interfaces.plugins import IGroupEnumerationPlugin
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.pas import PLUGIN_ID
-from wikimooc.policy.upgrades.v20261203002 import upgrade
+from wikimooc.policy.upgrades.v20261203030 import upgrade
 
 import pytest
 

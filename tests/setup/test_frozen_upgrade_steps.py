@@ -17,6 +17,8 @@ import pytest
 OWNERS_APIS = {
     ("wikimooc.policy.pas", "install_plugin"),
     ("wikimooc.policy.enrollment", "add_learners"),
+    # Moves enrollments to the names the enrollment storage's own rule writes.
+    ("wikimooc.policy.enrollment", "renormalise_enrollments"),
     ("wikimooc.policy.pagecache.validity", "count_settings_changes"),
 }
 

@@ -9,6 +9,8 @@ ADD_COURSE = "wikimooc: Add Course"
 ADD_MODULE = "wikimooc: Add Module"
 ADD_LESSON = "wikimooc: Add Lesson"
 ADD_EXERCISE = "wikimooc: Add Exercise"
+ADD_QUIZ = "wikimooc: Add Quiz"
+ADD_QUIZ_QUESTION = "wikimooc: Add QuizQuestion"
 ADD_COURSE_SESSION = "wikimooc: Add CourseSession"
 
 # Enrollment

@@ -65,8 +65,10 @@ def keep_in_step(userid, username, previous):
     accounts = wiki_accounts()
     if previous and normalise_username(previous) != username:
         old = normalise_username(previous)
-        accounts.pop(old, None)
-        rename_learner(old, username)
+        # The old name may be another account's by now: its entry stays theirs.
+        if accounts.get(old) == userid:
+            del accounts[old]
+        rename_learner(old, username, userid)
     if accounts.get(username) != userid:
         # A new link: teachers may have enrolled the name before it had a member.
         # Once linked, add_learners finds the member itself, so later logins skip
