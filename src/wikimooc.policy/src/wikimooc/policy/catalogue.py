@@ -18,6 +18,25 @@ class UnknownFilterValue(BadRequest):
     """A filter's value the site does not know; the message says which it knows."""
 
 
+class UnreadableSearch(BadRequest):
+    """A search text the text index cannot read (``")(``), or one that is no text
+    (a parameter given twice)."""
+
+    def __init__(self):
+        super().__init__(400, _("This search text cannot be understood."))
+
+
+def search_catalog(query):
+    """The catalog's brains for ``query``, as the user may see them; UnreadableSearch
+    for a ``SearchableText`` the text index cannot read (it parses it when
+    searching, before any brain is read). The catalogue, the forum and ``@search``
+    search through here."""
+    try:
+        return api.portal.get_tool("portal_catalog")(**query)
+    except ParseError:
+        raise UnreadableSearch() from None
+
+
 def catalogue_query(form):
     """The catalog query for ``form`` (``language``, ``project``, ``audience``, ``q``;
     empty values do not filter)."""
@@ -41,6 +60,8 @@ def catalogue_query(form):
                 )
             query[index] = value
     if text := form.get("q"):
+        if not isinstance(text, str):
+            raise UnreadableSearch()
         query["SearchableText"] = text
     return query
 
@@ -48,11 +69,7 @@ def catalogue_query(form):
 def find_courses(form):
     """The catalog's brains of the courses ``form`` asks for (see ``catalogue_query``);
     BadRequest for a search text the text index cannot read."""
-    query = catalogue_query(form)
-    try:
-        return api.portal.get_tool("portal_catalog")(**query)
-    except ParseError as error:
-        raise BadRequest(400, _("This search text cannot be understood.")) from error
+    return search_catalog(catalogue_query(form))
 
 
 def open_sessions(course_paths):

@@ -21,6 +21,7 @@ from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.identity.directory import userid_for_wiki_username
+from wikimooc.policy.pas import LEARNERS_GROUP_PREFIX
 from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import normalise_username
@@ -96,9 +97,6 @@ class NotEnrolled(EnrollmentRefused):
         super().__init__("not_enrolled", 404, _("You are not enrolled in this session."))
 
 
-LEARNERS_GROUP_PREFIX = "wikimooc-learners-"
-
-
 def learners_group_id(session):
     return LEARNERS_GROUP_PREFIX + session.UID()
 
@@ -136,7 +134,10 @@ def refusal(session, username, key=None, check_key=True):
     if (
         check_key
         and policy == "key"
-        and not hmac.compare_digest((key or "").encode(), (session.enrollment_key or "").encode())
+        # A key that is no text (a list, a number in a JSON body) is a wrong key.
+        and not hmac.compare_digest(
+            (key if isinstance(key, str) else "").encode(), (session.enrollment_key or "").encode()
+        )
     ):
         return EnrollmentRefused("wrong_key", 403, _("The enrollment key is wrong."))
     if policy == "invitation" and username not in invited_usernames(session):

@@ -25,9 +25,12 @@ class ICourse(model.Schema):
     """
 
     directives.widget(projects=CheckBoxFieldWidget)
+    # Defaults to its missing value, so that a REST client that leaves it out is
+    # told it is required (not that None is of the wrong type).
     projects = schema.Tuple(
         title=_("Wikimedia projects taught"),
         value_type=schema.Choice(vocabulary="wikimooc.projects"),
+        default=(),
         missing_value=(),
     )
 

@@ -4,6 +4,8 @@ may see them (hidden ones only to the teaching team, with who hid them and why).
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from plone.base.utils import munge_search_term
+from wikimooc.policy.catalogue import search_catalog
+from wikimooc.policy.catalogue import UnreadableSearch
 from wikimooc.policy.forum.authors import author_info
 from wikimooc.policy.forum.moderation import hiding_of
 
@@ -58,7 +60,8 @@ def question_detail(question, host):
 
 def questions(session, search=None):
     """Catalog brains of the questions the caller may see, newest first; with
-    ``search``, those whose text or answers match it."""
+    ``search``, those whose text or answers match it. A search that is not text, or
+    that the catalog cannot parse, raises UnreadableSearch (a Refused)."""
     path = "/".join(session.getPhysicalPath())
     query = {
         "portal_type": "ForumQuestion",
@@ -68,12 +71,14 @@ def questions(session, search=None):
         "sort_on": "getObjPositionInParent",
         "sort_order": "reverse",
     }
+    if search is not None and not isinstance(search, str):
+        raise UnreadableSearch()
     if search and search.strip():
-        matches = api.content.find(
-            context=session,
-            portal_type=["ForumQuestion", "ForumAnswer"],
-            SearchableText=munge_search_term(search),
-        )
+        matches = search_catalog({
+            "path": path,
+            "portal_type": ["ForumQuestion", "ForumAnswer"],
+            "SearchableText": munge_search_term(search),
+        })
         query["UID"] = list({
             brain.UID if brain.portal_type == "ForumQuestion" else brain.getObject().__parent__.UID()
             for brain in matches
@@ -81,3 +86,4 @@ def questions(session, search=None):
         if not query["UID"]:
             return []
     return api.portal.get_tool("portal_catalog")(**query)
+

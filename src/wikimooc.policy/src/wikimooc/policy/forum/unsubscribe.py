@@ -46,8 +46,11 @@ def unsubscribe_url(session, user_id, kind):
 
 
 def subscription_of(token):
-    """The Subscription a token signs, or None for a forged, damaged or stale one."""
-    payload, _, given = (token or "").partition(".")
+    """The Subscription a token signs, or None for a forged, damaged or stale one
+    (or one that is no text: a token given twice)."""
+    if not isinstance(token, str):
+        return None
+    payload, _, given = token.partition(".")
     key = signing_key(create=False)
     if key is None or not hmac.compare_digest(signature(key, payload).encode(), given.encode()):
         return None

@@ -1,7 +1,7 @@
-from plone.restapi.batching import HypermediaBatch
 from plone.restapi.serializer.converters import json_compatible
 from wikimooc.policy.catalogue import find_courses
 from wikimooc.policy.catalogue import open_sessions
+from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.refusals import RefusingService
 
 
@@ -9,7 +9,7 @@ class CoursesGet(RefusingService):
     """The public catalogue: published courses with their open sessions, paginated."""
 
     def answer(self):
-        batch = HypermediaBatch(self.request, find_courses(self.request.form))
+        batch = hypermedia_batch(self.request, find_courses(self.request.form))
         courses = list(batch)
         sessions = open_sessions([brain.getPath() for brain in courses])
         result = {

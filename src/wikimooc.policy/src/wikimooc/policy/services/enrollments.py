@@ -1,10 +1,10 @@
 from plone import api
-from plone.restapi.batching import HypermediaBatch
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.refusals import BadRequest
 from wikimooc.workflows.refusals import RefusingService
 from wikimooc.workflows.refusals import request_data
@@ -13,7 +13,7 @@ from zope.i18n import translate
 
 class EnrollmentsGet(RefusingService):
     def answer(self):
-        batch = HypermediaBatch(self.request, LearnerSequence(self.context.enrollments))
+        batch = hypermedia_batch(self.request, LearnerSequence(self.context.enrollments))
         result = {
             "@id": batch.canonical_url,
             "items": [

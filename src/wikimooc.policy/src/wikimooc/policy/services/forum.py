@@ -2,7 +2,6 @@
 answered, moderation (hide, show, blocks) and one's own mail choices."""
 
 from plone import api
-from plone.restapi.batching import HypermediaBatch
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import enrolled_username
 from wikimooc.policy.forum.listing import post_info
@@ -26,6 +25,7 @@ from wikimooc.policy.forum.posting import set_answered
 from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.services.path_parameters import PathParameters
+from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.refusals import RefusingService
 from wikimooc.workflows.refusals import request_data
 
@@ -42,7 +42,7 @@ class ForumGet(ForumService):
 
     def answer(self):
         session = self.context
-        batch = HypermediaBatch(self.request, questions(session, self.request.form.get("q")))
+        batch = hypermedia_batch(self.request, questions(session, self.request.form.get("q")))
         result = {
             "@id": batch.canonical_url,
             "items": [question_summary(brain.getObject(), session.wiki) for brain in batch],

@@ -8,6 +8,7 @@ from wikimooc.policy.identity.accounts import sign_in
 from wikimooc.policy.redirects import own_url
 from wikimooc.workflows.refusals import BadRequest
 from wikimooc.workflows.refusals import RefusingService
+from wikimooc.workflows.refusals import request_data
 
 
 def refuse_foreign_public_url(public_url):
@@ -24,10 +25,14 @@ class WikimediaLoginStart(RefusingService, Get):
 
 
 class WikimediaLoginFinish(RefusingService, Post):
-    """A blocked account is refused by ``sign_in`` (BlockedAccount)."""
+    """A blocked account is refused by ``sign_in`` (BlockedAccount); a body that is
+    no JSON object, or whose ``qs`` is no text, is a BadRequest."""
 
     def answer(self):
-        refuse_foreign_public_url(self.json_body.get("publicUrl"))
+        data = request_data(self.request)
+        if not isinstance(data.get("qs", ""), str):
+            raise BadRequest(400, _("\"qs\" must be the query string the OAuth server sent back."))
+        refuse_foreign_public_url(data.get("publicUrl"))
         return Post.reply(self)
 
     def _remember_identity(self, result):

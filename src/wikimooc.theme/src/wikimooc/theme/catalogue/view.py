@@ -10,6 +10,7 @@ from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
+from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.refusals import Attempt
 
 
@@ -36,7 +37,7 @@ class CatalogueView(CourseParts, BrowserView):
             brains = find_courses({
                 **form, "language": "" if self.language == ALL_LANGUAGES else self.language,
             })
-            self.batch = Batch(brains, PAGE_SIZE, int(form.get("b_start", 0) or 0))
+            self.batch = Batch(brains, PAGE_SIZE, page_start(form))
             self.courses = self.course_cards(list(self.batch))
         if attempt.refused is not None:
             self.error = attempt.refused.message

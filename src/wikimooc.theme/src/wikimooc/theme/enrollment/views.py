@@ -18,6 +18,7 @@ from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
+from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.permissions import ENROLL_IN_SESSION
 from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
 from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
@@ -94,5 +95,5 @@ class LearnersView(BrowserView):
         return user_links(self.context.wiki, username)
 
     def batch(self):
-        start = int(self.request.get("b_start", 0) or 0)
+        start = page_start(self.request.form)
         return Batch(LearnerSequence(self.context.enrollments), size=50, start=start)

@@ -35,6 +35,8 @@ from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.policy.forum.unsubscribe import subscription_of
 from wikimooc.theme import _
+from wikimooc.workflows.batching import page_start
+from wikimooc.workflows.refusals import Attempt
 from wikimooc.workflows.refusals import RefusingAction
 from zope.i18n import translate
 
@@ -64,8 +66,13 @@ class ForumView(BrowserView):
         self.search = self.request.form.get("q", "")
         self.can_post = may_post(session, session)
         self.may_moderate = may_moderate(session)
-        start = int(self.request.form.get("b_start", 0) or 0)
-        self.batch = Batch(questions(session, self.search), size=QUESTIONS_PER_PAGE, start=start)
+        start = page_start(self.request.form)
+        self.batch = Batch([], size=QUESTIONS_PER_PAGE)
+        with Attempt() as attempt:  # a search text the catalog cannot read
+            found = questions(session, self.search)
+            self.batch = Batch(found, size=QUESTIONS_PER_PAGE, start=start)
+        if attempt.refused is not None:
+            api.portal.show_message(attempt.refused.message, request=self.request, type="error")
         self.questions = [question_summary(brain.getObject(), session.wiki) for brain in self.batch]
         return self.index()
 

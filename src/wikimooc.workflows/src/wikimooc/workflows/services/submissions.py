@@ -1,5 +1,5 @@
 from plone import api
-from plone.restapi.batching import HypermediaBatch
+from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.peerreview.actions import create_submission
 from wikimooc.workflows.peerreview.disclosure import submission_info
 from wikimooc.workflows.peerreview.disclosure import to_review
@@ -15,7 +15,7 @@ class SubmissionsGet(RefusingService):
         found = api.content.find(
             context=self.context, depth=1, portal_type="Submission", sort_on="created"
         )
-        batch = HypermediaBatch(self.request, found)
+        batch = hypermedia_batch(self.request, found)
         result = {
             "@id": batch.canonical_url,
             "items": [submission_info(brain.getObject()) for brain in batch],

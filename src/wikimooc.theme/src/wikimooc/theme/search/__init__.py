@@ -1,0 +1,1 @@
+"""Plone's search page, fed only what it can read."""
