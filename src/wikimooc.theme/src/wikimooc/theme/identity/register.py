@@ -47,8 +47,19 @@ class RegisterView(BrowserView):
         try:
             self.captcha = account_creation_captcha(connect(self.home_wiki))
         except RegistrationFailed as refusal:
-            self.errors.append(refusal.message)
+            if refusal.reason != self.failure:
+                self.errors.append(self.cannot_register_now(refusal))
         return self.index()
+
+    def cannot_register_now(self, refusal):
+        """Why the form cannot be used now: before anything was sent, nothing was
+        created, so the wiki's being out of reach is said as what to do."""
+        if refusal.reason == "unreachable":
+            return _(
+                "The wiki cannot be reached right now, so accounts cannot be created"
+                " here for the moment. Please come back in a few minutes."
+            )
+        return refusal.message
 
     def field(self, name):
         return self.request.form.get(name, "").strip()
