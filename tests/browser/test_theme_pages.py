@@ -133,7 +133,7 @@ def test_lessons_and_exercises_lead_through_the_course(site, parts, page):
     assert 'rel="next"' in lesson and "/en/intro/basics/draft" in lesson
     exercise = page("ada").get("/en/intro/basics/draft").text
     assert "How your work is checked" in exercise
-    assert "User:Ada/Brouillon" in exercise
+    assert "on a page called Ada/Brouillon in your user space" in text_of(exercise)
 
 
 def test_visitors_see_the_wiki_pages_and_how_to_join(site, parts, page):
