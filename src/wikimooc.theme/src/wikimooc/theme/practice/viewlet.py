@@ -4,6 +4,11 @@ from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.roundtrips import practice_links
 from wikimooc.policy.roundtrips import wiki_links
+from zope.viewlet.interfaces import IViewletManager
+
+
+class IPracticePanels(IViewletManager):
+    """Where a lesson or an exercise page shows its practice panels."""
 
 
 class PracticeViewlet(ViewletBase):
