@@ -71,5 +71,8 @@ def test_the_french_page_says_it_in_french(site, page):
         api.content.transition(course, to_state="published")
     transaction.commit()
     words = checked(page().get("/fr/cours/bases/brouillon").text)
-    assert "sur une page nommée Votre nom d’utilisateur/Brouillon dans votre espace utilisateur" in words
+    assert (
+        "sur une page nommée Votre nom d’utilisateur/Brouillon"  # noqa: RUF001
+        " dans votre espace utilisateur" in words
+    )
     assert "au moins quelques phrases (200 octets)" in words

@@ -199,6 +199,20 @@ def add_learners(session, names, added_by):
     return results
 
 
+def remove_learner(session, username):
+    """A teacher takes the wiki username ``username`` out of the session: its
+    enrollment goes and its member, if any, leaves the learners group (and with it
+    the session, if private). False when it was not enrolled. What the checks
+    already saw of their edits stays in the session's history."""
+    enrollment = session.enrollments.learners.get(username)
+    if enrollment is None:
+        return False
+    session.enrollments.remove(username)
+    if enrollment.user_id:
+        learners_groups().leave(enrollment.user_id, learners_group_id(session))
+    return True
+
+
 def invited_usernames(session):
     invited = set()
     for result in normalise_usernames(session.invited or []):

@@ -12,6 +12,7 @@ from wikimooc.policy.vocabularies import PROJECTS
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
+from wikimooc.theme.plurals import plural
 
 
 PAGE_SIZE = 20
@@ -46,10 +47,10 @@ class CatalogueView(CourseParts, BrowserView):
         return self.index()
 
     def found(self):
-        count = self.batch.sequence_length
-        if count == 1:
-            return _("1 course found")
-        return _("${count} courses found", mapping={"count": count})
+        return plural(
+            "${count} course found", "${count} courses found", self.batch.sequence_length,
+            self.request,
+        )
 
     def course_cards(self, brains):
         sessions = open_sessions([brain.getPath() for brain in brains])

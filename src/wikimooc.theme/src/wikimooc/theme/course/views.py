@@ -96,10 +96,11 @@ class ExerciseView(CoursePartView):
         if exercise.check != "wiki":
             return None
         page = exercise_page(exercise.title_pattern, exercise.namespace, self.username())
+        in_user_space = page and page["user_space"]
         return {
             "action": term_titles(WIKI_ACTIONS, [exercise.wiki_action]),
             "page": page,
-            "namespace": None if page and page["user_space"] else namespace_words(exercise.namespace),
+            "namespace": None if in_user_space else namespace_words(exercise.namespace),
             "min_bytes": exercise.min_bytes,
             "size": size_words(exercise.min_bytes),
             "required_text": exercise.required_text,

@@ -14,11 +14,17 @@ from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.enrollment import leave
 from wikimooc.policy.enrollment import refusal
+from wikimooc.policy.enrollment import remove_learner
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.theme.dates import time_tag
+from wikimooc.theme.plurals import plural
+from wikimooc.workflows.refusals import Refused
+from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import MethodNotAllowed
+from zope.i18n import translate
 from zExceptions import Unauthorized
 
 
@@ -106,3 +112,30 @@ class LearnersView(BrowserView):
     def batch(self):
         start = int(self.request.get("b_start", 0) or 0)
         return Batch(LearnerSequence(self.context.enrollments), size=50, start=start)
+
+    def count(self):
+        count = len(self.context.enrollments)
+        return plural("${count} learner", "${count} learners", count, self.request)
+
+    def time(self, value):
+        return time_tag(value, self.request)
+
+    def remove_label(self, username):
+        return translate(
+            _("Remove ${name} from this session", mapping={"name": username}), context=self.request
+        )
+
+
+class RemoveLearner(RefusingAction):
+    """A teacher takes a learner out of the session, from the learners page."""
+
+    def act(self, form):
+        username = form.get("username", "")
+        if not isinstance(username, str) or not remove_learner(self.context, username):
+            raise Refused(
+                404, _("${name} is not a learner of this session.", mapping={"name": username})
+            )
+        return _("${name} is no longer a learner of this session.", mapping={"name": username})
+
+    def page_url(self):
+        return self.context.absolute_url() + "/@@learners"

@@ -34,6 +34,7 @@ from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.policy.forum.unsubscribe import subscription_of
+from wikimooc.theme.plurals import plural
 from wikimooc.workflows.refusals import RefusingAction
 from wikimooc.workflows.refusals import Refused
 from zope.i18n import translate
@@ -68,6 +69,9 @@ class ForumView(BrowserView):
         self.batch = Batch(questions(session, self.search), size=QUESTIONS_PER_PAGE, start=start)
         self.questions = [question_summary(brain.getObject(), session.wiki) for brain in self.batch]
         return self.index()
+
+    def answers(self, count):
+        return plural("${count} answer", "${count} answers", count, self.request)
 
     def lessons(self):
         course = course_of(self.context)

@@ -7,6 +7,7 @@ from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
+from wikimooc.theme.tracking.window import learner_note
 from zExceptions import Unauthorized
 
 
@@ -46,5 +47,6 @@ class MyCoursesView(CourseParts, BrowserView):
                 "total": learner["exercises_total"],
                 "next": still_to_do[0] if still_to_do else None,
                 "contributions_url": user_links(session.wiki, username)["contributions"],
+                "note": learner_note(session, self.request),
             })
         return found
