@@ -2,6 +2,7 @@ from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from Products.ZCTextIndex.ParseTree import ParseError
+from urllib.parse import urlencode
 from wikimooc.theme import _
 from wikimooc.policy.catalogue import catalogue_query
 from wikimooc.policy.catalogue import open_sessions
@@ -16,6 +17,8 @@ from wikimooc.theme.plurals import plural
 
 
 PAGE_SIZE = 20
+# Fewer courses than this in the chosen language: the search offers the others'.
+FEW = 3
 ALL_LANGUAGES = "all"
 FILTER_LABELS = {
     "language": _("Language"),
@@ -51,6 +54,26 @@ class CatalogueView(CourseParts, BrowserView):
             "${count} course found", "${count} courses found", self.batch.sequence_length,
             self.request,
         )
+
+    def elsewhere(self):
+        """When a search in one language finds fewer than FEW courses, the courses
+        of the other languages it finds (the header's search stays in the page's
+        language, but "wikidata" from /en should lead to the German course)."""
+        if (
+            self.error or not self.request.form.get("q") or self.language == ALL_LANGUAGES
+            or self.batch.sequence_length >= FEW
+        ):
+            return []
+        query = catalogue_query({**self.request.form, "language": ""})
+        brains = [
+            brain for brain in api.portal.get_tool("portal_catalog")(**query)
+            if brain.Language != self.language
+        ]
+        return self.course_cards(brains[:PAGE_SIZE])
+
+    def all_languages_url(self):
+        form = {key: value for key, value in self.request.form.items() if key != "b_start"}
+        return f"{self.context.absolute_url()}?{urlencode({**form, 'language': ALL_LANGUAGES})}"
 
     def course_cards(self, brains):
         sessions = open_sessions([brain.getPath() for brain in brains])

@@ -103,6 +103,9 @@ class LearnersView(BrowserView):
                 )
         return self.index()
 
+    def page_title(self):
+        return _("Learners of ${session}", mapping={"session": self.context.Title()})
+
     def can_manage(self):
         return api.user.has_permission("wikimooc: Manage enrollments", obj=self.context)
 

@@ -60,6 +60,9 @@ def mail_options(kind, request):
 
 
 class ForumView(BrowserView):
+    def page_title(self):
+        return _("Forum of ${session}", mapping={"session": self.context.Title()})
+
     def __call__(self):
         session = self.context
         self.search = self.request.form.get("q", "")

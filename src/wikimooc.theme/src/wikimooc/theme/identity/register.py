@@ -26,6 +26,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 class RegisterView(BrowserView):
     captcha = None
+    page_title = _("Create your Wikimedia account")
 
     def __call__(self):
         self.home_wiki = wikimooc_settings().home_wiki

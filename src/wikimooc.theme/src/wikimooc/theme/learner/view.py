@@ -5,6 +5,7 @@ from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.tracking.reports import progress
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.wikis import user_links
+from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.tracking.window import learner_note
@@ -18,6 +19,8 @@ class MyCoursesView(CourseParts, BrowserView):
         if api.user.is_anonymous():
             raise Unauthorized("Log in to see your courses.")
         return self.index()
+
+    page_title = _("My courses")
 
     def catalogue_url(self):
         return api.portal.get_navigation_root(self.context).absolute_url()

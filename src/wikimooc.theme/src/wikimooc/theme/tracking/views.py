@@ -57,6 +57,9 @@ def wiki_error_sentence(error):
 
 
 class DashboardView(BrowserView):
+    def page_title(self):
+        return _("Dashboard of ${session}", mapping={"session": self.context.Title()})
+
     def __call__(self):
         self.data = dashboard(self.context)
         self.note = teacher_note(self.context, self.request)
