@@ -42,6 +42,9 @@ class PageTitleViewlet(TitleViewlet):
         title = getattr(self.view, "page_title", None)
         if callable(title):
             title = title()
+        # Forms ("Add Course", "Edit"): their label.
+        form = getattr(self.view, "form_instance", self.view)
+        title = title or getattr(form, "label", None)
         if title:
             return escape(translate(title, context=self.request))
         if IPloneSiteRoot.providedBy(self.context) or ILanguageRootFolder.providedBy(self.context):
