@@ -59,6 +59,7 @@ import importlib.metadata
 import json
 import logging
 import math
+import mwclient  # before the filter below: importing it shows every DeprecationWarning
 import os
 import secrets
 import shutil
@@ -68,8 +69,6 @@ import sys
 import tempfile
 import time
 import warnings
-
-import mwclient  # before the filter below: importing it shows every DeprecationWarning
 
 
 warnings.filterwarnings("ignore")
@@ -137,7 +136,7 @@ class PopulateBenchLearners extends Maintenance {
 
 $maintClass = PopulateBenchLearners::class;
 require_once RUN_MAINTENANCE_IF_MAIN;
-"""
+"""  # noqa: E501
 
 # The wiki's own settings, and for the populating run only: no fsync, and none of the
 # side work of an edit that the benchmark never reads (object and parser caches, the
@@ -273,7 +272,7 @@ def prepare_wiki(learners):
         wiki.admin_password_file.chmod(0o600)
         install_seconds = time.perf_counter() - started
         state = {"recipe": RECIPE, "learners": 0, "populated": [],
-                 "created": datetime.datetime.now(datetime.timezone.utc).date().isoformat()}
+                 "created": datetime.datetime.now(datetime.UTC).date().isoformat()}
         write_state(directory, state)
         step(f"wiki: installed in {directory} ({install_seconds:.1f} s)")
     populated = [[*entry, False] for entry in state["populated"]]
@@ -583,7 +582,7 @@ class SizeResult:
 def main(argv=None):
     args = parse_args(argv)
     run_started = time.perf_counter()
-    when = datetime.datetime.now(datetime.timezone.utc)
+    when = datetime.datetime.now(datetime.UTC)
     print(f"WikiMOOC edit-tracking benchmark, {when:%Y-%m-%d %H:%M} UTC", flush=True)
     print(machine_info(), flush=True)
     print(f"sessions of {', '.join(f'{size:,}' for size in args.sizes)} learners,"

@@ -101,12 +101,14 @@ def table(headers, rows):
     """Plain text; the first column left-aligned, the others right-aligned. A short row
     leaves its last cells empty."""
     rows = [[*row, *[""] * (len(headers) - len(row))] for row in rows]
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    widths = [
+        max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=False)
+    ]
     lines = []
     for index, row in enumerate([headers, *rows]):
         cells = [
             str(cell).ljust(width) if column == 0 else str(cell).rjust(width)
-            for column, (cell, width) in enumerate(zip(row, widths))
+            for column, (cell, width) in enumerate(zip(row, widths, strict=False))
         ]
         lines.append("  ".join(cells).rstrip())
         if index == 0:
@@ -171,7 +173,7 @@ def machine_info(storage):
                            ("plone.app.caching", "plone.app.caching"),
                            ("RelStorage", "RelStorage"), ("waitress", "waitress"))
     )
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     return (
         f"{now:%Y-%m-%d %H:%M} UTC; {processors()}{memory}; {operating_system()}\n"
         f"{versions}; WikiMOOC commit {commit()}\nstorage: {storage}; {load_average()}"
@@ -304,7 +306,7 @@ def cpu_seconds(pids):
 
 def machine_busy_seconds():
     """CPU seconds all the machine's cores spent on anything but idling, since boot."""
-    user, nice, system, idle, iowait, *others = (
+    user, nice, system, _idle, _iowait, *others = (
         int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
     )
     return (user + nice + system + sum(others[:3])) / CLOCK_TICKS

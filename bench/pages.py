@@ -35,8 +35,8 @@ from load import answered_from
 from load import compare
 from load import DataError
 from load import fill_defaults
-from load import LOAD_HEADERS
 from load import load_average
+from load import LOAD_HEADERS
 from load import Page
 from load import populate
 from load import print_run_time

@@ -38,8 +38,8 @@ from load import conflict_retries
 from load import DataError
 from load import fill_defaults
 from load import fresh_postgresql_database
-from load import LOAD_HEADERS
 from load import load_average
+from load import LOAD_HEADERS
 from load import ms
 from load import Page
 from load import percentile

@@ -117,13 +117,12 @@ def validate(raw):
             "initial_user_password",
             "the default password is only allowed while wsgi_listen is on loopback",
         )
-    if settings["db_storage"] == "relstorage":
-        if not settings["db_relstorage_postgresql_dsn"]:
-            raise InstanceConfigError(
-                "db_relstorage_postgresql_dsn",
-                "required with db_storage: relstorage"
-                " (for example \"host=127.0.0.1 dbname=wikimooc user=postgres\")",
-            )
+    if settings["db_storage"] == "relstorage" and not settings["db_relstorage_postgresql_dsn"]:
+        raise InstanceConfigError(
+            "db_relstorage_postgresql_dsn",
+            "required with db_storage: relstorage"
+            " (for example \"host=127.0.0.1 dbname=wikimooc user=postgres\")",
+        )
     if settings["db_storage"] == "zeo":
         parse_listen("db_zeo_server", settings["db_zeo_server"])
     queue_url = settings["wikimooc_taskqueue_url"]

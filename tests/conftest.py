@@ -17,6 +17,15 @@ import transaction
 
 pytest_plugins = ["pytest_plone", "mediawiki_fixtures"]
 
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "slow: starts a whole platform (make start) and takes a minute or more;"
+        " make test runs it, -m 'not slow' leaves it out",
+    )
+
+
 globals().update(
     fixtures_factory((
         (WIKIMOOC_FUNCTIONAL_TESTING, "functional"),

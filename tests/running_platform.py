@@ -140,4 +140,4 @@ class Platform:
         self.api("/en", {"@type": "Document", "id": document_id, "title": "Created on the first"})
         seen = [self.api(f"/en/{document_id}", instance=1)["title"]]
         self.api(f"/en/{document_id}", {"title": "Edited on the second"}, "PATCH", instance=1)
-        return seen + [self.api(f"/en/{document_id}", instance=0)["title"]]
+        return [*seen, self.api(f"/en/{document_id}", instance=0)["title"]]

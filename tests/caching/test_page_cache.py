@@ -1,8 +1,8 @@
 """The WSGI page cache in front of Zope (wikimooc.policy.pagecache), on a real ZODB
 database: what it keeps, what it never keeps, and that a committed change to either
-change counter (catalog, site settings) makes the next request go to Zope. The application behind it stands
-in for Zope and offers its pages the way wikimooc.policy.pagecache.validity does;
-tests/site and tests/scaleout drive the real platform through it."""
+change counter (catalog, site settings) makes the next request go to Zope. The application
+behind it stands in for Zope and offers its pages the way wikimooc.policy.pagecache.validity
+does; tests/site and tests/scaleout drive the real platform through it."""
 
 from BTrees.Length import Length
 from wikimooc.policy.pagecache.middleware import filter_factory
@@ -128,10 +128,10 @@ def test_requests_that_may_not_share_a_page_always_reach_zope(database, request_
     {"offered": False},
     {"status": "404 Not Found"},
     {"status": "302 Found"},
-    {"headers": HTML + [("Set-Cookie", "statusmessages=abc; Path=/")]},
-    {"headers": HTML + [("Cache-Control", "no-store")]},
-    {"headers": HTML + [("Vary", "Accept-Encoding, User-Agent")]},
-    {"headers": HTML + [("Vary", "*")]},
+    {"headers": [*HTML, ("Set-Cookie", "statusmessages=abc; Path=/")]},
+    {"headers": [*HTML, ("Cache-Control", "no-store")]},
+    {"headers": [*HTML, ("Vary", "Accept-Encoding, User-Agent")]},
+    {"headers": [*HTML, ("Vary", "*")]},
     {"body": b"x" * (LARGEST_PAGE + 1)},
 ], ids=["not offered by Zope", "404", "redirect", "Set-Cookie", "no-store",
         "Vary: User-Agent", "Vary: *", "too large"])

@@ -3,9 +3,9 @@ settings changes (from install, or from the upgrade step for an older site), and
 change to the registry counts."""
 
 from plone import api
-from wikimooc.policy.annotations import annotation
 from wikimooc.policy.pagecache.validity import SETTINGS_CHANGES
 from wikimooc.policy.upgrades.v20261124040 import upgrade
+from wikimooc.workflows.annotations import annotation
 from zope.annotation.interfaces import IAnnotations
 
 import pytest

@@ -17,8 +17,10 @@ import transaction
 SESSION = "/en/intro/public-session"
 RUBRIC = {
     "criteria": [
-        {"title": "Sources", "levels": [{"title": "None", "points": 0}, {"title": "Reliable", "points": 2}]},
-        {"title": "Neutrality", "levels": [{"title": "Biased", "points": 0}, {"title": "Neutral", "points": 3}]},
+        {"title": "Sources",
+         "levels": [{"title": "None", "points": 0}, {"title": "Reliable", "points": 2}]},
+        {"title": "Neutrality",
+         "levels": [{"title": "Biased", "points": 0}, {"title": "Neutral", "points": 3}]},
     ]
 }
 
@@ -26,7 +28,9 @@ RUBRIC = {
 @pytest.fixture
 def certified(site):
     with api.env.adopt_roles(["Manager"]):
-        module = api.content.create(container=site["course"], type="Module", id="basics", title="Basics")
+        module = api.content.create(
+            container=site["course"], type="Module", id="basics", title="Basics"
+        )
         draft = api.content.create(
             container=module, type="Exercise", id="draft", title="Start your draft",
             check="wiki", wiki_action="create_page", title_pattern="User:{username}/Draft",

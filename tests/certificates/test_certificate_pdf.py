@@ -89,7 +89,7 @@ def test_in_french_with_every_character(portal):
     """(``portal``: page addresses follow the site's wiki settings.)"""
     text, _reader = pdf_text(certificate_pdf(certificate(), "https://example.org/@@verify/Xy_12"))
     assert "Certificat de réussite" in text
-    assert "nom d’utilisateur wiki Élodie Ł sur fr.wikipedia.org" in text
+    assert "nom d’utilisateur wiki Élodie Ł sur fr.wikipedia.org" in text  # noqa: RUF001
     assert "du 1 mars 2027 au 30 avril 2027" in text
     assert "Pont <de> Normandie & co" in text
     assert "Délivré le 2 mai 2027. Certificat Xy_12." in text
@@ -97,5 +97,7 @@ def test_in_french_with_every_character(portal):
 
 def test_the_same_certificate_gives_the_same_text(portal):
     revoked = certificate(revocation=Revocation("r", "t", "2027-06-01T00:00:00+00:00"))
-    first, second = (pdf_text(certificate_pdf(revoked, "https://example.org/v"))[0] for _ in range(2))
+    first, second = (
+        pdf_text(certificate_pdf(revoked, "https://example.org/v"))[0] for _ in range(2)
+    )
     assert first == second and "Ce certificat a été révoqué le 1 juin 2027." in first

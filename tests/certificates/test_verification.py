@@ -11,7 +11,9 @@ SESSION = "/en/intro/public-session"
 
 
 def revoke(client, code, reason="Copied from another learner"):
-    return client("teacher").post(SESSION + "/@revoke-certificate", json={"code": code, "reason": reason})
+    return client("teacher").post(
+        SESSION + "/@revoke-certificate", json={"code": code, "reason": reason}
+    )
 
 
 def test_a_valid_certificate(issued, client):
@@ -21,7 +23,9 @@ def test_a_valid_certificate(issued, client):
     assert (found["valid"], found["status"], found["code"]) == (True, "valid", issued)
     assert found["learner"] == {"name": "Ada", "wiki_username": "Ada"}
     assert (found["course"], found["session"]) == ("Introduction", "Public session")
-    assert (found["start"], found["end"], found["organisation"]) == ("2027-03-01", "2027-04-30", "Wikimedia UK")
+    assert (found["start"], found["end"], found["organisation"]) == (
+        "2027-03-01", "2027-04-30", "Wikimedia UK"
+    )
     assert found["pages"] == [
         {"title": "User:Ada/Draft", "url": "https://en.wikipedia.org/wiki/User:Ada/Draft"},
         {"title": "Bridge", "url": "https://en.wikipedia.org/wiki/Bridge"},
@@ -73,7 +77,9 @@ def test_the_teaching_team_lists_certificates_with_revocations(issued, client):
 @pytest.mark.parametrize("login", ["ada", "bob", None])
 def test_learners_neither_list_nor_revoke(issued, client, login):
     assert client(login).get(SESSION + "/@certificates").status_code == 401
-    assert client(login).post(SESSION + "/@revoke-certificate", json={"code": issued, "reason": "x"}).status_code == 401
+    assert client(login).post(
+        SESSION + "/@revoke-certificate", json={"code": issued, "reason": "x"}
+    ).status_code == 401
     assert client(None).get(f"/@verify/{issued}").json()["valid"] is True
 
 

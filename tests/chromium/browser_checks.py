@@ -71,4 +71,4 @@ ACCESSIBILITY_PROBLEMS = """
   }
   return problems;
 }
-"""
+"""  # noqa: E501

@@ -50,7 +50,9 @@ VISITS = {
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_key_pages_are_accessible(course_with_parts, new_page, log_in, accessible, screenshot, viewport):
+def test_key_pages_are_accessible(
+    course_with_parts, new_page, log_in, accessible, screenshot, viewport
+):
     device = "phone" if viewport == PHONE else "desktop"
     for visitor, pages in VISITS.items():
         page = new_page(viewport)

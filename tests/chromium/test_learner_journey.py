@@ -40,7 +40,9 @@ def wiki_course(functional_portal, mediawiki):
             description="Your first edits, step by step.", projects=("wikipedia",),
             audience=("general_public",), organisation="Wikimedia UK",
         )
-        module = api.content.create(container=course, type="Module", id="first", title="First edits")
+        module = api.content.create(
+            container=course, type="Module", id="first", title="First edits"
+        )
         api.content.create(
             container=module, type="Lesson", id="sandbox", title="Your sandbox",
             wiki_pages=["Main Page"], tour="firstedit", tour_step="intro",
@@ -120,7 +122,9 @@ def test_a_learner_goes_to_the_wiki_and_back(
 
     # The worker's next check sees the edit; coming back to the tab refreshes the status.
     transaction.begin()  # see the enrollment the browser made
-    report = check_and_commit(wiki_course["session"], utc_now() + timedelta(seconds=SETTLE_SECONDS + 1))
+    report = check_and_commit(
+        wiki_course["session"], utc_now() + timedelta(seconds=SETTLE_SECONDS + 1)
+    )
     assert report.new == 1
     page.bring_to_front()
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")

@@ -1,10 +1,13 @@
 from plone import api
 from plone.dexterity.interfaces import IDexterityFTI
+from plone.dexterity.utils import iterSchemataForType
 from wikimooc.policy.content.course import ICourse
 from wikimooc.policy.content.exercise import IExercise
 from wikimooc.policy.content.lesson import ILesson
 from wikimooc.policy.content.module import IModule
 from wikimooc.policy.content.session import ICourseSession
+from wikimooc.policy.quiz.content import IQuiz
+from wikimooc.policy.quiz.content import IQuizQuestion
 from zope.component import getUtility
 from zope.schema import getFieldNames
 
@@ -17,6 +20,8 @@ TYPES = {
     "Lesson": (ILesson, "wikimooc.AddLesson", False),
     "Exercise": (IExercise, "wikimooc.AddExercise", False),
     "CourseSession": (ICourseSession, "wikimooc.AddCourseSession", False),
+    "Quiz": (IQuiz, "wikimooc.AddQuiz", False),
+    "QuizQuestion": (IQuizQuestion, "wikimooc.AddQuizQuestion", False),
 }
 
 
@@ -32,26 +37,29 @@ def test_fti(portal, portal_type):
 
 
 @pytest.mark.parametrize(
-    "schema, fields",
+    "portal_type, fields",
     [
-        (ICourse, {"projects", "audience", "organisation", "license", "authors",
-                   "derived_from", "image"}),
-        (IExercise, {"check", "wiki_action", "namespace", "title_pattern", "min_bytes",
-                     "required_text", "rubric"}),
-        (ICourseSession, {"kind", "start", "end", "wiki", "enrollment_policy",
-                          "enrollment_key", "invited", "capacity", "teachers"}),
-        (ILesson, {"video_url", "wiki_pages"}),
+        ("Course", {"projects", "audience", "organisation", "license", "authors",
+                    "derived_from", "image"}),
+        ("Exercise", {"check", "wiki_action", "namespace", "title_pattern", "min_bytes",
+                      "required_text", "rubric"}),
+        ("CourseSession", {"kind", "start", "end", "wiki", "enrollment_policy",
+                           "enrollment_key", "invited", "capacity", "teachers"}),
+        ("Lesson", {"video_url", "wiki_pages"}),
     ],
 )
-def test_rest_contract_field_names(schema, fields):
-    assert fields <= set(getFieldNames(schema))
+def test_rest_contract_field_names(portal, portal_type, fields):
+    """The fields of the type's schema and behaviors: REST shows them all alike."""
+    names = {name for schema in iterSchemataForType(portal_type) for name in getFieldNames(schema)}
+    assert fields <= names
 
 
 @pytest.mark.parametrize(
     "container_type, allowed",
     [
         ("Course", {"Module", "CourseSession", "GuidedTourDraft", "Document", "File", "Image"}),
-        ("Module", {"Lesson", "Exercise", "File", "Image"}),
+        ("Module", {"Lesson", "Exercise", "Quiz", "File", "Image"}),
+        ("Quiz", {"QuizQuestion"}),
         ("CourseSession", set()),
     ],
 )
@@ -68,6 +76,8 @@ def test_containment(portal, container_type, allowed):
         ("Module", ()),
         ("Lesson", ()),
         ("Exercise", ()),
+        ("Quiz", ()),
+        ("QuizQuestion", ()),
     ],
 )
 def test_workflow_chain(portal, portal_type, chain):

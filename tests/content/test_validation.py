@@ -4,6 +4,7 @@ from datetime import date
 from wikimooc.policy.content.exercise import IExercise
 from wikimooc.policy.content.exercise import OnlyUsernamePlaceholder
 from wikimooc.policy.content.session import ICourseSession
+from wikimooc.workflows.behaviors import IPeerReviewExercise
 from zope.interface import Invalid
 from zope.schema import ValidationError
 
@@ -15,16 +16,17 @@ class Data:
         self.__dict__.update(values)
 
 
-EXERCISE_DEFAULTS = dict(
-    check="wiki",
-    wiki_action="edit_page",
-    rubric=None,
-    required_text=None,
-    required_text_is_pattern=False,
-)
-SESSION_DEFAULTS = dict(
-    start=date(2027, 3, 1), end=date(2027, 4, 30), enrollment_policy="open", enrollment_key=None
-)
+EXERCISE_DEFAULTS = {
+    "check": "wiki",
+    "wiki_action": "edit_page",
+    "rubric": None,
+    "required_text": None,
+    "required_text_is_pattern": False,
+}
+SESSION_DEFAULTS = {
+    "start": date(2027, 3, 1), "end": date(2027, 4, 30), "enrollment_policy": "open",
+    "enrollment_key": None,
+}
 RUBRIC = {"criteria": [{"title": "Sources", "levels": [{"title": "None", "points": 0}]}]}
 
 
@@ -51,7 +53,7 @@ def test_title_pattern_placeholder(pattern, valid):
 def test_rubric_schema_refuses_negative_points():
     bad = {"criteria": [{"title": "Sources", "levels": [{"title": "x", "points": -1}]}]}
     with pytest.raises(Exception, match="minimum"):
-        IExercise["rubric"].validate(bad)
+        IPeerReviewExercise["rubric"].validate(bad)
 
 
 @pytest.mark.parametrize(

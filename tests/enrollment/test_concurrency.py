@@ -29,7 +29,7 @@ def test_concurrent_enrollments_both_commit(database, existing, first, second):
     seed(database, existing)
     managers = [transaction.TransactionManager(), transaction.TransactionManager()]
     connections = [database.open(manager) for manager in managers]
-    for connection, name in zip(connections, (first, second)):
+    for connection, name in zip(connections, (first, second), strict=True):
         connection.root.enrollments.add(name, None, name)
 
     for manager in managers:

@@ -2,7 +2,6 @@ from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import normalise_username
 from wikimooc.policy.usernames import normalise_usernames
 from wikimooc.policy.usernames import split_pasted_names
-
 from zope.i18n import translate
 
 import pytest

@@ -54,8 +54,12 @@ def test_the_asker_and_the_teaching_team_mark_a_question_answered(
 
 
 def test_a_question_marked_answered_can_be_reopened(forum, asked, client):
-    assert client("ada").post(asked + "/@answered", json={"answered": True}).json()["answered"] is True
-    assert client("teacher").post(asked + "/@answered", json={"answered": False}).json()["answered"] is False
+    assert client("ada").post(
+        asked + "/@answered", json={"answered": True}
+    ).json()["answered"] is True
+    assert client("teacher").post(
+        asked + "/@answered", json={"answered": False}
+    ).json()["answered"] is False
 
 
 def test_answered_must_be_a_boolean(forum, asked, client):

@@ -4,13 +4,12 @@ links to a page that stops it without logging in."""
 
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from html_pages import authenticator
 from html_pages import html_client
 from plone import api
 from wikimooc.policy.forum.notifications import send_digests
 from wikimooc.policy.taskqueue.site import task_site
-
 
 import pytest
 import re
@@ -70,16 +69,18 @@ def test_the_daily_digest_replaces_the_mails_of_whoever_chose_it(forum, mailbox,
     assert mailbox() == []
 
     transaction.begin()
-    send_digests(datetime.now(timezone.utc) + timedelta(minutes=1))
+    send_digests(datetime.now(UTC) + timedelta(minutes=1))
     transaction.commit()
     (digest,) = mailbox()
-    assert addressed([digest]) == [("teacher@example.org", "[Public session] 2 new questions in the forum")]
+    assert addressed([digest]) == [
+        ("teacher@example.org", "[Public session] 2 new questions in the forum")
+    ]
     body = digest.get_content()
     assert body.index("First question (Ada)") < body.index("Second question (Ada)")
     assert UNSUBSCRIBE.search(body)
 
     transaction.begin()
-    send_digests(datetime.now(timezone.utc) + timedelta(minutes=2))
+    send_digests(datetime.now(UTC) + timedelta(minutes=2))
     transaction.commit()
     assert len(mailbox()) == 1  # nothing new, no mail
 
@@ -100,7 +101,9 @@ def test_mail_choices_are_checked(forum, client, login, choices, status):
 
 
 def test_whoever_chose_never_gets_no_mail(forum, mailbox, asked, reply, client):
-    assert client("ada").post(PUBLIC + "/@forum-notifications", json={"answers": "never"}).status_code == 200
+    assert client("ada").post(
+        PUBLIC + "/@forum-notifications", json={"answers": "never"}
+    ).status_code == 200
     before = len(mailbox())
     assert reply("bob", asked).status_code == 201
     assert len(mailbox()) == before
@@ -115,7 +118,9 @@ def test_the_unsubscribe_link_works_without_logging_in(forum, mailbox, asked, re
     assert "Answers to my questions" in shown.text and 'value="never"' in shown.text
     assert len(mailbox()) == 2  # opening the link changed nothing
 
-    saved = visitor.post(link, data={"_authenticator": authenticator(shown.text), "choice": "never"})
+    saved = visitor.post(
+        link, data={"_authenticator": authenticator(shown.text), "choice": "never"}
+    )
     assert "Your choice is saved." in saved.text
     assert reply("teacher", asked).status_code == 201
     assert len(mailbox()) == 2
@@ -142,14 +147,19 @@ def test_mails_are_in_the_sessions_language(forum, french_session, mailbox, ask)
 def test_the_workers_digests_link_to_the_public_address(forum, mailbox, ask, client):
     api.portal.set_registry_record("wikimooc.public_url", "https://courses.example.org/wikimooc")
     transaction.commit()
-    assert client("teacher").post(PUBLIC + "/@forum-notifications", json={"questions": "daily"}).status_code == 200
+    assert client("teacher").post(
+        PUBLIC + "/@forum-notifications", json={"questions": "daily"}
+    ).status_code == 200
     assert ask("ada").status_code == 201
 
     with task_site("plone"):  # as the worker's daily task runs it
-        send_digests(datetime.now(timezone.utc) + timedelta(minutes=1))
+        send_digests(datetime.now(UTC) + timedelta(minutes=1))
 
     body = mailbox()[0].get_content()
-    assert "https://courses.example.org/wikimooc/en/intro/public-session/how-do-i-cite-a-book" in body
+    assert (
+        "https://courses.example.org/wikimooc/en/intro/public-session/how-do-i-cite-a-book"
+        in body
+    )
     assert UNSUBSCRIBE.search(body).group().startswith(
         "https://courses.example.org/wikimooc/en/@@forum-unsubscribe?token="
     )

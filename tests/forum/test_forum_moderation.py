@@ -21,7 +21,9 @@ def test_a_hidden_question_is_gone_for_learners_and_visitors(hidden, client):
     for login in ("ada", "bob", None):
         assert client(login).get(PUBLIC + "/@forum").json()["items_total"] == 0
         assert client(login).get(hidden + "/@answers").status_code == 401
-    assert client(None).get("/@search", params={"SearchableText": "template"}).json()["items_total"] == 0
+    assert client(None).get(
+        "/@search", params={"SearchableText": "template"}
+    ).json()["items_total"] == 0
 
 
 def test_the_teaching_team_sees_it_with_the_reason(hidden, client):
@@ -63,7 +65,9 @@ def test_a_hidden_answer_leaves_the_question(forum, asked, reply, client):
         ("bob", {"reason": "Nope"}, 401, None),
     ],
 )
-def test_hiding_needs_a_reason_and_the_teaching_team(forum, asked, client, login, body, status, message):
+def test_hiding_needs_a_reason_and_the_teaching_team(
+    forum, asked, client, login, body, status, message
+):
     response = client(login).post(asked + "/@hide", json=body)
     assert response.status_code == status
     if message:
@@ -92,7 +96,8 @@ def test_a_blocked_learner_cannot_post_until_unblocked(forum, asked, ask, reply,
 @pytest.mark.parametrize(
     "login, body, status, message",
     [
-        ("teacher", {"learner": "Dan", "reason": "x"}, 400, "Dan is not a learner of this session."),
+        ("teacher", {"learner": "Dan", "reason": "x"}, 400,
+         "Dan is not a learner of this session."),
         ("teacher", {"learner": "Bob"}, 400, "Give the reason for blocking this learner."),
         ("ada", {"learner": "Bob", "reason": "x"}, 401, None),
     ],

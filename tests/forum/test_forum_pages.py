@@ -5,7 +5,6 @@ from html_pages import authenticator
 from html_pages import html_client
 from plone import api
 
-
 import pytest
 import re
 import transaction

@@ -75,11 +75,15 @@ def test_who_reads_the_forum(forum, ask, client, login, path, status):
 def test_private_questions_are_searchable_only_by_whoever_sees_the_session(
     forum, ask, client, login, found
 ):
-    assert ask("cleo", PRIVATE, title="Notability of bridges", text="<p>Is a footbridge notable?</p>").status_code == 201
+    assert ask(
+        "cleo", PRIVATE, title="Notability of bridges", text="<p>Is a footbridge notable?</p>"
+    ).status_code == 201
     site_search = client(login).get("/@search", params={"SearchableText": "footbridge"}).json()
     assert site_search["items_total"] == found
     if found:
-        assert client(login).get(PRIVATE + "/@forum", params={"q": "footbridge"}).json()["items_total"] == 1
+        assert client(login).get(
+            PRIVATE + "/@forum", params={"q": "footbridge"}
+        ).json()["items_total"] == 1
 
 
 def test_a_search_finds_questions_by_their_answers(forum, ask, asked, reply, client):
@@ -116,7 +120,8 @@ def test_a_learner_who_left_no_longer_posts(forum, ask, client):
         ({"title": "", "text": "<p>x</p>"}, 'Give "title".'),
         ({"title": "T", "text": "<script>alert(1)</script>"}, 'Give "text".'),
         ({"title": "x" * 201, "text": "t"}, '"title" is too long: at most 200 characters.'),
-        ({"title": "T", "text": "t", "lesson": "not-a-lesson"}, "This session's course has no lesson not-a-lesson."),
+        ({"title": "T", "text": "t", "lesson": "not-a-lesson"},
+         "This session's course has no lesson not-a-lesson."),
         ({"title": "T", "text": "t", "wiki_link": "javascript:alert(1)"},
          '"wiki_link" must be a web address starting with https:// or http://.'),
     ],
@@ -126,7 +131,9 @@ def test_bad_questions_are_refused_and_change_nothing(forum, client, body, messa
     assert response.status_code == 400
     assert response.json()["error"]["message"] == message
     transaction.begin()
-    assert not api.content.find(context=forum["public"], portal_type="ForumQuestion", unrestricted=True)
+    assert not api.content.find(
+        context=forum["public"], portal_type="ForumQuestion", unrestricted=True
+    )
 
 
 def test_a_question_about_a_lesson_with_a_wiki_link(forum, ask):

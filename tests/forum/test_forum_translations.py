@@ -14,7 +14,8 @@ import wikimooc.theme
 WORKFLOW = "wikimooc_forum_post_workflow"
 THEME = Path(wikimooc.theme.__file__).parent
 OURS = [THEME / "forum" / "templates" / name
-        for name in ("forum.pt", "forum_macros.pt", "question.pt", "unsubscribe.pt", "forum_viewlet.pt")]
+        for name in ("forum.pt", "forum_macros.pt", "question.pt", "unsubscribe.pt",
+                     "forum_viewlet.pt")]
 OURS += [THEME / "certificates" / "templates" / name
          for name in ("certificates.pt", "certificate_viewlet.pt", "verify.pt")]
 CATALOGUES = [Path(package.__file__).parent / "locales" / "fr" / "LC_MESSAGES" / "wikimooc.po"
@@ -27,8 +28,14 @@ def template_messages():
     found = set()
     for template in OURS:
         source = template.read_text()
-        for match in re.finditer(r'i18n:translate=""\s*>((?:(?!i18n:translate).)*?)</(span|a|p|h1|h2|button|label|option|th|dt|strong)>', source, re.S):
-            found.add(" ".join(NAMED.sub(lambda named: "${" + named.group(2) + "}", match.group(1)).split()))
+        for match in re.finditer(
+            r'i18n:translate=""\s*>((?:(?!i18n:translate).)*?)'
+            r'</(span|a|p|h1|h2|button|label|option|th|dt|strong)>',
+            source, re.S,
+        ):
+            found.add(" ".join(
+                NAMED.sub(lambda named: "${" + named.group(2) + "}", match.group(1)).split()
+            ))
         found.update(re.findall(r'i18n:attributes="placeholder" placeholder="([^"]+)"', source))
     return found
 
@@ -40,7 +47,9 @@ def catalogue():
 
 
 def test_template_messages_are_found():
-    assert {"Forum of ${session}", "Questions and answers (${count})", "Reason for hiding"} <= template_messages()
+    assert {
+        "Forum of ${session}", "Questions and answers (${count})", "Reason for hiding"
+    } <= template_messages()
 
 
 @pytest.mark.parametrize("message", sorted(template_messages()))

@@ -50,11 +50,15 @@ def test_the_upgrade_steps_bring_the_forum_and_certificates(portal, site_before_
 
     assert {"ForumQuestion", "ForumAnswer"} <= set(portal.portal_types.objectIds())
     for type_id in ("ForumQuestion", "ForumAnswer"):
-        assert portal.portal_workflow.getChainForPortalType(type_id) == ("wikimooc_forum_post_workflow",)
+        assert portal.portal_workflow.getChainForPortalType(type_id) == (
+            "wikimooc_forum_post_workflow",
+        )
     assert "wikimooc.certificate_settings" in portal.portal_types["CourseSession"].behaviors
     assert session.certificate_exercises == [] and session.certificate_minimum_grade == 50
     assert granted(session, POST) == {"Manager", "Site Administrator", "Teacher", "Learner"}
-    assert granted(portal, "wikimooc: Moderate forum") == {"Manager", "Site Administrator", "Teacher"}
+    assert granted(portal, "wikimooc: Moderate forum") == {
+        "Manager", "Site Administrator", "Teacher"
+    }
     assert api.portal.get_registry_record("wikimooc.public_url") is None
     for profile in PROFILES:
         assert setup_tool.listUpgrades(profile) == []

@@ -6,7 +6,6 @@ from wikimooc.policy.forum.sanitizing import clean_html
 from wikimooc.policy.forum.sanitizing import html_to_text
 from wikimooc.policy.forum.sanitizing import plain_text_to_html
 
-
 import pytest
 
 

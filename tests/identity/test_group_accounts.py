@@ -81,7 +81,9 @@ def test_learners_may_not_create_accounts(site, client, home_wiki):
 
 def test_teachers_see_wiki_links_for_every_learner(site, client):
     teacher = client("teacher")
-    teacher.post(site["public"].absolute_url() + "/@enrollments", json={"usernames": ["Camille Dupont"]})
+    teacher.post(
+        site["public"].absolute_url() + "/@enrollments", json={"usernames": ["Camille Dupont"]}
+    )
     [item] = teacher.get(site["public"].absolute_url() + "/@enrollments").json()["items"]
     assert item["wiki_links"] == {
         "contributions": "https://en.wikipedia.org/wiki/Special:Contributions/Camille_Dupont",

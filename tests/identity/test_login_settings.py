@@ -42,7 +42,9 @@ def test_the_control_panel_stores_the_secret_without_showing_it(
     form = browser.get(url, timeout=30).text
     assert oauth_server.client_secret not in form
     token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', form).group(1)
-    current = dict(re.findall(r'<input[^>]*name="(form\.widgets\.[^"]+)"[^>]*value="([^"]*)"', form))
+    current = dict(
+        re.findall(r'<input[^>]*name="(form\.widgets\.[^"]+)"[^>]*value="([^"]*)"', form)
+    )
     fields = {
         **current,
         "form.widgets.home_wiki": "fr.wikipedia.org",

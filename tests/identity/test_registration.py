@@ -146,7 +146,9 @@ def test_an_unreachable_wiki_is_explained(registration_form, home_wiki):
 
 def errors_shown(html):
     box = re.search(r'wikimooc-register-errors"[^>]*>(.*?)</div>', html, re.S)
-    return [" ".join(error.split()) for error in re.findall(r"<p>(.*?)</p>", box.group(1), re.S)] if box else []
+    if box is None:
+        return []
+    return [" ".join(error.split()) for error in re.findall(r"<p>(.*?)</p>", box.group(1), re.S)]
 
 
 def test_before_anything_is_sent_the_form_says_nothing_was_tried(home_wiki, functional_portal):

@@ -166,7 +166,9 @@ class OAuthHandler(BaseHTTPRequestHandler):
         with server.lock:
             grant = server.codes.pop(params.get("code"), None)
         if grant is None or grant["redirect_uri"] != params.get("redirect_uri"):
-            return self.reply(400, {"error": "invalid_grant", "message": "Authorization code is invalid"})
+            return self.reply(
+                400, {"error": "invalid_grant", "message": "Authorization code is invalid"}
+            )
         token = secrets.token_urlsafe(32)
         with server.lock:
             server.tokens[token] = grant

@@ -4,7 +4,7 @@ tests/conftest.py), and helpers to act through REST."""
 
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import add_learners
@@ -132,7 +132,7 @@ def backdate(peer):
         submission = api.content.get(path=url.split("/plone", 1)[1])
         round = find_round(peer["session"], peer["exercise"].UID())
         entry = round.handed_in[submission.UID()]
-        then = datetime.now(timezone.utc) - timedelta(days=days)
+        then = datetime.now(UTC) - timedelta(days=days)
         round.handed_in[submission.UID()] = entry._replace(time=then.isoformat(timespec="seconds"))
         transaction.commit()
 

@@ -38,7 +38,7 @@ def test_everyone_gives_and_gets_exactly_what_is_asked(count, required, to_give)
     authors, pending, counted = arrivals(count, required, to_give)
 
     given = Counter(reviewer for reviewers in pending.values() for reviewer in reviewers)
-    assert given == {author: to_give for author in authors.values()}
+    assert given == dict.fromkeys(authors.values(), to_give)
     for uid, author in authors.items():
         reviewers = reviewers_of(uid, pending, counted)
         assert len(reviewers) == len(set(reviewers)) == required
@@ -50,7 +50,10 @@ def test_when_reviews_come_in_fast_nobody_gives_more_than_one_extra(done_before_
     authors, pending, counted = arrivals(40, 3, 3, done_before_next)
 
     given = Counter(
-        reviewer for tree in (pending, counted) for reviewers in tree.values() for reviewer in reviewers
+        reviewer
+        for tree in (pending, counted)
+        for reviewers in tree.values()
+        for reviewer in reviewers
     )
     assert max(given.values()) <= 4
     for uid, author in authors.items():
@@ -61,7 +64,7 @@ def test_when_reviews_come_in_fast_nobody_gives_more_than_one_extra(done_before_
 
 @pytest.mark.parametrize("count", [1, 2, 3])
 def test_nothing_is_allocated_until_more_hand_in_than_reviews_needed(count):
-    authors, pending, counted = arrivals(count, 3, 3)
+    _authors, pending, counted = arrivals(count, 3, 3)
 
     assert pending == {} and counted == {}
 
@@ -101,7 +104,9 @@ def test_a_cancelled_review_is_replaced_by_someone_else():
 
     plan = Allocator(list(authors.items()), pending, counted, cancelled, {}, 3, 3).plan()
 
-    replacements = [change.reviewer for change in plan if change.submission == "work-0" and change.allocated]
+    replacements = [
+        change.reviewer for change in plan if change.submission == "work-0" and change.allocated
+    ]
     assert len(replacements) == 1
     assert replacements[0] not in (cancelled_reviewer, *others, authors["work-0"])
     for change in plan:
@@ -110,6 +115,9 @@ def test_a_cancelled_review_is_replaced_by_someone_else():
         else:
             pending[change.submission].remove(change.reviewer)
     given = Counter(
-        reviewer for tree in (pending, counted) for reviewers in tree.values() for reviewer in reviewers
+        reviewer
+        for tree in (pending, counted)
+        for reviewers in tree.values()
+        for reviewer in reviewers
     )
-    assert given == {author: 3 for author in authors.values()}
+    assert given == dict.fromkeys(authors.values(), 3)

@@ -29,7 +29,8 @@ def waiting(peer, hand_in, allocated):
     ],
 )
 def test_waiting_work_is_graded_with_fewer_reviews(
-    peer, waiting, give_review, backdate, client, peer_review, state, setting, waited, reviews, graded
+    peer, waiting, give_review, backdate, client, peer_review, state, setting, waited, reviews,
+    graded,
 ):
     transaction.begin()  # see what the server committed
     with api.env.adopt_roles(["Manager"]):
@@ -46,7 +47,9 @@ def test_waiting_work_is_graded_with_fewer_reviews(
 
     assert state(url) == ("graded" if graded else "in_review")
     grade = peer_review("ada", url)["submission"]["grade"]
-    assert grade == ({"points": 4, "out_of": 5, "by_teacher": False, "reviews": reviews} if graded else None)
+    assert grade == (
+        {"points": 4, "out_of": 5, "by_teacher": False, "reviews": reviews} if graded else None
+    )
 
 
 def test_a_review_after_the_wait_grades_at_once(peer, waiting, give_review, backdate, state):

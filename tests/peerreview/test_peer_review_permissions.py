@@ -80,7 +80,9 @@ def submission(portal, make_session, course):
     """ada's draft, in an open session taught by "teacher"."""
     with api.env.adopt_roles(["Manager"]):
         for login_name in ("ada", "bob", "teacher"):
-            api.user.create(email=f"{login_name}@example.org", username=login_name, password="secret-pw-123")
+            api.user.create(
+                email=f"{login_name}@example.org", username=login_name, password="secret-pw-123"
+            )
         module = api.content.create(container=course, type="Module", id="basics", title="Basics")
         exercise = api.content.create(
             container=module, type="Exercise", id="sources", title="Sources", check="peer",

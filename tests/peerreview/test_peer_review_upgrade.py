@@ -7,7 +7,10 @@ from plone import api
 import pytest
 
 
-BEHAVIORS = {"Exercise": "wikimooc.peer_review_exercise", "CourseSession": "wikimooc.peer_review_session"}
+BEHAVIORS = {
+    "Exercise": "wikimooc.peer_review_exercise",
+    "CourseSession": "wikimooc.peer_review_session",
+}
 NEW_WORKFLOWS = ("wikimooc_submission_workflow", "wikimooc_review_workflow")
 
 
@@ -46,6 +49,10 @@ def test_the_upgrade_steps_bring_peer_review(portal, site_before_peer_review):
     assert "Peer Reviewer" in portal.validRoles()
     session = site_before_peer_review
     assert session.flexible_grading_days == 7
-    assert {role["name"] for role in session.rolesOfPermission("wikimooc: Submit work") if role["selected"]} == {"Learner"}
+    assert {
+        role["name"]
+        for role in session.rolesOfPermission("wikimooc: Submit work")
+        if role["selected"]
+    } == {"Learner"}
     for profile in ("wikimooc.workflows:default", "wikimooc.policy:default"):
         assert setup_tool.listUpgrades(profile) == []

@@ -30,7 +30,9 @@ def show_names(peer):
 
 
 @pytest.mark.parametrize("shown", [False, True])
-def test_the_author_sees_the_reviews_named_as_the_session_says(reviewed, show_names, peer_review, shown):
+def test_the_author_sees_the_reviews_named_as_the_session_says(
+    reviewed, show_names, peer_review, shown
+):
     show_names(shown)
 
     items = peer_review("ada", reviewed["url"])["items"]
@@ -49,7 +51,7 @@ def test_the_team_sees_every_name(reviewed, peer_review):
 
 
 def test_a_reviewer_sees_their_own_review_only(reviewed, peer_review):
-    first, second, third = reviewed["reviewers"]
+    first, _second, third = reviewed["reviewers"]
 
     mine = peer_review(first, reviewed["url"])
 

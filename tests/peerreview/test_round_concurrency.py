@@ -42,7 +42,10 @@ def round_of_four(database):
 def test_concurrent_hand_ins_conflict_and_the_retry_stays_balanced(database, round_of_four):
     managers = [transaction.TransactionManager(), transaction.TransactionManager()]
     connections = [database.open(manager) for manager in managers]
-    plans = [hand_in(connection.root.round, number) for connection, number in zip(connections, (4, 5))]
+    plans = [
+        hand_in(connection.root.round, number)
+        for connection, number in zip(connections, (4, 5), strict=True)
+    ]
     assert plans[0][0].reviewer == plans[1][0].reviewer
 
     managers[0].commit()

@@ -47,8 +47,10 @@ def test_allocation_is_balanced_and_never_self(round_of_six, allocated, client):
     for author, their_reviewers in reviewers.items():
         assert author not in their_reviewers
         assert len(set(their_reviewers)) == len(their_reviewers) == 3
-    given = Counter(reviewer for their_reviewers in reviewers.values() for reviewer in their_reviewers)
-    assert given == {login: 3 for login in LEARNERS}
+    given = Counter(
+        reviewer for their_reviewers in reviewers.values() for reviewer in their_reviewers
+    )
+    assert given == dict.fromkeys(LEARNERS, 3)
 
     for login in LEARNERS:
         listing = client(login).get(SESSION + "/@submissions").json()
@@ -58,7 +60,9 @@ def test_allocation_is_balanced_and_never_self(round_of_six, allocated, client):
         }
 
 
-def test_the_grade_is_the_median_of_the_reviews(round_of_six, allocated, give_review, peer_review, state):
+def test_the_grade_is_the_median_of_the_reviews(
+    round_of_six, allocated, give_review, peer_review, state
+):
     reviewers = {login: allocated(url) for login, url in round_of_six.items()}
     for author, url in round_of_six.items():
         for reviewer in reviewers[author]:
@@ -76,7 +80,9 @@ def test_the_grade_is_the_median_of_the_reviews(round_of_six, allocated, give_re
 
 
 @pytest.mark.parametrize("third", ["peer", "teacher"])
-def test_the_third_review_grades_the_work(round_of_six, allocated, give_review, peer_review, state, third):
+def test_the_third_review_grades_the_work(
+    round_of_six, allocated, give_review, peer_review, state, third
+):
     """A review the teacher adds counts as a peer's does."""
     url = round_of_six["ada"]
     first, second, third_peer = allocated(url)

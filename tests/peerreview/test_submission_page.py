@@ -76,7 +76,9 @@ def test_the_page_escapes_what_learners_typed(reviewed_page, browse):
 
 
 @pytest.mark.parametrize("shown", [False, True])
-def test_the_author_sees_reviewer_names_only_if_the_session_says_so(reviewed_page, peer, browse, shown):
+def test_the_author_sees_reviewer_names_only_if_the_session_says_so(
+    reviewed_page, peer, browse, shown
+):
     transaction.begin()
     with api.env.adopt_roles(["Manager"]):
         peer["session"].show_reviewer_names = shown
@@ -91,7 +93,9 @@ def test_the_author_sees_reviewer_names_only_if_the_session_says_so(reviewed_pag
     assert "@@cancel-review" not in page and "wikimooc-history" not in page
 
 
-def test_the_teacher_cancels_a_review_and_sets_the_grade_from_the_page(reviewed_page, browse, peer_review):
+def test_the_teacher_cancels_a_review_and_sets_the_grade_from_the_page(
+    reviewed_page, browse, peer_review
+):
     url = reviewed_page["url"]
     teacher = browse("teacher")
     page = teacher.get(url).text

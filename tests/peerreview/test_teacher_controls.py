@@ -29,7 +29,9 @@ def given(allocated, urls):
     )
 
 
-@pytest.mark.parametrize("endpoint, reason_key", [("@cancel", "reason"), ("@workflow/cancel", "comment")])
+@pytest.mark.parametrize(
+    "endpoint, reason_key", [("@cancel", "reason"), ("@workflow/cancel", "comment")]
+)
 def test_a_cancelled_review_stops_counting_and_is_replaced(
     six, allocated, give_review, peer_review, client, endpoint, reason_key
 ):
@@ -38,7 +40,9 @@ def test_a_cancelled_review_stops_counting_and_is_replaced(
     for reviewer, levels in ((first, (0, 0)), (second, (2, 1)), (third, (2, 1))):
         assert give_review(reviewer, url, levels).status_code == 201
     assert peer_review("ada", url)["submission"]["grade"]["points"] == 5
-    review = [item for item in peer_review("teacher", url)["items"] if item["reviewer"]["id"] == second]
+    review = [
+        item for item in peer_review("teacher", url)["items"] if item["reviewer"]["id"] == second
+    ]
 
     response = client("teacher").post(
         f"{review[0]['@id']}/{endpoint}", json={reason_key: "Copied from another review."}
@@ -60,7 +64,10 @@ def test_a_cancelled_review_stops_counting_and_is_replaced(
     assert entry["reviewer"]["id"] == second
     assert entry["comments"] == "Copied from another review."
     assert entry["time"]
-    assert [item["@id"] for item in client(replacement).get(SESSION + "/@submissions").json()["to_review"]].count(url) == 1
+    assert [
+        item["@id"]
+        for item in client(replacement).get(SESSION + "/@submissions").json()["to_review"]
+    ].count(url) == 1
 
     assert give_review(replacement, url, (2, 1)).status_code == 201
     assert peer_review("ada", url)["submission"]["grade"] == {
@@ -102,7 +109,10 @@ def test_an_extra_reviewer(six, allocated, client, peer_review):
     assert [item["by_hand"] for item in reviewers if item["reviewer"]["id"] == outsider] == [True]
     entry = last(peer_review("teacher", url)["history"], "allocate")
     assert (entry["actor"]["id"], entry["reviewer"]["id"]) == ("teacher", outsider)
-    assert url in [item["@id"] for item in client(outsider).get(SESSION + "/@submissions").json()["to_review"]]
+    assert url in [
+        item["@id"]
+        for item in client(outsider).get(SESSION + "/@submissions").json()["to_review"]
+    ]
 
 
 def test_a_teacher_allocates_when_the_round_waits(peer, hand_in, client, allocated, state):
@@ -126,7 +136,8 @@ def test_the_teacher_grade_wins(six, allocated, give_review, client, peer_review
     assert peer_review("ada", url)["submission"]["grade"]["points"] == 0
 
     response = client("teacher").post(
-        url + "/@grade-override", json={"points": 4.5, "reason": "The reviewers missed the sources."}
+        url + "/@grade-override",
+        json={"points": 4.5, "reason": "The reviewers missed the sources."},
     )
 
     assert response.status_code == 200, response.text
@@ -143,7 +154,9 @@ def test_the_teacher_grade_wins(six, allocated, give_review, client, peer_review
 def test_an_override_grades_work_still_waiting(peer, hand_in, client, state):
     url = hand_in("ada")
 
-    client("teacher").post(url + "/@grade-override", json={"points": 2, "reason": "Graded in class."})
+    client("teacher").post(
+        url + "/@grade-override", json={"points": 2, "reason": "Graded in class."}
+    )
 
     assert state(url) == "graded"
 
@@ -161,7 +174,9 @@ def test_a_cancelled_submission_frees_its_reviewers(six, allocated, client, peer
     cancel = last(history, "cancel")
     assert (cancel["actor"]["id"], cancel["comments"]) == ("teacher", "Plagiarism.")
     since = history[history.index(cancel):]
-    assert sorted(entry["reviewer"]["id"] for entry in since if entry["action"] == "withdraw") == sorted(reviewers)
+    assert sorted(
+        entry["reviewer"]["id"] for entry in since if entry["action"] == "withdraw"
+    ) == sorted(reviewers)
     for reviewer in reviewers:
         to_review = client(reviewer).get(SESSION + "/@submissions").json()["to_review"]
         assert url not in [item["@id"] for item in to_review]
@@ -182,8 +197,12 @@ def test_returned_work_is_revised_and_handed_in_again(six, allocated, give_revie
     assert state(url) == "draft"
     assert allocated(url, "pending") == []
     assert allocated(url, "counted") == [first]
-    assert client("ada").patch(url, json={"links": ["https://en.wikipedia.org/w/index.php?diff=2"]}).status_code == 204
-    assert client(waiting[0]).post(url + "/@reviews", json={"choices": [{"level": 0}, {"level": 0}]}).status_code == 401
+    assert client("ada").patch(
+        url, json={"links": ["https://en.wikipedia.org/w/index.php?diff=2"]}
+    ).status_code == 204
+    assert client(waiting[0]).post(
+        url + "/@reviews", json={"choices": [{"level": 0}, {"level": 0}]}
+    ).status_code == 401
 
     assert client("ada").post(url + "/@workflow/submit", json={}).status_code == 200
 

@@ -63,3 +63,23 @@ def test_leaving_with_an_account_that_is_no_wiki_name_is_a_404(site, client):
         "/en/intro/public-session/@enroll", auth=("10.0.0.1", "secret-pw-123")
     )
     assert response.status_code == 404, response.text
+
+
+@pytest.mark.parametrize(
+    "rubric, status",
+    [
+        (None, 400),
+        ({"criteria": []}, 400),
+        ({"criteria": [{"title": "Sources", "levels": [{"title": "Some", "points": 1}]}]}, 201),
+    ],
+)
+def test_a_peer_reviewed_exercise_needs_criteria(site, client, rubric, status):
+    manager = client("manager")
+    module = manager.post("/en/intro", json={"@type": "Module", "title": "Basics"}).json()
+    exercise = {"@type": "Exercise", "title": "Sources", "instructions": "Cite", "check": "peer"}
+    response = manager.post(module["@id"], json={**exercise, "rubric": rubric})
+    assert response.status_code == status, response.text
+    if status == 400:
+        assert "needs a rubric with at least one criterion" in response.text
+    else:
+        assert manager.get(response.json()["@id"]).json()["rubric"] == rubric

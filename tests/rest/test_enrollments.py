@@ -25,7 +25,9 @@ def test_teacher_lists_learners_in_batches(site, client):
     assert first["items_total"] == 30
     assert len(first["items"]) == 25
     assert first["items"][0]["wiki_username"] == "Learner 00"
-    assert set(first["items"][0]) == {"user_id", "wiki_username", "enrolled", "added_by", "wiki_links"}
+    assert set(first["items"][0]) == {
+        "user_id", "wiki_username", "enrolled", "added_by", "wiki_links"
+    }
     assert first["items"][0]["added_by"] == "teacher"
     second = teacher.get(first["batching"]["next"]).json()
     assert [item["wiki_username"] for item in second["items"]] == names[25:]

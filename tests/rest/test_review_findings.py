@@ -69,7 +69,7 @@ def test_two_enrollments_racing_for_the_last_seat(site, functional):
         return portal["en"]["intro"]["public-session"]
 
     managers = [transaction.TransactionManager(), transaction.TransactionManager()]
-    for manager, login in zip(managers, ("ada", "bob")):
+    for manager, login in zip(managers, ("ada", "bob"), strict=True):
         session = open_session(manager)
         assert enroll(session, api.user.get(username=login)) is True
     managers[0].commit()

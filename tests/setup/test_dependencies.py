@@ -111,5 +111,7 @@ def test_third_party_modules_it_imports_come_from_its_declared_dependencies(pack
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_it_declares_every_package_below_it(package):
-    below = {other for other, layer in LAYER_OF.items() if layer < LAYER_OF[canonicalize_name(package)]}
+    below = {
+        other for other, layer in LAYER_OF.items() if layer < LAYER_OF[canonicalize_name(package)]
+    }
     assert below <= declared(package)

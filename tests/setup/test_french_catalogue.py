@@ -80,7 +80,10 @@ def test_french_translation_exists(package, message):
 
 def test_a_fuzzy_translation_is_caught(tmp_path):
     po = tmp_path / "wikimooc.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Domain: wikimooc\\n"\n\n#, fuzzy\nmsgid "Hello"\nmsgstr "Bonjour"\n')
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Domain: wikimooc\\n"\n\n'
+        '#, fuzzy\nmsgid "Hello"\nmsgstr "Bonjour"\n'
+    )
     assert fuzzy(MessageCatalog(filename=str(po))["Hello"])
 
 

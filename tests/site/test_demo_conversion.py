@@ -1,5 +1,6 @@
 """Upgrade 20261124002 turns the foundation's Folder/Page stand-ins into Courses."""
 
+from datetime import date
 from plone import api
 
 import pytest
@@ -49,3 +50,20 @@ def test_upgrade_leaves_real_courses_alone(portal, course):
         portal.portal_setup.upgradeProfile(POLICY)
     assert list(portal["en"].objectIds()) == before
     assert portal["en"]["intro"].modified() == modified
+
+
+def test_upgrade_creates_the_demo_of_its_release(portal, stand_in):
+    """The step carries the demo of its release: sessions dated spring 2027, whatever
+    the demo of a new site is today."""
+    with api.env.adopt_roles(["Manager"]):
+        portal.portal_setup.upgradeProfile(POLICY)
+
+    university = portal["en"][COURSE_ID]["university-session-2027"]
+    assert (university.start, university.end) == (date(2027, 3, 1), date(2027, 4, 30))
+    assert university.Title() == "University session, spring 2027"
+    assert sorted(university.enrollments.learners) == [
+        f"WikiMOOC demo learner {number}" for number in range(1, 6)
+    ]
+    assert api.content.get_state(university) == "open"
+    lesson = portal["en"][COURSE_ID]["getting-started"]["the-five-pillars"]
+    assert lesson.text.raw.startswith("<p>Wikipedia is an encyclopedia, written from a")

@@ -1,6 +1,7 @@
 """`make start` for real: scripts/start.sh on a fresh instance (ZEO over FileStorage,
 the task worker, waitress), stopped with Ctrl-C and started again."""
 
+from datetime import date
 from pathlib import Path
 from running_platform import ADMIN
 from running_platform import Platform
@@ -50,7 +51,13 @@ def test_private_session_is_not_visible_to_anonymous_visitors(platform):
             timeout=30,
         )
     assert refused.value.code == 401
-    assert platform.api(path)["title"] == "University session, spring 2027"
+    assert platform.api(path)["title"] == "University session"
+
+
+def test_demo_sessions_run_on_the_day_the_platform_is_created(platform):
+    session = platform.api("/en/how-to-contribute-to-wikipedia/public-session-2027")
+    start, end = date.fromisoformat(session["start"]), date.fromisoformat(session["end"])
+    assert start <= date.today() <= end
 
 
 def test_worker_runs_tasks_inside_the_site(platform):

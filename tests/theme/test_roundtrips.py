@@ -57,7 +57,9 @@ def test_visual_editor_without_template_nor_tour(module):
     ("fr", "User:Ada/Brouillon"), ("en", "User:Ada/sandbox"), ("pt", "User:Ada/sandbox"),
 ])
 def test_a_lesson_practises_in_the_sandbox(module, language, page):
-    lesson = add(module, "Lesson", title="Wikis", tour="twa1", wiki_pages=["Wikipedia:Five pillars"])
+    lesson = add(
+        module, "Lesson", title="Wikis", tour="twa1", wiki_pages=["Wikipedia:Five pillars"]
+    )
     links = practice_links(lesson, "en.wikipedia.org", "Ada", language)
     assert links["page"] == page
     assert query_of(links["practice_url"])["tour"] == ["twa1"]
@@ -69,7 +71,9 @@ def test_a_lesson_practises_in_the_sandbox(module, language, page):
 
 def test_a_tour_step_without_a_tour_is_ignored(module):
     lesson = add(module, "Lesson", title="Wikis", tour_step="intro")
-    assert "step" not in query_of(practice_links(lesson, "en.wikipedia.org", "Ada", "en")["practice_url"])
+    assert "step" not in query_of(
+        practice_links(lesson, "en.wikipedia.org", "Ada", "en")["practice_url"]
+    )
 
 
 @pytest.mark.parametrize("host, language, expected", [

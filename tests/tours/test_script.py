@@ -2,8 +2,8 @@
 
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
-from wikimooc.theme.tours.views import TourBuilderView
 from wikimooc.policy.tours.script import tour_script
+from wikimooc.theme.tours.views import TourBuilderView
 
 import json
 import pytest
@@ -18,8 +18,14 @@ def test_the_script_builds_the_tour_step_by_step(draft):
     script = script_of(draft)
     assert 'new gt.TourBuilder( { name: "firstedit" } );' in script
     assert script.count("tour.firstStep(") == 1 and script.count("tour.step(") == 2
-    assert re.search(r'tour\.firstStep\( \{\s+name: "welcome".*?\} \)\s+\.next\( "edit" \);', script, re.S)
-    assert re.search(r'tour\.step\( \{\s+name: "edit".*?\} \)\s+\.back\( "welcome" \)\s+\.next\( "done" \);', script, re.S)
+    assert re.search(
+        r'tour\.firstStep\( \{\s+name: "welcome".*?\} \)\s+\.next\( "edit" \);', script, re.S
+    )
+    assert re.search(
+        r'tour\.step\( \{\s+name: "edit".*?\} \)\s+'
+        r'\.back\( "welcome" \)\s+\.next\( "done" \);',
+        script, re.S,
+    )
     assert re.search(r'tour\.step\( \{\s+name: "done".*?\} \)\s+\.back\( "edit" \);', script, re.S)
     assert script.rstrip().endswith("}( mw.guidedTour ) );")
 
@@ -41,7 +47,10 @@ def test_buttons_and_the_way_back_to_the_course(draft):
     script = script_of(draft)
     assert 'buttons: [ { action: "back" }, { action: "next" } ]' in script
     course_url = json.dumps(draft.__parent__.absolute_url())
-    assert f"{{ name: \"Back to the course\", action: 'externalLink', url: {course_url} }}" in script
+    assert (
+        f"{{ name: \"Back to the course\", action: 'externalLink', url: {course_url} }}"
+        in script
+    )
 
 
 def test_a_title_cannot_end_the_header_comment(draft):

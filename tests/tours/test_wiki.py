@@ -9,12 +9,12 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from tour_drafts import add_draft
 from wikimooc.policy.content.lesson import ILesson
-from wikimooc.theme.tours.views import TourBuilderView
 from wikimooc.policy.tours.names import NotATourName
 from wikimooc.policy.tours.vocabulary import guided_tours
 from wikimooc.policy.tours.wiki import forget_tours
 from wikimooc.policy.tours.wiki import tour_page
 from wikimooc.policy.tours.wiki import tours_on_wiki
+from wikimooc.theme.tours.views import TourBuilderView
 
 import pytest
 import re
@@ -147,7 +147,10 @@ def test_an_account_without_the_right_gets_a_clear_refusal(
 ):
     name = platform_account(groups=("sysop",))
     answer = publish(tour_to_publish, wiki_site.host)
-    assert f"The platform's wiki account {name} may not edit JavaScript pages" in unescape(answer.text)
+    assert (
+        f"The platform's wiki account {name} may not edit JavaScript pages"
+        in unescape(answer.text)
+    )
     assert "interface administrator" in answer.text
     assert not wiki_site.site().pages[tour_page(tour_to_publish.tour_name)].exists
 

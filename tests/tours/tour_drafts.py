@@ -4,12 +4,12 @@ from plone import api
 
 
 STEPS = (
-    dict(title="Welcome", description="This is your sandbox.", step_name="welcome",
-         buttons=("next",)),
-    dict(title="Edit <here>", description='Click "Edit" to write.', step_name="edit",
-         attach_to="#ca-edit", position="bottom", buttons=("back", "next")),
-    dict(title="Well done", description="Come back to the course.", step_name="done",
-         buttons=("back", "course")),
+    {"title": "Welcome", "description": "This is your sandbox.", "step_name": "welcome",
+     "buttons": ("next",)},
+    {"title": "Edit <here>", "description": 'Click "Edit" to write.', "step_name": "edit",
+     "attach_to": "#ca-edit", "position": "bottom", "buttons": ("back", "next")},
+    {"title": "Well done", "description": "Come back to the course.", "step_name": "done",
+     "buttons": ("back", "course")},
 )
 
 

@@ -23,11 +23,11 @@ def wiki_course(functional_portal, mediawiki):
         module = api.content.create(container=course, type="Module", id="m", title="M")
         api.content.create(container=module, type="Lesson", id="lesson", title="Lesson")
         exercises = {
-            "draft": dict(wiki_action="create_page", title_pattern="User:{username}/Brouillon"),
-            "long_edit": dict(wiki_action="edit_page", namespace=0, min_bytes=100),
-            "reference": dict(wiki_action="add_reference", namespace=0),
-            "category": dict(wiki_action="edit_page", required_text="[[Category:",
-                             title_pattern="User:{username}/Brouillon"),
+            "draft": {"wiki_action": "create_page", "title_pattern": "User:{username}/Brouillon"},
+            "long_edit": {"wiki_action": "edit_page", "namespace": 0, "min_bytes": 100},
+            "reference": {"wiki_action": "add_reference", "namespace": 0},
+            "category": {"wiki_action": "edit_page", "required_text": "[[Category:",
+                         "title_pattern": "User:{username}/Brouillon"},
         }
         for exercise_id, criteria in exercises.items():
             api.content.create(container=module, type="Exercise", id=exercise_id,

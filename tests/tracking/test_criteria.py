@@ -29,8 +29,8 @@ def contribution(title, namespace, username="Camille Dupont", new=True, sizediff
 
 
 def exercise(**criteria):
-    values = dict(wiki_action="create_page", namespace=None, title_pattern=None, min_bytes=0,
-                  required_text=None, required_text_is_pattern=False)
+    values = {"wiki_action": "create_page", "namespace": None, "title_pattern": None,
+              "min_bytes": 0, "required_text": None, "required_text_is_pattern": False}
     return SimpleNamespace(**{**values, **criteria})
 
 
@@ -48,7 +48,9 @@ def exercise(**criteria):
     ],
 )
 def test_title_patterns_match_by_namespace_and_normalised_title(pattern, title, namespace, matches):
-    assert cheap_match(exercise(title_pattern=pattern), contribution(title, namespace), FRENCH_WIKI) is matches
+    assert cheap_match(
+        exercise(title_pattern=pattern), contribution(title, namespace), FRENCH_WIKI
+    ) is matches
 
 
 @pytest.mark.parametrize(

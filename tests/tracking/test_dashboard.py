@@ -62,7 +62,9 @@ def test_the_dashboard_shows_each_learner_and_the_totals(worked_session, browser
 
 def test_learners_and_visitors_do_not_see_the_dashboard(worked_session, browser):
     session = worked_session[0]
-    assert browser("ada", LEARNER_PASSWORD).get(session.absolute_url() + "/@dashboard").status_code == 401
+    assert browser("ada", LEARNER_PASSWORD).get(
+        session.absolute_url() + "/@dashboard"
+    ).status_code == 401
     assert browser(None).get(session.absolute_url() + "/@dashboard").status_code == 401
 
 
@@ -88,7 +90,9 @@ def test_a_learner_sees_their_own_progress(worked_session, browser):
         session.absolute_url() + "/@progress", params={"learner": bob}
     )
     assert other.status_code == 403
-    by_teacher = browser().get(session.absolute_url() + "/@progress", params={"learner": bob}).json()
+    by_teacher = browser().get(
+        session.absolute_url() + "/@progress", params={"learner": bob}
+    ).json()
     assert by_teacher["wiki_username"] == bob and by_teacher["exercises_done"] == 0
     assert browser(None).get(session.absolute_url() + "/@progress").status_code == 401
 
@@ -116,14 +120,14 @@ def test_the_exercise_page_shows_progress_and_polls(worked_session, browser):
     ],
 )
 def test_bad_decisions_are_refused(worked_session, browser, decision, status, message):
-    session, ada, bob = worked_session
+    session, _ada, bob = worked_session
     body = {"learner": bob, "exercise": session.__parent__["m"]["draft"].UID(), **decision}
     answer = browser().post(session.absolute_url() + "/@progress", json=body)
     assert answer.status_code == status and message in answer.json()["error"]["message"]
 
 
 def test_a_teacher_marks_done_or_not_done_with_a_reason(worked_session, browser):
-    session, ada, bob = worked_session
+    session, ada, _bob = worked_session
     draft = session.__parent__["m"]["draft"].UID()
     answer = browser().post(session.absolute_url() + "/@progress", json={
         "learner": ada, "exercise": draft, "done": False, "reason": "Copied from another page",

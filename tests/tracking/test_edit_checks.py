@@ -52,7 +52,9 @@ def test_the_right_exercises_are_done_with_their_evidence(
 
     draft = done(tracked_session, ada, "draft")
     assert draft.done and draft.revid == draft_revision
-    assert draft.diff_url == f"{mediawiki.api_url.rpartition('/')[0]}/index.php?title=Special:Diff/{draft_revision}"
+    assert draft.diff_url == (
+        f"{mediawiki.api_url.rpartition('/')[0]}/index.php?title=Special:Diff/{draft_revision}"
+    )
     assert done(tracked_session, ada, "category").revid == draft_revision
     assert done(tracked_session, ada, "reference").revid == reference_revision
     assert done(tracked_session, ada, "long_edit").revid == reference_revision
@@ -89,7 +91,9 @@ def test_a_crash_before_the_commit_leaves_no_gap(tracked_session, wiki_learner, 
 
 def test_teachers_edits_are_not_counted(tracked_session, wiki_learner, edit):
     teacher_name = wiki_learner("Teacher")
-    teacher = api.user.create(email="t@example.org", username="the-teacher", password="secret-pw-123")
+    teacher = api.user.create(
+        email="t@example.org", username="the-teacher", password="secret-pw-123"
+    )
     teacher.setMemberProperties({"wiki_username": teacher_name})
     tracked_session.teachers = ["the-teacher"]
     learner = wiki_learner()
@@ -101,7 +105,9 @@ def test_teachers_edits_are_not_counted(tracked_session, wiki_learner, edit):
     assert users == {learner}
 
 
-def test_a_learner_added_by_name_is_followed_without_logging_in(tracked_session, wiki_learner, edit):
+def test_a_learner_added_by_name_is_followed_without_logging_in(
+    tracked_session, wiki_learner, edit
+):
     never_logged_in = wiki_learner("Offline")
     enroll(tracked_session, never_logged_in)
     assert tracked_session.enrollments.learners[never_logged_in].user_id is None

@@ -1,9 +1,8 @@
 """Which sessions the periodic check reads, and when."""
 
 from datetime import date
-from wikimooc.policy.enrollment import add_learners
 from plone import api
-from zope.component.hooks import setSite
+from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.tracking.schedule import claim
 from wikimooc.policy.tracking.schedule import is_active
 from wikimooc.policy.tracking.schedule import is_due
@@ -11,6 +10,7 @@ from wikimooc.policy.tracking.schedule import run_due_checks
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
 from wikimooc.policy.tracking.storage import wiki_statuses
+from zope.component.hooks import setSite
 
 import pytest
 import threading

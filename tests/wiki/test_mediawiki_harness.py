@@ -173,14 +173,15 @@ def test_the_wiki_can_be_made_read_only(mediawiki):
 
 
 def test_unknown_settings_are_refused(mediawiki):
-    with pytest.raises(ValueError, match="no such wiki setting: captcha"):
-        with mediawiki.settings(captcha=False):
-            pass
+    with (
+        pytest.raises(ValueError, match="no such wiki setting: captcha"),
+        mediawiki.settings(captcha=False),
+    ):
+        pass
 
 
 def test_a_stopped_wiki_does_not_answer_and_comes_back(mediawiki):
-    with mediawiki.stopped():
-        with pytest.raises(requests.ConnectionError):
-            requests.get(mediawiki.api_url, timeout=5)
+    with mediawiki.stopped(), pytest.raises(requests.ConnectionError):
+        requests.get(mediawiki.api_url, timeout=5)
 
     assert query(mediawiki, meta="siteinfo")["general"]["sitename"] == "WikiTest"

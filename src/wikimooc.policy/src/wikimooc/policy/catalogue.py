@@ -4,20 +4,18 @@ page of each language ask the catalog through here."""
 
 from collections import defaultdict
 from plone import api
+from Products.ZCTextIndex.ParseTree import ParseError
 from wikimooc.policy import _
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import PROJECTS
+from wikimooc.workflows.refusals import BadRequest
 
 
 FILTERS = {"project": ("projects", PROJECTS), "audience": ("audience", AUDIENCES)}
 
 
-class UnknownFilterValue(ValueError):
-    """``message`` is translatable and says which values are known."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class UnknownFilterValue(BadRequest):
+    """A filter's value the site does not know; the message says which it knows."""
 
 
 def catalogue_query(form):
@@ -27,13 +25,14 @@ def catalogue_query(form):
     if language := form.get("language"):
         if language not in api.portal.get_registry_record("plone.available_languages"):
             raise UnknownFilterValue(
-                _("The site has no language ${language}.", mapping={"language": language})
+                400, _("The site has no language ${language}.", mapping={"language": language})
             )
         query["Language"] = language
     for parameter, (index, vocabulary) in FILTERS.items():
         if value := form.get(parameter):
             if value not in vocabulary:
                 raise UnknownFilterValue(
+                    400,
                     _("Unknown ${parameter} ${value}; known: ${known}.", mapping={
                         "parameter": parameter,
                         "value": value,
@@ -44,6 +43,16 @@ def catalogue_query(form):
     if text := form.get("q"):
         query["SearchableText"] = text
     return query
+
+
+def find_courses(form):
+    """The catalog's brains of the courses ``form`` asks for (see ``catalogue_query``);
+    BadRequest for a search text the text index cannot read."""
+    query = catalogue_query(form)
+    try:
+        return api.portal.get_tool("portal_catalog")(**query)
+    except ParseError as error:
+        raise BadRequest(400, _("This search text cannot be understood.")) from error
 
 
 def open_sessions(course_paths):

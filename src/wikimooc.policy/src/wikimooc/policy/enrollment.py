@@ -19,11 +19,14 @@ from persistent import Persistent
 from typing import NamedTuple
 from plone import api
 from wikimooc.policy import _
+from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.identity.directory import userid_for_wiki_username
 from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import normalise_username
 from wikimooc.policy.usernames import normalise_usernames
+from wikimooc.workflows.refusals import BadRequest
+from wikimooc.workflows.refusals import Refused
 
 import hmac
 
@@ -73,15 +76,24 @@ class LearnerSequence:
         return self.enrollments.learners.values()[index]
 
 
-class EnrollmentRefused(Exception):
-    """``reason`` says why (wrong_key, not_invited, full, no_username); ``status`` is
-    the HTTP status a REST client gets; ``message`` is translatable."""
+class EnrollmentRefused(Refused):
+    """``reason`` says why (wrong_key, not_invited, full, no_username, taken)."""
+
+    error_type = "EnrollmentRefused"
 
     def __init__(self, reason, status, message):
-        super().__init__(message)
+        super().__init__(status, message)
         self.reason = reason
-        self.status = status
-        self.message = message
+
+
+class NotEnrolled(EnrollmentRefused):
+    """Leaving a session one is not in: nothing to undo, so a warning on a page."""
+
+    error_type = "NotEnrolled"
+    message_type = "warning"
+
+    def __init__(self):
+        super().__init__("not_enrolled", 404, _("You are not enrolled in this session."))
 
 
 LEARNERS_GROUP_PREFIX = "wikimooc-learners-"
@@ -150,7 +162,12 @@ def enroll(session, member, key=None):
     enrollments = session.enrollments
     existing = enrollments.learners.get(username)
     if existing is not None:
-        link_to_member(session, existing, member.getId())
+        if not link_to_member(session, existing, member.getId()):
+            raise EnrollmentRefused(
+                "taken", 409,
+                _("The enrollment of ${name} in this session belongs to another account.",
+                  mapping={"name": username}),
+            )
         return False
     refused = refusal(session, username, key)
     if refused:
@@ -202,15 +219,21 @@ def add_learners(session, names, added_by):
 def remove_learner(session, username):
     """A teacher takes the wiki username ``username`` out of the session: its
     enrollment goes and its member, if any, leaves the learners group (and with it
-    the session, if private). False when it was not enrolled. What the checks
-    already saw of their edits stays in the session's history."""
-    enrollment = session.enrollments.learners.get(username)
+    the session, if private); the username. EnrollmentRefused when it is not a
+    learner's. What the checks already saw of their edits stays in the session's
+    history."""
+    enrollment = (
+        session.enrollments.learners.get(username) if isinstance(username, str) else None
+    )
     if enrollment is None:
-        return False
+        raise EnrollmentRefused(
+            "not_a_learner", 404,
+            _("${name} is not a learner of this session.", mapping={"name": str(username)}),
+        )
     session.enrollments.remove(username)
     if enrollment.user_id:
         learners_groups().leave(enrollment.user_id, learners_group_id(session))
-    return True
+    return username
 
 
 def invited_usernames(session):
@@ -230,6 +253,17 @@ def learner_username(session, given):
     return username if username in session.enrollments else None
 
 
+def enrolled_username(session, given):
+    """As ``learner_username``, for a learner the request names: BadRequest when
+    ``given`` is no learner of the session."""
+    username = learner_username(session, given)
+    if username is None:
+        raise BadRequest(
+            400, _("${name} is not a learner of this session.", mapping={"name": given})
+        )
+    return username
+
+
 def valid_wiki_username(member):
     """The member's wiki username, or None when their account has no valid one."""
     try:
@@ -239,38 +273,72 @@ def valid_wiki_username(member):
 
 
 def is_enrolled(session, member):
+    """Whether the session has an enrollment under the member's wiki username that
+    is theirs: linked to them, or to no member yet (a teacher added the name)."""
     username = valid_wiki_username(member)
-    return username is not None and username in session.enrollments
+    if username is None:
+        return False
+    enrollment = session.enrollments.learners.get(username)
+    return enrollment is not None and enrollment.user_id in (None, member.getId())
 
 
 def sessions_enrolling(username):
     """Every session where ``username`` is enrolled, whoever may see it."""
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="CourseSession"):
-        session = brain._unrestrictedGetObject()
-        if username in session.enrollments:
-            yield session
+    return (session for session in every_session() if username in session.enrollments)
 
 
 def link_enrollments(username, user_id):
     """Give a member the enrollments a teacher made under their wiki username
-    before they had an account (or under another account)."""
+    before they had an account; those of another member stay theirs."""
     for session in sessions_enrolling(username):
         link_to_member(session, session.enrollments.learners[username], user_id)
 
 
 def link_to_member(session, enrollment, user_id):
     """``enrollment`` (of a wiki username) is the member ``user_id``'s from now on: the
-    learners group gives them access to the session."""
-    if enrollment.user_id != user_id:
-        session.enrollments.learners[enrollment.username] = enrollment._replace(user_id=user_id)
-        learners_groups().join(user_id, learners_group_id(session))
+    learners group gives them access to the session. Return whether it is theirs.
+
+    The link is made once: an enrollment of another member is never given to
+    ``user_id``, whatever wiki username they have now. Renames move enrollments to
+    the new name with their member (rename_learner), they do not relink them."""
+    if enrollment.user_id == user_id:
+        return True
+    if enrollment.user_id is not None:
+        return False
+    session.enrollments.learners[enrollment.username] = enrollment._replace(user_id=user_id)
+    learners_groups().join(user_id, learners_group_id(session))
+    return True
 
 
-def rename_learner(old, new):
-    """A wiki account was renamed: its enrollments follow it to the new name."""
+def renormalise_enrollments(session):
+    """Move enrollments stored under a name that normalise_username now writes
+    otherwise (bidi controls, other spaces, character references) to that name;
+    return the (old, new) pairs moved. One already enrolled under the new name
+    keeps its enrollment, and the other stays as it was, for a teacher to remove."""
+    moved = []
+    learners = session.enrollments.learners
+    for username in list(learners.keys()):
+        try:
+            canonical = normalise_username(username)
+        except InvalidUsername:
+            continue
+        if canonical == username or canonical in learners:
+            continue
+        enrollment = learners[username]
+        del learners[username]
+        learners[canonical] = enrollment._replace(username=canonical)
+        moved.append((username, canonical))
+    return moved
+
+
+def rename_learner(old, new, user_id):
+    """The wiki account of member ``user_id`` was renamed (its login proved it by its
+    central id): its enrollments follow it to the new name. Enrollments of ``old``
+    that are another member's stay where they are."""
     for session in list(sessions_enrolling(old)):
         enrollment = session.enrollments.learners[old]
+        if enrollment.user_id not in (None, user_id):
+            continue
         session.enrollments.remove(old)
         if new not in session.enrollments:
             session.enrollments.learners[new] = enrollment._replace(username=new)

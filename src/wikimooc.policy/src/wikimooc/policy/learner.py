@@ -1,7 +1,7 @@
-"""The visitor as a learner of a course: their wiki username and the sessions of the
-course they are enrolled in. A lesson or an exercise page needs it in more than one
-place (the exercise progress, the practice panel), so it is worked out once per
-request."""
+"""The sessions a member is enrolled in (My courses), and the visitor as a learner
+of a course: their wiki username and the sessions of the course they are enrolled
+in. A lesson or an exercise page needs the latter in more than one place (the
+exercise progress, the practice panel), so it is worked out once per request."""
 
 from plone import api
 from typing import NamedTuple
@@ -41,24 +41,30 @@ def current_learner_of(course, request):
     username = valid_wiki_username(member)
     if username is None:
         return None
-    return CourseLearner(username, enrolled_sessions(course, member.getGroups(), username))
+    sessions = [enrolled.session for enrolled in enrolled_sessions(member, username, course)]
+    return CourseLearner(username, sessions)
 
 
-def enrolled_sessions(course, group_ids, username):
-    """The sessions of ``course`` where ``username`` is enrolled, among those whose
-    learners group is in ``group_ids`` (the member's groups: PAS got them from
-    wikimooc.policy.pas when it authenticated the request). Only these sessions
-    are looked up, by UID alone: a course may have many."""
-    uids = session_uids(group_ids)
+class EnrolledSession(NamedTuple):
+    entry: object  # the session's catalog entry
+    session: object
+
+
+def enrolled_sessions(member, username, course=None):
+    """Each session where ``username``, ``member``'s wiki username, is enrolled (of
+    ``course`` only, if given), earliest first. Only the sessions whose learners
+    group is among the member's groups (PAS got them from wikimooc.policy.pas when it
+    authenticated the request) are looked up, by UID: the site and a course may have
+    many. Each is checked for the enrollment itself."""
+    uids = session_uids(member.getGroups())
     if not uids:
         return []
-    course_path = "/".join(course.getPhysicalPath())
-    # A restricted search: the member may see what it finds. Sessions are items of
-    # their course, got from it rather than traversed to from the site.
-    brains = api.portal.get_tool("portal_catalog")(UID=uids)
-    sessions = [
-        course[session_id]
-        for parent_path, _, session_id in (brain.getPath().rpartition("/") for brain in brains)
-        if parent_path == course_path
-    ]
-    return [session for session in sessions if username in session.enrollments]
+    query = {"UID": uids, "portal_type": "CourseSession", "sort_on": "start"}
+    if course is not None:
+        query["path"] = {"query": "/".join(course.getPhysicalPath()), "depth": 1}
+    # A restricted search: the member may see what it finds.
+    found = (
+        EnrolledSession(entry, entry.getObject())
+        for entry in api.portal.get_tool("portal_catalog")(**query)
+    )
+    return [enrolled for enrolled in found if username in enrolled.session.enrollments]

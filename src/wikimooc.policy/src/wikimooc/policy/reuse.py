@@ -4,19 +4,19 @@ from Acquisition import aq_parent
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.content.session import ICourseSession
+from wikimooc.workflows.permissions import ADD_COURSE
+from wikimooc.workflows.refusals import Refused
 from z3c.relationfield import RelationValue
 from zExceptions import Forbidden
+from zope.component import getUtility
 from zope.globalrequest import getRequest
 from zope.i18n import translate
-from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
 
 
-class ReuseRefused(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class ReuseRefused(Refused):
+    error_type = "ReuseRefused"
 
 
 def may_reuse(course):
@@ -30,8 +30,8 @@ def refuse_unless_reusable(course):
     if may_reuse(course):
         return
     if not api.user.has_permission("View", obj=course):
-        raise ReuseRefused(_("You cannot see this course."))
-    raise ReuseRefused(_("The licence of this course does not allow reusing it."))
+        raise ReuseRefused(403, _("You cannot see this course."))
+    raise ReuseRefused(403, _("The licence of this course does not allow reusing it."))
 
 
 def check_new_session(session, event):
@@ -51,9 +51,9 @@ def adapt_course(course, target, organisation=None, title=None):
     refuse_unless_reusable(course)
     allowed = {fti.getId() for fti in target.allowedContentTypes()}
     if "Course" not in allowed or not api.user.has_permission(
-        "wikimooc: Add Course", obj=target
+        ADD_COURSE, obj=target
     ):
-        raise ReuseRefused(_("You cannot add a course there."))
+        raise ReuseRefused(403, _("You cannot add a course there."))
     adaptation = api.content.copy(source=course, target=target, safe_id=True)
     sessions = [item for item in adaptation.objectValues() if ICourseSession.providedBy(item)]
     for session in sessions:

@@ -11,8 +11,8 @@ from wikimooc.policy.taskqueue import QUEUE_URL_VARIABLE
 from Zope2.Startup.run import make_wsgi_app
 
 import argparse
-import os
 import logging
+import os
 import sys
 
 
@@ -48,8 +48,8 @@ def main(argv=None):
             f"{args.zope_conf} sets no {QUEUE_URL_VARIABLE}: render it again"
             " with 'make instance'."
         )
-    from wikimooc.policy.taskqueue.queue import huey
     from wikimooc.policy.taskqueue import tasks
+    from wikimooc.policy.taskqueue.queue import huey
 
     if args.ping:
         try:

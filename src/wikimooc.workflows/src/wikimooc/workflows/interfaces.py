@@ -1,5 +1,5 @@
-from zope.interface import Interface
 from zope.interface import implementer
+from zope.interface import Interface
 from zope.interface.interfaces import IObjectEvent
 from zope.interface.interfaces import ObjectEvent
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer

@@ -1,6 +1,8 @@
-"""The one way to refuse: an action raises ``Refused`` (or a domain's subclass)
-before it changes anything; REST services built on ``RefusingService`` and Classic UI
-form actions built on ``RefusingAction`` turn it into the answer their client reads."""
+"""The one way to refuse: an action raises ``Refused`` (a domain's subclass, or
+``BadRequest`` when the request itself is wrong) before it changes anything; REST
+services built on ``RefusingService`` answer it in plone.restapi's error shape,
+Classic UI form actions built on ``RefusingAction`` show it on the page they go back
+to, and a page that shows it beside its form catches it with ``Attempt``."""
 
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -16,7 +18,11 @@ from zope.interface import alsoProvides
 
 class Refused(Exception):
     """Raised before anything changed. ``status`` is the HTTP status a REST client
-    gets; ``message`` is translatable."""
+    gets; ``message`` is translatable. Each subclass names its ``error_type``, the
+    ``type`` of the REST error (docs/api.md). ``message_type`` is the kind of status
+    message a Classic UI page shows it as."""
+
+    message_type = "error"
 
     def __init__(self, status, message):
         super().__init__(message)
@@ -24,50 +30,69 @@ class Refused(Exception):
         self.message = message
 
 
-class ServiceError(Exception):
-    def __init__(self, status, error_type, message):
-        super().__init__(message)
-        self.status = status
-        self.error_type = error_type
-        self.message = message
+class BadRequest(Refused):
+    """The request itself cannot be used: a body that is not JSON, a value missing
+    or of the wrong type."""
+
+    error_type = "BadRequest"
 
 
-def error_reply(request, error):
-    """plone.restapi's error shape, the message in the user's language."""
-    request.response.setStatus(error.status)
-    return {
-        "error": {
-            "type": error.error_type,
-            "message": translate(error.message, context=request),
-        }
-    }
+class LoginRequired(Refused):
+    """Only a logged-in member may ask this (401)."""
+
+    error_type = "Unauthorized"
+
+
+class NotPermitted(Refused):
+    """The caller is logged in but may not ask this (403)."""
+
+    error_type = "Forbidden"
+
+
+class Attempt:
+    """``with Attempt() as attempt:`` runs its block; a ``Refused`` raised there
+    ends the block and is kept in ``attempt.refused`` (else None) for the caller to
+    show. Any other exception goes on."""
+
+    refused = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if isinstance(error, Refused):
+            self.refused = error
+            return True
+        return False
 
 
 def request_data(request):
+    """The JSON body of the request; BadRequest when it is not JSON."""
     try:
         return json_body(request)
     except DeserializationError as error:
-        raise ServiceError(400, "BadRequest", str(error)) from error
+        raise BadRequest(400, str(error)) from error
 
 
 class RefusingService(Service):
-    """Answers with ``answer()``; a refusal (Refused, or a ServiceError about the
-    request) becomes plone.restapi's error shape, of type ``refused_type``.
-    Actions refuse before they change anything, so nothing is left half done."""
-
-    refused_type = "Refused"
+    """Answers with ``answer()``; a refusal becomes plone.restapi's error shape
+    ``{"error": {"type", "message"}}``, with the refusal's status and type and the
+    message in the caller's language. Actions refuse before they change anything,
+    so nothing is left half done."""
 
     def reply(self):
         if self.request.method != "GET":
             alsoProvides(self.request, IDisableCSRFProtection)
-        try:
+        with Attempt() as attempt:
             return self.answer()
-        except ServiceError as error:
-            return error_reply(self.request, error)
-        except Refused as refused:
-            return error_reply(
-                self.request, ServiceError(refused.status, self.refused_type, refused.message)
-            )
+        refused = attempt.refused
+        self.request.response.setStatus(refused.status)
+        return {
+            "error": {
+                "type": refused.error_type,
+                "message": translate(refused.message, context=self.request),
+            }
+        }
 
 
 class RefusingAction(BrowserView):
@@ -78,10 +103,10 @@ class RefusingAction(BrowserView):
         if self.request.method != "POST":
             raise MethodNotAllowed("POST only")
         CheckAuthenticator(self.request)
-        try:
+        with Attempt() as attempt:
             message, kind = self.act(self.request.form), "info"
-        except Refused as refused:
-            message, kind = refused.message, "error"
+        if attempt.refused is not None:
+            message, kind = attempt.refused.message, attempt.refused.message_type
         api.portal.show_message(message, request=self.request, type=kind)
         self.request.response.redirect(self.page_url())
 

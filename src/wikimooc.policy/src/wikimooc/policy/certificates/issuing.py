@@ -9,7 +9,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collections import defaultdict
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.certificates.completion import is_complete
@@ -27,8 +27,14 @@ from wikimooc.workflows.refusals import Refused
 import secrets
 
 
+class CertificateRefused(Refused):
+    """A certificate may not be shown or revoked."""
+
+    error_type = "CertificateRefused"
+
+
 def now():
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def pages_edited(session, usernames):
@@ -42,7 +48,10 @@ def pages_edited(session, usernames):
             titles[contribution.title] = min(
                 titles.get(contribution.title, contribution.timestamp), contribution.timestamp
             )
-    return {username: tuple(sorted(titles, key=titles.get)) for username, titles in first_edits.items()}
+    return {
+        username: tuple(sorted(titles, key=titles.get))
+        for username, titles in first_edits.items()
+    }
 
 
 def issue(session, enrollment, done, pages):
@@ -93,16 +102,16 @@ def issue_where_complete(session, usernames):
 
 def revoke(session, code, reason):
     if not isinstance(code, str) or not code:
-        raise Refused(400, _("Give \"${name}\".", mapping={"name": "code"}))
+        raise CertificateRefused(400, _("Give \"${name}\".", mapping={"name": "code"}))
     certificate = certificate_by_code(code)
     if certificate is None or certificate.session_uid != session.UID():
-        raise Refused(
+        raise CertificateRefused(
             400, _("This session has no certificate ${code}.", mapping={"code": str(code)})
         )
     if certificate.revocation is not None:
-        raise Refused(400, _("This certificate is already revoked."))
+        raise CertificateRefused(400, _("This certificate is already revoked."))
     if not isinstance(reason, str) or not reason.strip():
-        raise Refused(400, _("Give the reason for revoking this certificate."))
+        raise CertificateRefused(400, _("Give the reason for revoking this certificate."))
     revoked = certificate._replace(
         revocation=Revocation(reason.strip(), api.user.get_current().getId(), now())
     )

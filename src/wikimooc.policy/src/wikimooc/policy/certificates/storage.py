@@ -7,8 +7,8 @@ the course and the learner's work: changing those later does not rewrite it."""
 from BTrees.OOBTree import OOBTree
 from plone import api
 from typing import NamedTuple
-from wikimooc.policy.annotations import annotation
-from zope.annotation.interfaces import IAnnotations
+from wikimooc.workflows.annotations import annotation
+from wikimooc.workflows.annotations import drop_annotation
 
 
 CERTIFICATES_ANNOTATION = "wikimooc.certificates"
@@ -76,4 +76,4 @@ def store(session, certificate):
 def forget_session_codes(session, event):
     """A copied session is a new run: its learners have no certificate of it yet
     (the original's stay valid, in the site)."""
-    IAnnotations(session).pop(CERTIFICATES_ANNOTATION, None)
+    drop_annotation(session, CERTIFICATES_ANNOTATION)

@@ -1,49 +1,18 @@
 from plone.app.textfield import RichText
 from plone.dexterity.content import Item
-from plone.schema import JSONField
 from plone.supermodel import model
 from wikimooc.policy import _
 from wikimooc.policy.content.practice import IWikiPractice
+from wikimooc.workflows.behaviors import IPeerReviewExercise
+from z3c.form.validator import NoInputData
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
 from zope.schema import ValidationError
 
-import json
 import re
 import string
-
-
-RUBRIC_SCHEMA = json.dumps({
-    "type": "object",
-    "required": ["criteria"],
-    "properties": {
-        "criteria": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["title", "levels"],
-                "properties": {
-                    "title": {"type": "string", "minLength": 1},
-                    "description": {"type": "string"},
-                    "levels": {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "required": ["title", "points"],
-                            "properties": {
-                                "title": {"type": "string", "minLength": 1},
-                                "points": {"type": "integer", "minimum": 0},
-                            },
-                        },
-                    },
-                },
-            },
-        }
-    },
-})
 
 
 class OnlyUsernamePlaceholder(ValidationError):
@@ -60,6 +29,20 @@ def only_username_placeholder(pattern):
     if fields is None or not fields <= {"username"}:
         raise OnlyUsernamePlaceholder(pattern)
     return True
+
+
+def rubric_given(data):
+    """The rubric ``data`` gives the exercise. It is a field of the peer-review
+    behavior, not of IExercise: where only IExercise's fields are validated (a form,
+    a REST call), it is read from the exercise, as z3c.form reads any field the form
+    did not submit; with no exercise yet (an add form), it is not known here."""
+    try:
+        return data.rubric
+    except AttributeError:
+        exercise = getattr(data, "__context__", None)
+        if not IPeerReviewExercise.providedBy(exercise):
+            raise NoInputData("rubric")
+        return IPeerReviewExercise(exercise).rubric
 
 
 class IExercise(IWikiPractice):
@@ -98,19 +81,11 @@ class IExercise(IWikiPractice):
         title=_("The required text is a regular expression"), default=False
     )
 
-    model.fieldset("peer_review", label=_("Peer review"), fields=["rubric"])
-    rubric = JSONField(
-        title=_("Rubric"),
-        description=_("Criteria, each with levels worth points."),
-        schema=RUBRIC_SCHEMA,
-        required=False,
-    )
-
     @invariant
     def criteria_match_the_check(data):
         if data.check == "wiki" and not data.wiki_action:
             raise Invalid(_("An exercise checked on the wiki needs the action to check."))
-        if data.check == "peer" and not (data.rubric or {}).get("criteria"):
+        if data.check == "peer" and not (rubric_given(data) or {}).get("criteria"):
             raise Invalid(
                 _("A peer-reviewed exercise needs a rubric with at least one criterion.")
             )

@@ -7,6 +7,7 @@ from Products.CMFCore.interfaces import IWorkflowTool
 from plone.base.interfaces import IWorkflowChain
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import Enrollments
+from wikimooc.workflows.permissions import VIEW_ENROLLMENTS_ID
 from zope import schema
 from zope.component import adapter
 from zope.interface import implementer
@@ -47,7 +48,13 @@ class ICourseSession(model.Schema):
     """A run of a course: public (MOOC) or private (SPOC), with its own learners."""
 
     kind = schema.Choice(
-        title=_("Kind"), vocabulary="wikimooc.session_kinds", default="public"
+        title=_("Kind"),
+        description=_(
+            "A private session, a SPOC (e.g. a university class), is seen only by its"
+            " team and its learners."
+        ),
+        vocabulary="wikimooc.session_kinds",
+        default="public",
     )
     start = schema.Date(title=_("Start"))
     end = schema.Date(title=_("End"))
@@ -62,9 +69,9 @@ class ICourseSession(model.Schema):
     )
     # Only the team reads these; whoever may edit the session (its creator included,
     # before the teacher role exists) sets them.
-    directives.read_permission(enrollment_key="wikimooc.ViewEnrollments")
+    directives.read_permission(enrollment_key=VIEW_ENROLLMENTS_ID)
     enrollment_key = schema.TextLine(title=_("Enrollment key"), required=False)
-    directives.read_permission(invited="wikimooc.ViewEnrollments")
+    directives.read_permission(invited=VIEW_ENROLLMENTS_ID)
     invited = schema.List(
         title=_("Invited wiki usernames"),
         value_type=schema.TextLine(),

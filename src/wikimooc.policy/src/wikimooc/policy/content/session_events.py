@@ -6,8 +6,8 @@ from wikimooc.policy.content.session import PRIVATE_WORKFLOW
 from wikimooc.policy.content.session import PUBLIC_WORKFLOW
 from wikimooc.policy.content.session import session_workflow_chain
 from wikimooc.policy.enrollment import Enrollments
-from wikimooc.policy.enrollment import LEARNERS_GROUP_PREFIX
 from wikimooc.policy.enrollment import learners_group_id
+from wikimooc.policy.enrollment import LEARNERS_GROUP_PREFIX
 from wikimooc.policy.pas import learners_groups
 
 
@@ -51,7 +51,9 @@ def sync_teachers(session, event):
         if "Teacher" in roles
     }
     for principal in current - teachers:
-        roles = [role for role in session.get_local_roles_for_userid(principal) if role != "Teacher"]
+        roles = [
+            role for role in session.get_local_roles_for_userid(principal) if role != "Teacher"
+        ]
         if roles:
             session.manage_setLocalRoles(principal, roles)
         else:

@@ -2,13 +2,13 @@
 reason) or show it again, block a learner from posting in the session or unblock."""
 
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.policy import _
+from wikimooc.policy.forum.posting import ForumRefused
 from wikimooc.policy.forum.storage import Block
 from wikimooc.policy.forum.storage import forum_of
-from wikimooc.workflows.refusals import Refused
 
 
 POST_WORKFLOW = "wikimooc_forum_post_workflow"
@@ -19,18 +19,18 @@ def transition(post, transition_id, reason=""):
         api.portal.get_tool("portal_workflow").doActionFor(post, transition_id, comment=reason)
     except WorkflowException as error:
         # As raised: a message id still to translate, or translated text.
-        raise Refused(400, error.args[0]) from error
+        raise ForumRefused(400, error.args[0]) from error
 
 
 def hide(post, reason):
     if api.content.get_state(post) == "hidden":
-        raise Refused(400, _("This post is already hidden."))
+        raise ForumRefused(400, _("This post is already hidden."))
     transition(post, "hide", reason.strip() if isinstance(reason, str) else "")
 
 
 def show(post):
     if api.content.get_state(post) != "hidden":
-        raise Refused(400, _("This post is not hidden."))
+        raise ForumRefused(400, _("This post is not hidden."))
     transition(post, "show")
 
 
@@ -49,21 +49,21 @@ def hiding_of(post):
 def block(session, username, reason):
     """Block the learner with that (enrolled) wiki username from posting."""
     if not isinstance(reason, str) or not reason.strip():
-        raise Refused(400, _("Give the reason for blocking this learner."))
+        raise ForumRefused(400, _("Give the reason for blocking this learner."))
     forum = forum_of(session)
     if username in forum.blocked:
-        raise Refused(400, _("${name} is already blocked.", mapping={"name": username}))
+        raise ForumRefused(400, _("${name} is already blocked.", mapping={"name": username}))
     forum.blocked[username] = Block(
         by=api.user.get_current().getId(),
         reason=reason.strip(),
-        when=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        when=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
 
 def unblock(session, username):
     forum = forum_of(session, create=False)
     if forum is None or username not in forum.blocked:
-        raise Refused(400, _("${name} is not blocked.", mapping={"name": username}))
+        raise ForumRefused(400, _("${name} is not blocked.", mapping={"name": username}))
     del forum.blocked[username]
 
 

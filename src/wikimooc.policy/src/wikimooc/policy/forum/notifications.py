@@ -2,13 +2,14 @@
 session's teachers hear of each new question, at once or in a daily digest, as each
 of them chose. Every mail links to a page that stops it without logging in."""
 
+from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
-from DateTime import DateTime
+from datetime import UTC
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.content.session import session_language
+from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.forum.authors import author_name
 from wikimooc.policy.forum.sanitizing import html_to_text
 from wikimooc.policy.forum.storage import ANSWERS
@@ -68,7 +69,10 @@ def announce_question(question, session):
 
 def announce_answer(answer, question, session):
     """Whoever asked hears of each answer but their own."""
-    if answer.author == question.author or mail_choice(session, question.author, ANSWERS) != IMMEDIATELY:
+    if (
+        answer.author == question.author
+        or mail_choice(session, question.author, ANSWERS) != IMMEDIATELY
+    ):
         return
     names = {"session": session.Title(), "title": question.Title(), "author": author_name(answer)}
     mail_member(
@@ -126,10 +130,8 @@ def send_digest(session, forum, user_id, now):
 
 def send_digests(now=None):
     """The daily digests of every teacher who chose them, in every session."""
-    now = now or datetime.now(timezone.utc)
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="CourseSession"):
-        session = brain._unrestrictedGetObject()
+    now = now or datetime.now(UTC)
+    for session in every_session():
         forum = forum_of(session, create=False)
         if forum is None:
             continue
@@ -143,4 +145,4 @@ def choose_mails(session, user_id, kind, choice):
     forum = forum_of(session)
     forum.mail_choices[(user_id, kind)] = choice
     if choice == DAILY:
-        forum.digest_sent[user_id] = iso_time(datetime.now(timezone.utc))
+        forum.digest_sent[user_id] = iso_time(datetime.now(UTC))

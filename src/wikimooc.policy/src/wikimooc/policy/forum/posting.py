@@ -1,4 +1,4 @@
-"""Asking, answering and marking a question answered; each is Refused, before
+"""Asking, answering and marking a question answered; each is ForumRefused, before
 anything changes, when it may not be done."""
 
 from Acquisition import aq_chain
@@ -18,7 +18,16 @@ from wikimooc.policy.forum.sanitizing import clean_html
 from wikimooc.policy.forum.storage import ANSWERS
 from wikimooc.policy.forum.storage import forum_of
 from wikimooc.policy.forum.storage import QUESTIONS
+from wikimooc.workflows.permissions import MODERATE_FORUM
+from wikimooc.workflows.permissions import POST_IN_FORUM
+from wikimooc.workflows.refusals import Attempt
 from wikimooc.workflows.refusals import Refused
+
+
+class ForumRefused(Refused):
+    """Posting, answering or moderating may not be done."""
+
+    error_type = "ForumRefused"
 
 
 MAX_TITLE = 200
@@ -33,7 +42,7 @@ def session_of(post):
 
 
 def may_moderate(session):
-    return api.user.has_permission("wikimooc: Moderate forum", obj=session)
+    return api.user.has_permission(MODERATE_FORUM, obj=session)
 
 
 def mail_kinds(session):
@@ -51,32 +60,30 @@ def is_blocked(session, member):
 def refuse_unless_may_post(container, session):
     """``container``: the session, for a question; the question, for an answer."""
     if api.user.is_anonymous():
-        raise Refused(401, _("Log in to post in the forum."))
+        raise ForumRefused(401, _("Log in to post in the forum."))
     if api.content.get_state(session) == "closed":
-        raise Refused(403, _("This session is closed: its forum is a read-only archive."))
+        raise ForumRefused(403, _("This session is closed: its forum is a read-only archive."))
     if IForumQuestion.providedBy(container) and api.content.get_state(container) == "hidden":
-        raise Refused(400, _("This question is hidden: it takes no answers."))
-    if not api.user.has_permission("wikimooc: Post in forum", obj=container):
-        raise Refused(
+        raise ForumRefused(400, _("This question is hidden: it takes no answers."))
+    if not api.user.has_permission(POST_IN_FORUM, obj=container):
+        raise ForumRefused(
             403, _("Only the session's learners and teachers can post in its forum.")
         )
     if is_blocked(session, api.user.get_current()):
-        raise Refused(403, _("You are blocked from posting in this session's forum."))
+        raise ForumRefused(403, _("You are blocked from posting in this session's forum."))
 
 
 def may_post(container, session):
-    try:
+    with Attempt() as attempt:
         refuse_unless_may_post(container, session)
-    except Refused:
-        return False
-    return True
+    return attempt.refused is None
 
 
 def required_text(value, name, longest):
     if not isinstance(value, str) or not value.strip():
-        raise Refused(400, _("Give \"${name}\".", mapping={"name": name}))
+        raise ForumRefused(400, _("Give \"${name}\".", mapping={"name": name}))
     if len(value) > longest:
-        raise Refused(
+        raise ForumRefused(
             400,
             _("\"${name}\" is too long: at most ${longest} characters.",
               mapping={"name": name, "longest": longest}),
@@ -87,7 +94,7 @@ def required_text(value, name, longest):
 def cleaned_text(value):
     text = clean_html(required_text(value, "text", MAX_TEXT))
     if not text:
-        raise Refused(400, _("Give \"${name}\".", mapping={"name": "text"}))
+        raise ForumRefused(400, _("Give \"${name}\".", mapping={"name": "text"}))
     return text
 
 
@@ -100,9 +107,10 @@ def lesson_of_course(session, lesson_uid):
         ILesson.providedBy(lesson)
         and "/".join(lesson.getPhysicalPath()).startswith(course_path)
     ):
-        raise Refused(
+        raise ForumRefused(
             400,
-            _("This session's course has no lesson ${lesson}.", mapping={"lesson": str(lesson_uid)}),
+            _("This session's course has no lesson ${lesson}.",
+              mapping={"lesson": str(lesson_uid)}),
         )
     return lesson_uid
 
@@ -112,7 +120,7 @@ def web_link(value):
         return None
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        raise Refused(
+        raise ForumRefused(
             400, _("\"wiki_link\" must be a web address starting with https:// or http://.")
         )
     return value.strip()
@@ -171,13 +179,13 @@ def answer(question, text):
 def set_answered(question, answered):
     """Whoever asked, and the teaching team, say whether the question is answered."""
     if not isinstance(answered, bool):
-        raise Refused(400, _("\"answered\" must be true or false."))
+        raise ForumRefused(400, _("\"answered\" must be true or false."))
     session = session_of(question)
     if api.content.get_state(session) == "closed":
-        raise Refused(403, _("This session is closed: its forum is a read-only archive."))
+        raise ForumRefused(403, _("This session is closed: its forum is a read-only archive."))
     asker = not api.user.is_anonymous() and api.user.get_current().getId() == question.author
     if not (asker or may_moderate(session)):
-        raise Refused(
+        raise ForumRefused(
             403, _("Only whoever asked and the teaching team mark a question answered.")
         )
     question.answered = answered

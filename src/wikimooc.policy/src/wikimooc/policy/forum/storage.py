@@ -5,8 +5,8 @@ daily digest went out."""
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from typing import NamedTuple
-from wikimooc.policy.annotations import annotation
-from zope.annotation.interfaces import IAnnotations
+from wikimooc.workflows.annotations import annotation
+from wikimooc.workflows.annotations import drop_annotation
 
 
 FORUM_ANNOTATION = "wikimooc.forum"
@@ -39,7 +39,7 @@ def forum_of(session, create=True):
 
 
 def forget_forum(session):
-    IAnnotations(session).pop(FORUM_ANNOTATION, None)
+    drop_annotation(session, FORUM_ANNOTATION)
 
 
 def mail_choice(session, user_id, kind):

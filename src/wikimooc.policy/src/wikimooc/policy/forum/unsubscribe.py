@@ -5,7 +5,7 @@ never rotated, unlike plone.keyring's, so links in old mails keep working)."""
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from typing import NamedTuple
-from wikimooc.policy.annotations import annotation
+from wikimooc.workflows.annotations import annotation
 
 import base64
 import hashlib

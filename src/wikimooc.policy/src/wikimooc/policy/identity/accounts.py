@@ -14,16 +14,20 @@ from wikimooc.policy.enrollment import link_enrollments
 from wikimooc.policy.enrollment import rename_learner
 from wikimooc.policy.identity.directory import wiki_accounts
 from wikimooc.policy.usernames import normalise_username
+from wikimooc.workflows.refusals import Refused
 
 
 PROVIDER = "wikimedia"
 
 
-class BlockedAccount(Exception):
-    message = _(
-        "Your Wikimedia account is blocked, so it cannot be used to log in here."
-        " If you think this is a mistake, ask for the block to be reviewed on the wiki."
-    )
+class BlockedAccount(Refused):
+    error_type = "Blocked"
+
+    def __init__(self):
+        super().__init__(403, _(
+            "Your Wikimedia account is blocked, so it cannot be used to log in here."
+            " If you think this is a mistake, ask for the block to be reviewed on the wiki."
+        ))
 
 
 def authomatic_plugin():
@@ -61,8 +65,10 @@ def keep_in_step(userid, username, previous):
     accounts = wiki_accounts()
     if previous and normalise_username(previous) != username:
         old = normalise_username(previous)
-        accounts.pop(old, None)
-        rename_learner(old, username)
+        # The old name may be another account's by now: its entry stays theirs.
+        if accounts.get(old) == userid:
+            del accounts[old]
+        rename_learner(old, username, userid)
     if accounts.get(username) != userid:
         # A new link: teachers may have enrolled the name before it had a member.
         # Once linked, add_learners finds the member itself, so later logins skip

@@ -3,7 +3,7 @@ wherever a wiki username must be turned into a member (enrollments by name)."""
 
 from BTrees.OOBTree import OOBTree
 from plone import api
-from zope.annotation.interfaces import IAnnotations
+from wikimooc.workflows.annotations import annotation
 
 
 INDEX_ANNOTATION = "wikimooc.identity.wiki_accounts"
@@ -11,10 +11,7 @@ INDEX_ANNOTATION = "wikimooc.identity.wiki_accounts"
 
 def wiki_accounts():
     """Normalised wiki username → user id of every member with a Wikimedia identity."""
-    annotations = IAnnotations(api.portal.get())
-    if INDEX_ANNOTATION not in annotations:
-        annotations[INDEX_ANNOTATION] = OOBTree()
-    return annotations[INDEX_ANNOTATION]
+    return annotation(api.portal.get(), INDEX_ANNOTATION, OOBTree)
 
 
 def userid_for_wiki_username(username):

@@ -1,13 +1,13 @@
 """Log in with Wikimedia in Classic UI: pas.plugins.authomatic's handler, with the
-checks it lacks (blocked accounts, where to go afterwards)."""
+checks it lacks (blocked accounts, refused by ``sign_in``; where to go afterwards)."""
 
 from pas.plugins.authomatic.browser.view import AuthomaticView
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from wikimooc.policy import _
-from wikimooc.policy.identity.accounts import BlockedAccount
 from wikimooc.policy.identity.accounts import sign_in
 from wikimooc.policy.redirects import own_url
+from wikimooc.workflows.refusals import Attempt
 from zope.interface import alsoProvides
 
 import logging
@@ -36,15 +36,14 @@ class WikimediaLoginView(AuthomaticView):
 
     def _remember_identity(self, result, provider_name):
         alsoProvides(self.request, IDisableCSRFProtection)
-        try:
+        with Attempt() as attempt:
             sign_in(result)
-        except BlockedAccount as refusal:
+            api.portal.show_message(
+                _("You are logged in with your Wikimedia account."), self.request
+            )
+        if attempt.refused is not None:
             self.refused = True
-            api.portal.show_message(refusal.message, self.request, type="error")
-            return
-        api.portal.show_message(
-            _("You are logged in with your Wikimedia account."), self.request
-        )
+            api.portal.show_message(attempt.refused.message, self.request, type="error")
 
     def _handle_error(self, error):
         # The cause (a wrong state, a refused code, an unreachable server) is for

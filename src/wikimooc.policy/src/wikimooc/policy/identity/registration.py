@@ -19,6 +19,7 @@ from wikimooc.policy.identity.settings import wikimooc_settings
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import normalise_username
 from wikimooc.policy.wikis import connect
+from wikimooc.workflows.refusals import Refused
 from ZODB.POSException import ConflictError
 
 import logging
@@ -47,15 +48,27 @@ class Captcha:
     image_url: str | None = None
 
 
-class RegistrationFailed(Exception):
+class RegistrationFailed(Refused):
     """``reason`` names the failure (taken, invalid_username, similar_username,
-    weak_password, wrong_captcha, throttled, unreachable, too_many_attempts, failed);
-    ``message`` is translatable and says what to do next."""
+    weak_password, wrong_captcha, throttled, unreachable, too_many_attempts,
+    no_creator, failed); ``message`` says what to do next."""
 
-    def __init__(self, reason, message):
-        super().__init__(reason)
+    error_type = "RegistrationFailed"
+
+    def __init__(self, reason, status, message):
+        super().__init__(status, message)
         self.reason = reason
-        self.message = message
+
+
+# A failure's HTTP status, where it is not 400 (something the learner is to change).
+FAILURE_STATUSES = {
+    "taken": 409,
+    "throttled": 429,
+    "too_many_attempts": 429,
+    "unreachable": 503,
+    "no_creator": 503,
+    "failed": 502,
+}
 
 
 def failure(reason, username=""):
@@ -101,7 +114,7 @@ def failure(reason, username=""):
             " tell the course team."
         ),
     }
-    return RegistrationFailed(reason, messages[reason])
+    return RegistrationFailed(reason, FAILURE_STATUSES.get(reason, 400), messages[reason])
 
 
 # MediaWiki's createaccount FAIL message codes → our reasons (prefixes for families).

@@ -55,7 +55,8 @@ def request_key(environ):
         environ.get("SCRIPT_NAME", ""),
         environ.get("PATH_INFO", ""),
         environ.get("QUERY_STRING", ""),
-    ) + tuple(environ.get(header_variable(name), "") for name in KEYED_HEADERS)
+        *(environ.get(header_variable(name), "") for name in KEYED_HEADERS),
+    )
 
 
 def carries_credentials(environ):
@@ -113,7 +114,7 @@ class PageCache:
             return self.app(environ, start_response)
         page = self.valid_page(key)
         if page is not None:
-            start_response(page.status, list(page.headers) + [HIT_HEADER])
+            start_response(page.status, [*page.headers, HIT_HEADER])
             return [page.body]
         answer = {}
 

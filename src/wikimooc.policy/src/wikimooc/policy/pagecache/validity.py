@@ -10,7 +10,7 @@ from plone.base.interfaces import IPloneSiteRoot
 from plone.caching.hooks import Intercepted
 from plone.registry.interfaces import IRecordModifiedEvent
 from plone.transformchain.interfaces import ITransform
-from wikimooc.policy.annotations import annotation
+from wikimooc.workflows.annotations import annotation
 from zope.component import adapter
 from zope.component.hooks import getSite
 from zope.interface import implementer

@@ -9,35 +9,34 @@ from wikimooc.policy.certificates.disclosure import pdf_url
 from wikimooc.policy.certificates.disclosure import public_info
 from wikimooc.policy.certificates.disclosure import requirements_info
 from wikimooc.policy.certificates.disclosure import team_info
+from wikimooc.policy.certificates.issuing import CertificateRefused
 from wikimooc.policy.certificates.issuing import revoke
 from wikimooc.policy.certificates.storage import certificate_by_code
 from wikimooc.policy.certificates.storage import certificate_of
 from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import wiki_username_of
-from wikimooc.workflows.refusals import request_data
-from wikimooc.policy.services.refusing import PathParameters
-from wikimooc.workflows.refusals import Refused
+from wikimooc.policy.services.path_parameters import PathParameters
 from wikimooc.workflows.refusals import RefusingService
+from wikimooc.workflows.refusals import request_data
 
 
-class CertificateService(RefusingService):
-    refused_type = "CertificateRefused"
-
-
-class CertificatesGet(CertificateService):
+class CertificatesGet(RefusingService):
     """Every certificate of the session, for its teaching team."""
 
     def answer(self):
         items = sorted(
-            (team_info(certificate, self.context) for certificate in session_certificates(self.context)),
+            (
+                team_info(certificate, self.context)
+                for certificate in session_certificates(self.context)
+            ),
             key=lambda item: item["issued"],
         )
         return {"@id": self.context.absolute_url() + "/@certificates", "items": items,
                 "items_total": len(items)}
 
 
-class RevokeCertificatePost(CertificateService):
+class RevokeCertificatePost(RefusingService):
     def answer(self):
         data = request_data(self.request)
         return team_info(revoke(self.context, data.get("code"), data.get("reason")), self.context)
@@ -45,14 +44,14 @@ class RevokeCertificatePost(CertificateService):
 
 def own_enrollment_username(session):
     if api.user.is_anonymous():
-        raise Refused(401, _("Log in to see your certificate."))
+        raise CertificateRefused(401, _("Log in to see your certificate."))
     member = api.user.get_current()
     if not is_enrolled(session, member):
-        raise Refused(403, _("You are not enrolled in this session."))
+        raise CertificateRefused(403, _("You are not enrolled in this session."))
     return wiki_username_of(member)
 
 
-class CertificateGet(CertificateService):
+class CertificateGet(RefusingService):
     """The caller's own: what the certificate requires, how far they are, and the
     certificate once issued."""
 
@@ -71,7 +70,7 @@ class CertificateGet(CertificateService):
         }
 
 
-class VerifyGet(PathParameters, CertificateService):
+class VerifyGet(PathParameters, RefusingService):
     """GET /@verify/<code>: anyone may check a certificate. 404 for an unknown code."""
 
     def answer(self):

@@ -1,32 +1,16 @@
-from plone import api
-from Products.ZCTextIndex.ParseTree import ParseError
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.serializer.converters import json_compatible
-from plone.restapi.services import Service
-from wikimooc.policy import _
-from wikimooc.policy.catalogue import catalogue_query
+from wikimooc.policy.catalogue import find_courses
 from wikimooc.policy.catalogue import open_sessions
-from wikimooc.policy.catalogue import UnknownFilterValue
-from wikimooc.workflows.refusals import error_reply
-from wikimooc.workflows.refusals import ServiceError
+from wikimooc.workflows.refusals import RefusingService
 
 
-class CoursesGet(Service):
+class CoursesGet(RefusingService):
     """The public catalogue: published courses with their open sessions, paginated."""
 
-    def reply(self):
-        try:
-            query = catalogue_query(self.request.form)
-        except UnknownFilterValue as error:
-            return error_reply(self.request, ServiceError(400, "BadRequest", error.message))
-        try:
-            batch = HypermediaBatch(self.request, api.portal.get_tool("portal_catalog")(**query))
-            courses = list(batch)
-        except ParseError:
-            return error_reply(
-                self.request,
-                ServiceError(400, "BadRequest", _("The search text \"q\" cannot be understood.")),
-            )
+    def answer(self):
+        batch = HypermediaBatch(self.request, find_courses(self.request.form))
+        courses = list(batch)
         sessions = open_sessions([brain.getPath() for brain in courses])
         result = {
             "@id": batch.canonical_url,

@@ -1,21 +1,18 @@
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.batching import HypermediaBatch
-from plone.restapi.services import Service
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import LearnerSequence
-from wikimooc.workflows.refusals import error_reply
-from wikimooc.workflows.refusals import request_data
-from wikimooc.workflows.refusals import ServiceError
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.workflows.refusals import BadRequest
+from wikimooc.workflows.refusals import RefusingService
+from wikimooc.workflows.refusals import request_data
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
-class EnrollmentsGet(Service):
-    def reply(self):
+class EnrollmentsGet(RefusingService):
+    def answer(self):
         batch = HypermediaBatch(self.request, LearnerSequence(self.context.enrollments))
         result = {
             "@id": batch.canonical_url,
@@ -36,16 +33,13 @@ class EnrollmentsGet(Service):
         return result
 
 
-class EnrollmentsPost(Service):
+class EnrollmentsPost(RefusingService):
     """Teachers add learners by wiki username: a list, or a pasted block of text."""
 
-    def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            usernames = self.usernames()
-        except ServiceError as error:
-            return error_reply(self.request, error)
-        results = add_learners(self.context, usernames, added_by=api.user.get_current().getId())
+    def answer(self):
+        results = add_learners(
+            self.context, self.usernames(), added_by=api.user.get_current().getId()
+        )
         for result in results:
             if result.get("reason"):
                 result["reason"] = translate(result["reason"], context=self.request)
@@ -58,9 +52,7 @@ class EnrollmentsPost(Service):
         if not isinstance(usernames, list) or not all(
             isinstance(name, str) for name in usernames
         ) or not usernames:
-            raise ServiceError(
-                400,
-                "BadRequest",
-                _("Give \"usernames\": a list of wiki usernames, or one name per line."),
+            raise BadRequest(
+                400, _("Give \"usernames\": a list of wiki usernames, or one name per line.")
             )
         return usernames

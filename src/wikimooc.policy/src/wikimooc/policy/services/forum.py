@@ -4,6 +4,7 @@ answered, moderation (hide, show, blocks) and one's own mail choices."""
 from plone import api
 from plone.restapi.batching import HypermediaBatch
 from wikimooc.policy import _
+from wikimooc.policy.enrollment import enrolled_username
 from wikimooc.policy.forum.listing import post_info
 from wikimooc.policy.forum.listing import question_detail
 from wikimooc.policy.forum.listing import question_summary
@@ -16,6 +17,7 @@ from wikimooc.policy.forum.moderation import unblock
 from wikimooc.policy.forum.notifications import choose_mails
 from wikimooc.policy.forum.posting import answer
 from wikimooc.policy.forum.posting import ask
+from wikimooc.policy.forum.posting import ForumRefused
 from wikimooc.policy.forum.posting import mail_kinds
 from wikimooc.policy.forum.posting import may_moderate
 from wikimooc.policy.forum.posting import may_post
@@ -23,16 +25,12 @@ from wikimooc.policy.forum.posting import session_of
 from wikimooc.policy.forum.posting import set_answered
 from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
-from wikimooc.workflows.refusals import request_data
-from wikimooc.policy.services.refusing import PathParameters
-from wikimooc.policy.services.tracking import enrolled_username
-from wikimooc.workflows.refusals import Refused
+from wikimooc.policy.services.path_parameters import PathParameters
 from wikimooc.workflows.refusals import RefusingService
+from wikimooc.workflows.refusals import request_data
 
 
 class ForumService(RefusingService):
-    refused_type = "ForumRefused"
-
     def created(self, location, body):
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", location)
@@ -123,7 +121,7 @@ class ForumBlocksDelete(PathParameters, ForumService):
 
     def answer(self):
         if len(self.params) != 1:
-            raise Refused(400, _("Say whom to unblock: @forum-blocks/<wiki username>."))
+            raise ForumRefused(400, _("Say whom to unblock: @forum-blocks/<wiki username>."))
         unblock(self.context, enrolled_username(self.context, self.params[0]))
         return self.reply_no_content()
 
@@ -134,7 +132,7 @@ class ForumNotificationsGet(ForumService):
 
     def kinds(self):
         if api.user.is_anonymous():
-            raise Refused(401, _("Log in to choose your forum mails."))
+            raise ForumRefused(401, _("Log in to choose your forum mails."))
         return mail_kinds(self.context)
 
     def answer(self):
@@ -150,10 +148,10 @@ class ForumNotificationsPost(ForumNotificationsGet):
         kinds = self.kinds()
         data = request_data(self.request)
         if not isinstance(data, dict):
-            raise Refused(400, _("Give an object of mail kinds and choices."))
+            raise ForumRefused(400, _("Give an object of mail kinds and choices."))
         for kind, choice in data.items():
             if kind not in kinds or choice not in MAIL_CHOICES[kind]:
-                raise Refused(
+                raise ForumRefused(
                     400,
                     _("\"${kind}\" cannot be \"${choice}\".",
                       mapping={"kind": str(kind), "choice": str(choice)}),

@@ -4,39 +4,31 @@ blocked accounts are refused and the public URL must be one of ours."""
 from pas.plugins.authomatic.services.authomatic import Get
 from pas.plugins.authomatic.services.authomatic import Post
 from wikimooc.policy import _
-from wikimooc.policy.redirects import own_url
-from wikimooc.policy.identity.accounts import BlockedAccount
 from wikimooc.policy.identity.accounts import sign_in
-from wikimooc.workflows.refusals import error_reply
-from wikimooc.workflows.refusals import ServiceError
+from wikimooc.policy.redirects import own_url
+from wikimooc.workflows.refusals import BadRequest
+from wikimooc.workflows.refusals import RefusingService
 
 
-def foreign_public_url(request, public_url):
-    """The error reply for a ``publicUrl`` that is not this site's, else None: the
-    OAuth server would send the learner's code there."""
+def refuse_foreign_public_url(public_url):
+    """A ``publicUrl`` that is not this site's is refused: the OAuth server would
+    send the learner's code there."""
     if public_url and not own_url(public_url):
-        return error_reply(
-            request,
-            ServiceError(400, "BadRequest", _("publicUrl must be an address of this site.")),
-        )
-    return None
+        raise BadRequest(400, _("publicUrl must be an address of this site."))
 
 
-class WikimediaLoginStart(Get):
-    def reply(self):
-        return foreign_public_url(self.request, self.request.form.get("publicUrl")) or (
-            super().reply()
-        )
+class WikimediaLoginStart(RefusingService, Get):
+    def answer(self):
+        refuse_foreign_public_url(self.request.form.get("publicUrl"))
+        return Get.reply(self)
 
 
-class WikimediaLoginFinish(Post):
-    def reply(self):
-        if refused := foreign_public_url(self.request, self.json_body.get("publicUrl")):
-            return refused
-        try:
-            return super().reply()
-        except BlockedAccount as refusal:
-            return error_reply(self.request, ServiceError(403, "Blocked", refusal.message))
+class WikimediaLoginFinish(RefusingService, Post):
+    """A blocked account is refused by ``sign_in`` (BlockedAccount)."""
+
+    def answer(self):
+        refuse_foreign_public_url(self.json_body.get("publicUrl"))
+        return Post.reply(self)
 
     def _remember_identity(self, result):
         sign_in(result)

@@ -6,8 +6,8 @@ instance's ``var/``) or ``redis://host:port/db``. Without it (unit tests) tasks 
 in memory.
 """
 
-from wikimooc.policy.taskqueue import QUEUE_URL_VARIABLE
 from wikimooc.policy.taskqueue import queue_from_url
+from wikimooc.policy.taskqueue import QUEUE_URL_VARIABLE
 
 import os
 import transaction

@@ -31,11 +31,11 @@ def step_buttons(step, course_url, language):
         if action == "course":
             label = translate(_("Back to the course"), target_language=language)
             buttons.append(
-                "{ name: %s, action: 'externalLink', url: %s }"
-                % (js_string(label), js_string(course_url))
+                f"{{ name: {js_string(label)}, action: 'externalLink',"
+                f" url: {js_string(course_url)} }}"
             )
         else:
-            buttons.append("{ action: %s }" % js_string(action))
+            buttons.append(f"{{ action: {js_string(action)} }}")
     return buttons
 
 

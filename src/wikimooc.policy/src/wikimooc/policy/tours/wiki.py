@@ -8,6 +8,7 @@ from wikimooc.policy.identity.registration import CREATOR_USERNAME_VARIABLE
 from wikimooc.policy.identity.registration import RegistrationFailed
 from wikimooc.policy.tours.names import NAME
 from wikimooc.policy.wikis import connect
+from wikimooc.workflows.refusals import Refused
 
 import logging
 import mwclient.errors
@@ -88,12 +89,10 @@ def list_tours(host):
         query.update(answer["continue"])
 
 
-class PublishRefused(Exception):
-    """``message`` is translatable and says what to do instead."""
+class PublishRefused(Refused):
+    """The tour could not be published; ``message`` says what to do instead."""
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+    error_type = "PublishRefused"
 
 
 def unreachable(host):
@@ -110,8 +109,9 @@ def publish_tour(host, name, script, summary):
         site = account_creator(host)
     except RegistrationFailed as failure:
         if failure.reason == "unreachable":
-            raise PublishRefused(unreachable(host)) from failure
+            raise PublishRefused(503, unreachable(host)) from failure
         raise PublishRefused(
+            503,
             _(
                 "The platform has no wiki account that can log in to ${wiki}"
                 " (WIKIMOOC_WIKI_USERNAME and WIKIMOOC_WIKI_PASSWORD). Give the code"
@@ -123,6 +123,7 @@ def publish_tour(host, name, script, summary):
         rights = site.get("query", meta="userinfo", uiprop="rights")["query"]["userinfo"]
         if "editsitejs" not in rights.get("rights", ()):
             raise PublishRefused(
+                403,
                 _(
                     "The platform's wiki account ${account} may not edit JavaScript pages"
                     " on ${wiki}: only interface administrators may. Give the code below"
@@ -135,10 +136,11 @@ def publish_tour(host, name, script, summary):
         answer = site.post("edit", title=tour_page(name), text=script, summary=summary, token=token)
     except (requests.exceptions.RequestException, mwclient.errors.MaximumRetriesExceeded) as error:
         logger.warning("Could not publish tour %s on %s: %s", name, host, error)
-        raise PublishRefused(unreachable(host)) from error
+        raise PublishRefused(503, unreachable(host)) from error
     except mwclient.errors.APIError as error:
         logger.warning("%s refused tour %s: %s %s", host, name, error.code, error.info)
         raise PublishRefused(
+            502,
             _("${wiki} refused the edit: ${reason}", mapping={"wiki": host, "reason": error.info})
         ) from error
     forget_tours(host)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import timedelta
 from plone import api
+from wikimooc.policy.content.course import exercises_of
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.tracking.criteria import cheap_match
 from wikimooc.policy.tracking.criteria import needs_text
@@ -82,17 +83,11 @@ def learners_to_follow(session):
     """Every enrolled wiki username, also those of learners who never logged in;
     not the teachers' own."""
     teachers = teachers_usernames(session)
-    return [name for name in session.enrollments.learners.keys() if name not in teachers]
+    return [name for name in session.enrollments.learners if name not in teachers]
 
 
 def exercises_checked_on_the_wiki(session):
-    course = session.__parent__
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="Exercise", path="/".join(course.getPhysicalPath())
-    )
-    exercises = [brain._unrestrictedGetObject() for brain in brains]
-    return [exercise for exercise in exercises if exercise.check == "wiki"]
+    return [exercise for exercise in exercises_of(session.__parent__) if exercise.check == "wiki"]
 
 
 def contribution_from(answer):

@@ -10,7 +10,7 @@ from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
-from plone import api
+from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.identity.settings import wikimooc_settings
 from wikimooc.policy.tracking.checker import check_session
 from wikimooc.policy.tracking.checker import WikiUnavailable
@@ -62,11 +62,7 @@ def is_active(session, today):
 
 def active_sessions(today=None):
     today = today or date.today()
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="CourseSession"):
-        session = brain._unrestrictedGetObject()
-        if is_active(session, today):
-            yield session
+    return (session for session in every_session() if is_active(session, today))
 
 
 def parse(timestamp):

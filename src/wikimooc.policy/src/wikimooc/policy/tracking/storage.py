@@ -10,11 +10,11 @@ from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from plone import api
 from typing import NamedTuple
-from zope.annotation.interfaces import IAnnotations
+from wikimooc.workflows.annotations import annotation
 
 
 TRACKING_ANNOTATION = "wikimooc.tracking"
@@ -79,7 +79,7 @@ class EditTracking(Persistent):
 
 
 def utc_now():
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def wiki_timestamp(moment):
@@ -87,22 +87,19 @@ def wiki_timestamp(moment):
 
 
 def session_start(session):
-    return wiki_timestamp(datetime.combine(session.start, datetime.min.time(), timezone.utc))
+    return wiki_timestamp(datetime.combine(session.start, datetime.min.time(), UTC))
 
 
 def tracking_of(session, create=True):
     """The session's tracking; without ``create`` (pages that only read), None until
     a first check made it."""
-    annotations = IAnnotations(session)
-    if TRACKING_ANNOTATION not in annotations:
-        if not create:
-            return None
-        annotations[TRACKING_ANNOTATION] = EditTracking(watermark=session_start(session))
-    return annotations[TRACKING_ANNOTATION]
+    return annotation(
+        session,
+        TRACKING_ANNOTATION,
+        lambda: EditTracking(watermark=session_start(session)),
+        create,
+    )
 
 
 def wiki_statuses():
-    annotations = IAnnotations(api.portal.get())
-    if WIKI_STATUS_ANNOTATION not in annotations:
-        annotations[WIKI_STATUS_ANNOTATION] = OOBTree()
-    return annotations[WIKI_STATUS_ANNOTATION]
+    return annotation(api.portal.get(), WIKI_STATUS_ANNOTATION, OOBTree)

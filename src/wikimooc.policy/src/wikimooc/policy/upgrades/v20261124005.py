@@ -1,8 +1,16 @@
 """Caching: plone.app.caching with its rules for a site without a caching proxy, and
-ours (anonymous visitors only)."""
+ours (anonymous visitors only), with the values of this release. New sites get the
+current ones from setuphandlers; a later change of them comes with its own step."""
 
+from plone import api
 from plone.base.utils import get_installer
-from wikimooc.policy.setuphandlers import configure_caching
+
+
+ANONYMOUS_ONLY_CACHING = (
+    ("plone.caching.interfaces.ICacheSettings.enabled", True),
+    ("plone.app.caching.weakCaching.anonOnly", True),
+    ("plone.app.caching.terseCaching.anonOnly", True),
+)
 
 
 def upgrade(setup_tool):
@@ -10,4 +18,5 @@ def upgrade(setup_tool):
     if not installer.is_product_installed("plone.app.caching"):
         installer.install_product("plone.app.caching")
     setup_tool.runAllImportStepsFromProfile("profile-plone.app.caching:without-caching-proxy")
-    configure_caching()
+    for record, value in ANONYMOUS_ONLY_CACHING:
+        api.portal.set_registry_record(record, value)

@@ -73,8 +73,8 @@ CHECKS = vocabulary(
 )
 
 SESSION_KINDS = vocabulary(
-    ("public", _("Public (open MOOC)")),
-    ("private", _("Private (SPOC, e.g. a university class)")),
+    ("public", _("Public MOOC")),
+    ("private", _("Private session")),
 )
 
 ENROLLMENT_POLICIES = vocabulary(

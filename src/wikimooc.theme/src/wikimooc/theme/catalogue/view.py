@@ -1,19 +1,18 @@
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
-from Products.ZCTextIndex.ParseTree import ParseError
 from urllib.parse import urlencode
-from wikimooc.theme import _
-from wikimooc.policy.catalogue import catalogue_query
+from wikimooc.policy.catalogue import find_courses
 from wikimooc.policy.catalogue import open_sessions
-from wikimooc.policy.catalogue import UnknownFilterValue
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import LICENSES
 from wikimooc.policy.vocabularies import PROJECTS
+from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
 from wikimooc.theme.plurals import plural
+from wikimooc.workflows.refusals import Attempt
 
 
 PAGE_SIZE = 20
@@ -36,17 +35,15 @@ class CatalogueView(CourseParts, BrowserView):
         self.language = form.get("language") or api.portal.get_current_language(self.context)
         self.error = None
         self.batch = Batch([], PAGE_SIZE)
-        try:
-            query = catalogue_query({
+        self.courses = []
+        with Attempt() as attempt:
+            brains = find_courses({
                 **form, "language": "" if self.language == ALL_LANGUAGES else self.language,
             })
-            brains = api.portal.get_tool("portal_catalog")(**query)
             self.batch = Batch(brains, PAGE_SIZE, int(form.get("b_start", 0) or 0))
             self.courses = self.course_cards(list(self.batch))
-        except UnknownFilterValue as refused:
-            self.error, self.courses = refused.message, []
-        except ParseError:
-            self.error, self.courses = _("This search text cannot be understood."), []
+        if attempt.refused is not None:
+            self.error = attempt.refused.message
         return self.index()
 
     def found(self):
@@ -64,9 +61,8 @@ class CatalogueView(CourseParts, BrowserView):
             or self.batch.sequence_length >= FEW
         ):
             return []
-        query = catalogue_query({**self.request.form, "language": ""})
         brains = [
-            brain for brain in api.portal.get_tool("portal_catalog")(**query)
+            brain for brain in find_courses({**self.request.form, "language": ""})
             if brain.Language != self.language
         ]
         return self.course_cards(brains[:PAGE_SIZE])

@@ -5,7 +5,6 @@ verification page anyone can open."""
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.certificates.completion import is_complete
 from wikimooc.policy.certificates.completion import required_exercises
 from wikimooc.policy.certificates.completion import requirements
@@ -21,6 +20,8 @@ from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.theme import _
+from wikimooc.workflows.permissions import MANAGE_CERTIFICATES
 from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import NotFound
 from zExceptions import Unauthorized
@@ -29,13 +30,16 @@ from zope.publisher.interfaces import IPublishTraverse
 
 
 def may_manage_certificates(session):
-    return api.user.has_permission("wikimooc: Manage certificates", obj=session)
+    return api.user.has_permission(MANAGE_CERTIFICATES, obj=session)
 
 
 class CertificatesView(BrowserView):
     def __call__(self):
         self.items = sorted(
-            (team_info(certificate, self.context) for certificate in session_certificates(self.context)),
+            (
+                team_info(certificate, self.context)
+                for certificate in session_certificates(self.context)
+            ),
             key=lambda item: item["issued"],
         )
         return self.index()

@@ -5,10 +5,10 @@ never shown back."""
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.z3cform import layout
-from wikimooc.theme import _
 from wikimooc.policy.identity.settings import consumer_secret
 from wikimooc.policy.identity.settings import store_consumer_secret
 from wikimooc.policy.interfaces import IWikimoocSettings
+from wikimooc.theme import _
 from z3c.form import field
 from zope import schema
 from zope.interface import Interface

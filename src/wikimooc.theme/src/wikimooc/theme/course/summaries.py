@@ -2,10 +2,10 @@
 
 from DateTime import DateTime
 from plone import api
+from wikimooc.policy.vocabularies import SESSION_KINDS
 from wikimooc.theme import _
 
 
-SESSION_KINDS = {"public": _("Public MOOC"), "private": _("Private session")}
 SESSION_STATES = {
     "draft": _("In preparation"),
     "open": _("Open for enrollment"),
@@ -17,13 +17,17 @@ def localized_date(day):
     return api.portal.get_localized_time(DateTime(day.isoformat())) if day else ""
 
 
+def session_kind_title(kind):
+    return SESSION_KINDS.getTerm(kind).title if kind in SESSION_KINDS else kind
+
+
 def session_summary(brain):
     """A session from its catalog entry."""
     return {
         "title": brain.Title,
         "url": brain.getURL(),
         "kind": brain.session_kind,
-        "kind_title": SESSION_KINDS.get(brain.session_kind, brain.session_kind),
+        "kind_title": session_kind_title(brain.session_kind),
         "start": localized_date(brain.start),
         "end": localized_date(brain.end),
         "wiki": brain.wiki,

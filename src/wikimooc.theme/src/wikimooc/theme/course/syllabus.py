@@ -6,7 +6,7 @@ from plone import api
 from wikimooc.theme import _
 
 
-PART_TYPES = {"Lesson": _("Lesson"), "Exercise": _("Exercise")}
+PART_TYPES = {"Lesson": _("Lesson"), "Exercise": _("Exercise"), "Quiz": _("Quiz")}
 
 
 def may_view(item):

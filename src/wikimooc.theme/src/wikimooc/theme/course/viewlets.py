@@ -6,6 +6,7 @@ from plone.app.multilingual.interfaces import ITranslationManager
 from wikimooc.policy.reuse import may_reuse
 from wikimooc.policy.vocabularies import LICENSE_URLS
 from wikimooc.policy.vocabularies import LICENSES
+from wikimooc.workflows.permissions import ADD_COURSE_SESSION
 
 
 class CourseViewlet(ViewletBase):
@@ -19,7 +20,7 @@ class CourseViewlet(ViewletBase):
         logged_in = not api.user.is_anonymous()
         self.can_adapt = logged_in and course.reusable
         self.can_add_session = may_reuse(course) and api.user.has_permission(
-            "wikimooc: Add CourseSession", obj=course
+            ADD_COURSE_SESSION, obj=course
         )
 
     def credit(self, course):

@@ -16,12 +16,13 @@ from wikimooc.theme.course.plain_words import exercise_page
 from wikimooc.theme.course.plain_words import namespace_words
 from wikimooc.theme.course.plain_words import size_words
 from wikimooc.theme.course.summaries import localized_date
+from wikimooc.theme.course.summaries import session_kind_title
 from wikimooc.theme.course.summaries import session_summary
-from wikimooc.theme.course.summaries import SESSION_KINDS
 from wikimooc.theme.course.summaries import term_titles
 from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
 from wikimooc.theme.course.syllabus import syllabus
+from wikimooc.workflows.peerreview.relations import rubric_of
 from zope.i18n import translate
 
 
@@ -108,7 +109,7 @@ class ExerciseView(CoursePartView):
         }
 
     def criteria(self):
-        return (self.context.rubric or {}).get("criteria", [])
+        return rubric_of(self.context)
 
 
 class SessionView(CourseParts, BrowserView):
@@ -116,7 +117,7 @@ class SessionView(CourseParts, BrowserView):
         session = self.context
         teachers = [api.user.get(userid=userid) for userid in session.teachers or ()]
         return {
-            "kind_title": SESSION_KINDS.get(session.kind, session.kind),
+            "kind_title": session_kind_title(session.kind),
             "start": localized_date(session.start),
             "end": localized_date(session.end),
             "wiki": session.wiki,

@@ -6,26 +6,27 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.batching import Batch
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import enroll
-from wikimooc.policy.enrollment import EnrollmentRefused
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.enrollment import leave
+from wikimooc.policy.enrollment import NotEnrolled
 from wikimooc.policy.enrollment import refusal
 from wikimooc.policy.enrollment import remove_learner
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
+from wikimooc.theme import _
 from wikimooc.theme.dates import time_tag
 from wikimooc.theme.plurals import plural
-from wikimooc.workflows.refusals import Refused
+from wikimooc.workflows.permissions import ENROLL_IN_SESSION
+from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
+from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
 from wikimooc.workflows.refusals import RefusingAction
-from zExceptions import MethodNotAllowed
-from zope.i18n import translate
 from zExceptions import Unauthorized
+from zope.i18n import translate
 
 
 class EnrollmentViewlet(ViewletBase):
@@ -35,7 +36,7 @@ class EnrollmentViewlet(ViewletBase):
         super().update()
         session = self.context
         self.can_view_learners = api.user.has_permission(
-            "wikimooc: View enrollments", obj=session
+            VIEW_ENROLLMENTS, obj=session
         )
         self.learners_count = len(session.enrollments)
         self.state = self.visitor_state()
@@ -48,7 +49,7 @@ class EnrollmentViewlet(ViewletBase):
         member = api.user.get_current()
         if is_enrolled(session, member):
             return "enrolled"
-        if not api.user.has_permission("wikimooc: Enroll in session", obj=session):
+        if not api.user.has_permission(ENROLL_IN_SESSION, obj=session):
             return "closed"
         try:
             refused = refusal(session, wiki_username_of(member), check_key=False)
@@ -57,30 +58,17 @@ class EnrollmentViewlet(ViewletBase):
         return refused.reason if refused else "can_enroll"
 
 
-class EnrollmentAction(BrowserView):
-    def __call__(self):
-        if self.request.method != "POST":
-            raise MethodNotAllowed("POST only")
-        CheckAuthenticator(self.request)
-        message, kind = self.act(api.user.get_current())
-        api.portal.show_message(message, request=self.request, type=kind)
-        self.request.response.redirect(self.context.absolute_url())
+class EnrollView(RefusingAction):
+    def act(self, form):
+        enroll(self.context, api.user.get_current(), key=form.get("key"))
+        return _("You are enrolled in this session.")
 
 
-class EnrollView(EnrollmentAction):
-    def act(self, member):
-        try:
-            enroll(self.context, member, key=self.request.form.get("key"))
-        except EnrollmentRefused as refused:
-            return refused.message, "error"
-        return _("You are enrolled in this session."), "info"
-
-
-class LeaveView(EnrollmentAction):
-    def act(self, member):
-        if leave(self.context, member):
-            return _("You have left this session."), "info"
-        return _("You are not enrolled in this session."), "warning"
+class LeaveView(RefusingAction):
+    def act(self, form):
+        if not leave(self.context, api.user.get_current()):
+            raise NotEnrolled()
+        return _("You have left this session.")
 
 
 class LearnersView(BrowserView):
@@ -107,7 +95,7 @@ class LearnersView(BrowserView):
         return _("Learners of ${session}", mapping={"session": self.context.Title()})
 
     def can_manage(self):
-        return api.user.has_permission("wikimooc: Manage enrollments", obj=self.context)
+        return api.user.has_permission(MANAGE_ENROLLMENTS, obj=self.context)
 
     def user_links(self, username):
         return user_links(self.context.wiki, username)
@@ -133,11 +121,7 @@ class RemoveLearner(RefusingAction):
     """A teacher takes a learner out of the session, from the learners page."""
 
     def act(self, form):
-        username = form.get("username", "")
-        if not isinstance(username, str) or not remove_learner(self.context, username):
-            raise Refused(
-                404, _("${name} is not a learner of this session.", mapping={"name": username})
-            )
+        username = remove_learner(self.context, form.get("username", ""))
         return _("${name} is no longer a learner of this session.", mapping={"name": username})
 
     def page_url(self):

@@ -9,9 +9,8 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.batching import Batch
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.content.course import course_of
-from wikimooc.policy.enrollment import learner_username
+from wikimooc.policy.enrollment import enrolled_username
 from wikimooc.policy.forum.listing import question_detail
 from wikimooc.policy.forum.listing import question_summary
 from wikimooc.policy.forum.listing import questions
@@ -23,6 +22,7 @@ from wikimooc.policy.forum.moderation import unblock
 from wikimooc.policy.forum.notifications import choose_mails
 from wikimooc.policy.forum.posting import answer
 from wikimooc.policy.forum.posting import ask
+from wikimooc.policy.forum.posting import ForumRefused
 from wikimooc.policy.forum.posting import mail_kinds
 from wikimooc.policy.forum.posting import may_moderate
 from wikimooc.policy.forum.posting import may_post
@@ -34,9 +34,9 @@ from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.policy.forum.unsubscribe import subscription_of
+from wikimooc.theme import _
 from wikimooc.theme.plurals import plural
 from wikimooc.workflows.refusals import RefusingAction
-from wikimooc.workflows.refusals import Refused
 from zope.i18n import translate
 
 
@@ -173,19 +173,9 @@ def question_of(post):
     return post if post.portal_type == "ForumQuestion" else post.__parent__
 
 
-def learner_of_form(session, form):
-    given = form.get("learner", "")
-    username = learner_username(session, given)
-    if username is None:
-        raise Refused(
-            400, _("${name} is not a learner of this session.", mapping={"name": given})
-        )
-    return username
-
-
 class Block(RefusingAction):
     def act(self, form):
-        username = learner_of_form(self.context, form)
+        username = enrolled_username(self.context, form.get("learner", ""))
         block(self.context, username, form.get("reason"))
         return _("${name} can no longer post in this forum.", mapping={"name": username})
 
@@ -195,7 +185,7 @@ class Block(RefusingAction):
 
 class Unblock(Block):
     def act(self, form):
-        username = learner_of_form(self.context, form)
+        username = enrolled_username(self.context, form.get("learner", ""))
         unblock(self.context, username)
         return _("${name} can post in this forum again.", mapping={"name": username})
 
@@ -203,7 +193,7 @@ class Unblock(Block):
 class ChooseMails(RefusingAction):
     def act(self, form):
         if api.user.is_anonymous():
-            raise Refused(401, _("Log in to choose your forum mails."))
+            raise ForumRefused(401, _("Log in to choose your forum mails."))
         user_id = api.user.get_current().getId()
         for kind in mail_kinds(self.context):
             if form.get(kind) in MAIL_CHOICES[kind]:

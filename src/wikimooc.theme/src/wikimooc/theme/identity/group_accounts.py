@@ -4,9 +4,9 @@ by one with a result per name, when the wiki throttles the room's address."""
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.identity.registration import create_accounts_for
-from wikimooc.policy.identity.registration import RegistrationFailed
+from wikimooc.theme import _
+from wikimooc.workflows.refusals import Attempt
 
 
 def names_and_emails(pasted):
@@ -34,9 +34,9 @@ class CreateAccountsView(BrowserView):
     def create(self, wanted):
         # The page shows temporary passwords: no cache may keep it.
         self.request.response.setHeader("Cache-Control", "no-store")
-        try:
+        with Attempt() as attempt:
             self.results = create_accounts_for(
                 self.context, wanted, added_by=api.user.get_current().getId()
             )
-        except RegistrationFailed as refusal:
-            api.portal.show_message(refusal.message, request=self.request, type="error")
+        if attempt.refused is not None:
+            api.portal.show_message(attempt.refused.message, request=self.request, type="error")

@@ -1,11 +1,10 @@
 """The login form's "Log in with Wikimedia" and "Create an account" buttons."""
 
 from plone.app.layout.viewlets import ViewletBase
+from urllib.parse import urlencode
 from wikimooc.policy.identity.accounts import PROVIDER
 from wikimooc.policy.identity.settings import login_is_configured
 from wikimooc.policy.redirects import own_url
-
-from urllib.parse import urlencode
 
 
 class LoginOptionsViewlet(ViewletBase):

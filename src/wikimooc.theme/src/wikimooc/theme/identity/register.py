@@ -3,20 +3,20 @@
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
-from wikimooc.policy.redirects import own_url
+from urllib.parse import urlencode
 from wikimooc.policy.identity.accounts import PROVIDER
 from wikimooc.policy.identity.registration import account_creation_captcha
 from wikimooc.policy.identity.registration import attempts_per_address
 from wikimooc.policy.identity.registration import checked_username
 from wikimooc.policy.identity.registration import create_wiki_account
 from wikimooc.policy.identity.registration import failure
-from wikimooc.policy.identity.registration import RegistrationFailed
 from wikimooc.policy.identity.registration import remember_member
 from wikimooc.policy.identity.settings import login_is_configured
 from wikimooc.policy.identity.settings import wikimooc_settings
+from wikimooc.policy.redirects import own_url
 from wikimooc.policy.wikis import connect
-from urllib.parse import urlencode
+from wikimooc.theme import _
+from wikimooc.workflows.refusals import Attempt
 
 import re
 
@@ -40,16 +40,14 @@ class RegisterView(BrowserView):
             CheckAuthenticator(self.request)
             self.errors = self.form_errors()
             if not self.errors:
-                try:
+                with Attempt() as registration:
                     return self.register()
-                except RegistrationFailed as refusal:
-                    self.errors = [refusal.message]
-                    self.failure = refusal.reason
-        try:
+                self.errors = [registration.refused.message]
+                self.failure = registration.refused.reason
+        with Attempt() as asking:
             self.captcha = account_creation_captcha(connect(self.home_wiki))
-        except RegistrationFailed as refusal:
-            if refusal.reason != self.failure:
-                self.errors.append(self.cannot_register_now(refusal))
+        if asking.refused is not None and asking.refused.reason != self.failure:
+            self.errors.append(self.cannot_register_now(asking.refused))
         return self.index()
 
     def cannot_register_now(self, refusal):

@@ -1,7 +1,7 @@
 from plone import api
 from Products.Five.browser import BrowserView
-from wikimooc.policy.enrollment import session_uids
 from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.policy.learner import enrolled_sessions
 from wikimooc.policy.tracking.reports import progress
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.wikis import user_links
@@ -25,20 +25,14 @@ class MyCoursesView(CourseParts, BrowserView):
     def catalogue_url(self):
         return api.portal.get_navigation_root(self.context).absolute_url()
 
-    def enrolled_sessions(self):
-        uids = session_uids(api.user.get_current().getGroups())
-        if not uids:
-            return []
-        return api.content.find(UID=uids, portal_type="CourseSession", sort_on="start")
-
     def courses(self):
+        member = api.user.get_current()
         try:
-            username = wiki_username_of(api.user.get_current())
+            username = wiki_username_of(member)
         except InvalidUsername:
             return []
         found = []
-        for brain in self.enrolled_sessions():
-            session = brain.getObject()
+        for brain, session in enrolled_sessions(member, username):
             course = session.__parent__
             learner = progress(session, username)
             still_to_do = [item for item in learner["items"] if not item["done"]]

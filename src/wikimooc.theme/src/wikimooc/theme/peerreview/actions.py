@@ -46,7 +46,10 @@ class Review(RefusingAction):
     def act(self, form):
         criteria = rubric_of(exercise_of(self.context))
         choices = [
-            {"level": whole_number(form.get(f"level-{index}")), "comment": form.get(f"comment-{index}")}
+            {
+                "level": whole_number(form.get(f"level-{index}")),
+                "comment": form.get(f"comment-{index}"),
+            }
             for index in range(len(criteria))
         ]
         post_review(self.context, choices, form.get("comment"))

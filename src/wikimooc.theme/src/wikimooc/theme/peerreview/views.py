@@ -10,6 +10,9 @@ from Products.Five.browser import BrowserView
 from wikimooc.theme import _
 from wikimooc.workflows.peerreview.disclosure import peer_review
 from wikimooc.workflows.peerreview.disclosure import to_review
+from wikimooc.workflows.permissions import MANAGE_PEER_REVIEW
+from wikimooc.workflows.permissions import REVIEW_WORK
+from wikimooc.workflows.permissions import SUBMIT_WORK
 from zope.i18n import translate
 
 
@@ -36,14 +39,14 @@ class SubmissionView(BrowserView):
     def __call__(self):
         self.info = peer_review(self.context)
         self.can_manage = api.user.has_permission(
-            "wikimooc: Manage peer review", obj=self.context
+            MANAGE_PEER_REVIEW, obj=self.context
         )
         viewer = api.user.get_current().getId()
         reviewed = any((item["reviewer"] or {}).get("id") == viewer for item in self.info["items"])
         self.may_review = self.info["can_review"] or (
             self.can_manage
             and not reviewed
-            and api.user.has_permission("wikimooc: Review work", obj=self.context)
+            and api.user.has_permission(REVIEW_WORK, obj=self.context)
         )
         return self.index()
 
@@ -83,7 +86,7 @@ class PeerReviewViewlet(ViewletBase):
     def update(self):
         super().update()
         session = self.context
-        self.may_hand_in = api.user.has_permission("wikimooc: Submit work", obj=session)
+        self.may_hand_in = api.user.has_permission(SUBMIT_WORK, obj=session)
         self.exercises = self.peer_exercises() if self.may_hand_in else []
         viewer = api.user.get_current().getId()
         self.mine = [
@@ -102,7 +105,8 @@ class PeerReviewViewlet(ViewletBase):
         return [
             exercise
             for exercise in (
-                brain.getObject() for brain in api.content.find(context=course, portal_type="Exercise")
+                brain.getObject()
+                for brain in api.content.find(context=course, portal_type="Exercise")
             )
             if exercise.check == "peer"
         ]

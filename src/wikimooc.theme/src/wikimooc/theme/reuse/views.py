@@ -3,43 +3,37 @@
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.reuse import adapt_course
-from wikimooc.policy.reuse import ReuseRefused
+from wikimooc.theme import _
+from wikimooc.workflows.permissions import ADD_COURSE
+from wikimooc.workflows.refusals import Attempt
+from wikimooc.workflows.refusals import BadRequest
 
 
 class AdaptView(BrowserView):
     def __call__(self):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
-            adaptation = self.adapt()
-            if adaptation is not None:
+            with Attempt() as attempt:
+                adaptation = self.adapt(self.request.form)
+                api.portal.show_message(
+                    _("Your adaptation is ready: adjust it, then publish it."), request=self.request
+                )
                 self.request.response.redirect(adaptation.absolute_url() + "/edit")
                 return ""
+            api.portal.show_message(attempt.refused.message, request=self.request, type="error")
         return self.index()
 
-    def adapt(self):
-        form = self.request.form
+    def adapt(self, form):
         target = api.content.get(UID=form.get("target", ""))
         if target is None:
-            api.portal.show_message(
-                _("Choose where the adaptation goes."), request=self.request, type="error"
-            )
-            return None
-        try:
-            adaptation = adapt_course(
-                self.context,
-                target,
-                organisation=form.get("organisation", "").strip() or None,
-                title=form.get("title", "").strip() or None,
-            )
-        except ReuseRefused as refused:
-            api.portal.show_message(refused.message, request=self.request, type="error")
-            return None
-        api.portal.show_message(
-            _("Your adaptation is ready: adjust it, then publish it."), request=self.request
+            raise BadRequest(400, _("Choose where the adaptation goes."))
+        return adapt_course(
+            self.context,
+            target,
+            organisation=form.get("organisation", "").strip() or None,
+            title=form.get("title", "").strip() or None,
         )
-        return adaptation
 
     def targets(self):
         """Folders where the visitor may add a course (language roots first)."""
@@ -47,5 +41,5 @@ class AdaptView(BrowserView):
         for brain in found[:500]:
             folder = brain.getObject()
             allowed = {fti.getId() for fti in folder.allowedContentTypes()}
-            if "Course" in allowed and api.user.has_permission("wikimooc: Add Course", obj=folder):
+            if "Course" in allowed and api.user.has_permission(ADD_COURSE, obj=folder):
                 yield {"uid": brain.UID, "title": brain.Title, "path": brain.getPath()}

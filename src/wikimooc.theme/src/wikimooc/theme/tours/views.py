@@ -2,18 +2,16 @@
 publishes it on a wiki of the course's sessions (POST, CSRF-checked)."""
 
 from plone import api
-from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.tours.script import tour_script
 from wikimooc.policy.tours.vocabulary import course_wikis
 from wikimooc.policy.tours.wiki import publish_tour
-from wikimooc.policy.tours.wiki import PublishRefused
 from wikimooc.policy.tours.wiki import tour_page
 from wikimooc.policy.wikis import page_url
+from wikimooc.theme import _
+from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import BadRequest
-from zExceptions import MethodNotAllowed
 from zope.i18n import translate
 
 
@@ -22,7 +20,9 @@ class TourDraftMixin:
         return course_of(self.context)
 
     def steps(self):
-        return [item for item in self.context.objectValues() if item.portal_type == "GuidedTourStep"]
+        return [
+            item for item in self.context.objectValues() if item.portal_type == "GuidedTourStep"
+        ]
 
     def language(self):
         return self.context.Language() or api.portal.get_current_language()
@@ -55,12 +55,9 @@ class TourBuilderView(TourDraftMixin, BrowserView):
         ]
 
 
-class PublishTourView(TourDraftMixin, BrowserView):
-    def __call__(self):
-        if self.request.method != "POST":
-            raise MethodNotAllowed("POST only")
-        CheckAuthenticator(self.request)
-        host = self.request.form.get("wiki")
+class PublishTourView(TourDraftMixin, RefusingAction):
+    def act(self, form):
+        host = form.get("wiki")
         if host not in self.wikis():
             raise BadRequest("Publish on a wiki of the course's sessions.")
         name = self.context.tour_name
@@ -68,15 +65,6 @@ class PublishTourView(TourDraftMixin, BrowserView):
             _("Guided tour from WikiMOOC: ${url}", mapping={"url": self.context.absolute_url()}),
             target_language=self.language(),
         )
-        try:
-            publish_tour(host, name, self.script(), summary)
-        except PublishRefused as refused:
-            api.portal.show_message(refused.message, self.request, type="error")
-        else:
-            api.portal.show_message(
-                _("The tour is published on ${wiki} as ${page}.",
-                  mapping={"wiki": host, "page": tour_page(name)}),
-                self.request,
-            )
-        self.request.response.redirect(self.context.absolute_url())
-        return ""
+        publish_tour(host, name, self.script(), summary)
+        return _("The tour is published on ${wiki} as ${page}.",
+                 mapping={"wiki": host, "page": tour_page(name)})

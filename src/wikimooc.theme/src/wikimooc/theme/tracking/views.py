@@ -3,9 +3,7 @@ and the learner's progress on an exercise page, which updates by itself."""
 
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
-from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from wikimooc.theme import _
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
@@ -13,10 +11,11 @@ from wikimooc.policy.taskqueue.tasks import check_session_edits
 from wikimooc.policy.tracking.reports import dashboard
 from wikimooc.policy.tracking.reports import exercise_progress
 from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.theme import _
 from wikimooc.theme.dates import time_tag
 from wikimooc.theme.tracking.window import learner_note
 from wikimooc.theme.tracking.window import teacher_note
-from zExceptions import MethodNotAllowed
+from wikimooc.workflows.refusals import RefusingAction
 
 import csv
 import io
@@ -90,17 +89,13 @@ class DashboardCSV(BrowserView):
         return out.getvalue()
 
 
-class CheckNowView(BrowserView):
-    def __call__(self):
-        if self.request.method != "POST":
-            raise MethodNotAllowed("POST only")
-        CheckAuthenticator(self.request)
+class CheckNowView(RefusingAction):
+    def act(self, form):
         enqueue_after_commit(check_session_edits, api.portal.get().getId(), self.context.UID())
-        api.portal.show_message(
-            _("The check is queued: the dashboard shows its results in a minute."), self.request
-        )
-        self.request.response.redirect(self.context.absolute_url() + "/@@dashboard")
-        return ""
+        return _("The check is queued: the dashboard shows its results in a minute.")
+
+    def page_url(self):
+        return self.context.absolute_url() + "/@@dashboard"
 
 
 def exercises_shown(context):

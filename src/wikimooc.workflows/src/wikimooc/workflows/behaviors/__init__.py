@@ -1,11 +1,45 @@
-"""Peer-review settings: how many reviews an exercise asks for, and how a session
-runs its reviews. The rubric itself is the exercise's own field."""
+"""Peer-review settings: an exercise's rubric and how many reviews it asks for, and
+how a session runs its reviews."""
 
 from plone.autoform.interfaces import IFormFieldProvider
+from plone.schema import JSONField
 from plone.supermodel import model
 from wikimooc.workflows import _
 from zope import schema
 from zope.interface import provider
+
+import json
+
+
+RUBRIC_SCHEMA = json.dumps({
+    "type": "object",
+    "required": ["criteria"],
+    "properties": {
+        "criteria": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["title", "levels"],
+                "properties": {
+                    "title": {"type": "string", "minLength": 1},
+                    "description": {"type": "string"},
+                    "levels": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "object",
+                            "required": ["title", "points"],
+                            "properties": {
+                                "title": {"type": "string", "minLength": 1},
+                                "points": {"type": "integer", "minimum": 0},
+                            },
+                        },
+                    },
+                },
+            },
+        }
+    },
+})
 
 
 @provider(IFormFieldProvider)
@@ -15,7 +49,13 @@ class IPeerReviewExercise(model.Schema):
     model.fieldset(
         "peer_review",
         label=_("Peer review"),
-        fields=["reviews_required", "reviews_to_give"],
+        fields=["rubric", "reviews_required", "reviews_to_give"],
+    )
+    rubric = JSONField(
+        title=_("Rubric"),
+        description=_("Criteria, each with levels worth points."),
+        schema=RUBRIC_SCHEMA,
+        required=False,
     )
     reviews_required = schema.Int(
         title=_("Reviews each submission needs"),

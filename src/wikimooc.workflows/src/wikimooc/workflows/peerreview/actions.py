@@ -6,8 +6,8 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.workflows import _
-from wikimooc.workflows.content.submission import ISubmission
 from wikimooc.workflows.content.submission import is_web_address
+from wikimooc.workflows.content.submission import ISubmission
 from wikimooc.workflows.interfaces import SubmissionGraded
 from wikimooc.workflows.peerreview.allocation import Change
 from wikimooc.workflows.peerreview.grading import HANDED_IN_STATES
@@ -23,12 +23,17 @@ from wikimooc.workflows.peerreview.relations import exercise_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
 from wikimooc.workflows.peerreview.storage import round_for
+from wikimooc.workflows.permissions import MANAGE_PEER_REVIEW
+from wikimooc.workflows.permissions import REVIEW_WORK
+from wikimooc.workflows.permissions import SUBMIT_WORK
 from wikimooc.workflows.refusals import Refused
 from zope.event import notify
 
 
 class PeerReviewRefused(Refused):
     """A peer-review action may not be done."""
+
+    error_type = "PeerReviewRefused"
 
 
 def is_number(value):
@@ -50,7 +55,7 @@ def current_user_id():
 def create_submission(session, exercise_uid, text, links):
     """A draft submission of the current learner's work; handing it in is the
     workflow transition ``submit``."""
-    if not api.user.has_permission("wikimooc: Submit work", obj=session):
+    if not api.user.has_permission(SUBMIT_WORK, obj=session):
         if api.content.get_state(session) != "open":
             raise PeerReviewRefused(403, _("This session is not open: it takes no submissions."))
         raise PeerReviewRefused(403, _("Only the learners of this session can hand in work."))
@@ -153,7 +158,7 @@ def post_review(submission, choices, comment, points=None):
 
 
 def refuse_unless_may_review(submission, reviewer):
-    if not api.user.has_permission("wikimooc: Review work", obj=submission):
+    if not api.user.has_permission(REVIEW_WORK, obj=submission):
         if api.content.get_state(session_of(submission)) != "open":
             raise PeerReviewRefused(
                 403, _("This session is not open: nothing in it can be reviewed.")
@@ -168,7 +173,7 @@ def refuse_unless_may_review(submission, reviewer):
     if reviewer in (*round.counted.get(uid, ()), *round.cancelled.get(uid, ())):
         raise PeerReviewRefused(400, _("You have already reviewed this submission."))
     if reviewer not in round.pending.get(uid, ()) and not api.user.has_permission(
-        "wikimooc: Manage peer review", obj=submission
+        MANAGE_PEER_REVIEW, obj=submission
     ):
         raise PeerReviewRefused(403, _("You are not allocated to review this submission."))
 
@@ -182,10 +187,12 @@ def scored(criteria, choices, points):
               mapping={"count": len(criteria)}),
         )
     kept = []
-    for criterion, choice in zip(criteria, choices):
+    for criterion, choice in zip(criteria, choices, strict=True):
         levels = criterion["levels"]
         level = choice.get("level") if isinstance(choice, dict) else None
-        if not (isinstance(level, int) and not isinstance(level, bool) and 0 <= level < len(levels)):
+        if not (
+            isinstance(level, int) and not isinstance(level, bool) and 0 <= level < len(levels)
+        ):
             raise PeerReviewRefused(
                 400,
                 _("The criterion “${criterion}” has no level ${level}: choose 0 to ${last}.",
@@ -282,7 +289,8 @@ def allocate_by_hand(session, submission_uid, reviewer):
     if reviewer in round.involved(submission.UID()):
         raise PeerReviewRefused(
             400,
-            _("${reviewer} already reviews this submission, or has.", mapping={"reviewer": reviewer}),
+            _("${reviewer} already reviews this submission, or has.",
+              mapping={"reviewer": reviewer}),
         )
     round.allocate(submission.UID(), reviewer, by_hand=True)
     record(submission, "allocate", reviewer=reviewer)

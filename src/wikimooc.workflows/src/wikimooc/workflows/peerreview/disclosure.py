@@ -7,7 +7,7 @@ sees their own review.
 """
 
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
 from wikimooc.workflows.interfaces import IWikiIdentity
@@ -17,12 +17,13 @@ from wikimooc.workflows.peerreview.grading import out_of
 from wikimooc.workflows.peerreview.grading import reviews_in
 from wikimooc.workflows.peerreview.relations import by_uid
 from wikimooc.workflows.peerreview.relations import exercise_of
-from wikimooc.workflows.peerreview.relations import exercise_setting
+from wikimooc.workflows.peerreview.relations import peer_review_settings
 from wikimooc.workflows.peerreview.relations import round_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
 from wikimooc.workflows.peerreview.storage import exercise_uids
 from wikimooc.workflows.peerreview.storage import find_round
+from wikimooc.workflows.permissions import VIEW_PEER_REVIEWS
 from zope.component import queryUtility
 
 
@@ -32,7 +33,7 @@ REVIEW_WORKFLOW = "wikimooc_review_workflow"
 
 def iso(moment):
     """As plone.restapi writes times: UTC, to the second."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def person(user_id, wiki=None):
@@ -49,7 +50,7 @@ def person(user_id, wiki=None):
 
 
 def sees_everything(obj):
-    return api.user.has_permission("wikimooc: View peer reviews", obj=obj)
+    return api.user.has_permission(VIEW_PEER_REVIEWS, obj=obj)
 
 
 def grade_info(submission):
@@ -190,7 +191,7 @@ def peer_review(submission):
     info = {
         "submission": submission_info(submission),
         "rubric": {"criteria": rubric_of(exercise)},
-        "reviews_required": exercise_setting(exercise, "reviews_required"),
+        "reviews_required": peer_review_settings(exercise).reviews_required,
         "can_review": bool(round and viewer in round.pending.get(submission.UID(), ())),
         "items": items,
         "items_total": len(items),

@@ -7,13 +7,13 @@ session's flexible-grading days; a grade from the teaching team wins over both.
 
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from statistics import median
 from typing import NamedTuple
 from wikimooc.workflows.content.review import IReview
 from wikimooc.workflows.peerreview.relations import exercise_of
-from wikimooc.workflows.peerreview.relations import exercise_setting
+from wikimooc.workflows.peerreview.relations import peer_review_settings
 from wikimooc.workflows.peerreview.relations import round_of
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.peerreview.relations import session_of
@@ -60,7 +60,7 @@ def handed_in_at(submission):
 def overdue(handed_in, session):
     """Whether work handed in at ``handed_in`` has waited past the session's
     flexible-grading days."""
-    waited = datetime.now(timezone.utc) - handed_in
+    waited = datetime.now(UTC) - handed_in
     return waited > timedelta(days=session.flexible_grading_days)
 
 
@@ -68,7 +68,7 @@ def reviews_needed(submission):
     handed_in = handed_in_at(submission)
     if handed_in is not None and overdue(handed_in, session_of(submission)):
         return 1
-    return exercise_setting(exercise_of(submission), "reviews_required")
+    return peer_review_settings(exercise_of(submission)).reviews_required
 
 
 def grade(submission):

@@ -2,7 +2,7 @@
 keeps): allocations, reviews, cancelled reviews, grade overrides."""
 
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from typing import NamedTuple
 
@@ -18,7 +18,7 @@ class HistoryEntry(NamedTuple):
 
 def now():
     # Full precision: events of one request must keep their order in the history.
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 def record(submission, action, comments="", reviewer=None, points=None, automatic=False):

@@ -9,7 +9,7 @@ from wikimooc.workflows.peerreview.grading import advance
 from wikimooc.workflows.peerreview.grading import overdue
 from wikimooc.workflows.peerreview.history import record
 from wikimooc.workflows.peerreview.relations import by_uid
-from wikimooc.workflows.peerreview.relations import exercise_setting
+from wikimooc.workflows.peerreview.relations import peer_review_settings
 from wikimooc.workflows.peerreview.storage import exercise_uids
 from wikimooc.workflows.peerreview.storage import round_for
 
@@ -17,11 +17,11 @@ from wikimooc.workflows.peerreview.storage import round_for
 def run_round(session, exercise_uid, also=()):
     """Return the allocation changes made."""
     round = round_for(session, exercise_uid)
-    exercise = by_uid(exercise_uid)
+    settings = peer_review_settings(by_uid(exercise_uid))
     changes = allocate(
         round,
-        exercise_setting(exercise, "reviews_required"),
-        exercise_setting(exercise, "reviews_to_give"),
+        settings.reviews_required,
+        settings.reviews_to_give,
     )
     concerned = {submission.UID(): submission for submission in also}
     for change in changes:

@@ -4,8 +4,10 @@ data the current user may not see (another learner's work, an unpublished course
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone.app.uuid.utils import uuidToObject
+from types import SimpleNamespace
 from wikimooc.workflows.behaviors import IPeerReviewExercise
 from wikimooc.workflows.peerreview.storage import find_round
+from zope.schema import getFields
 
 
 def session_of(submission):
@@ -24,12 +26,20 @@ def round_of(submission):
     return find_round(session_of(submission), submission.exercise)
 
 
-def exercise_setting(exercise, name):
-    """A peer-review setting of the exercise; its default if the exercise is gone."""
+DEFAULT_SETTINGS = SimpleNamespace(
+    **{name: field.default for name, field in getFields(IPeerReviewExercise).items()}
+)
+
+
+def peer_review_settings(exercise):
+    """The exercise's peer-review settings (its IPeerReviewExercise behavior: the
+    rubric, the reviews each submission needs and each learner gives); the defaults
+    if the exercise is gone."""
     if exercise is None:
-        return IPeerReviewExercise[name].default
-    return getattr(exercise, name)
+        return DEFAULT_SETTINGS
+    return IPeerReviewExercise(exercise)
 
 
 def rubric_of(exercise):
-    return (getattr(exercise, "rubric", None) or {}).get("criteria") or []
+    """The criteria of the exercise's rubric."""
+    return (peer_review_settings(exercise).rubric or {}).get("criteria") or []

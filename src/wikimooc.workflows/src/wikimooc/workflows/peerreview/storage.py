@@ -12,7 +12,8 @@ retries the later one against the new state.
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from typing import NamedTuple
-from zope.annotation.interfaces import IAnnotations
+from wikimooc.workflows.annotations import annotation
+from wikimooc.workflows.annotations import drop_annotation
 
 
 ANNOTATION_KEY = "wikimooc.workflows.peer_review"
@@ -108,23 +109,20 @@ class Round(Persistent):
 
 def find_round(session, exercise_uid):
     """The exercise's round in ``session``, or None: reading creates nothing."""
-    rounds = IAnnotations(session).get(ANNOTATION_KEY)
+    rounds = annotation(session, ANNOTATION_KEY, OOBTree, create=False)
     return rounds.get(exercise_uid) if rounds is not None else None
 
 
 def round_for(session, exercise_uid):
-    annotations = IAnnotations(session)
-    if ANNOTATION_KEY not in annotations:
-        annotations[ANNOTATION_KEY] = OOBTree()
-    rounds = annotations[ANNOTATION_KEY]
+    rounds = annotation(session, ANNOTATION_KEY, OOBTree)
     if exercise_uid not in rounds:
         rounds[exercise_uid] = Round()
     return rounds[exercise_uid]
 
 
 def exercise_uids(session):
-    return list(IAnnotations(session).get(ANNOTATION_KEY, {}).keys())
+    return list(annotation(session, ANNOTATION_KEY, OOBTree, create=False) or ())
 
 
 def forget_rounds(session):
-    IAnnotations(session).pop(ANNOTATION_KEY, None)
+    drop_annotation(session, ANNOTATION_KEY)

@@ -2,11 +2,11 @@ from wikimooc.workflows.peerreview.actions import allocate_by_hand
 from wikimooc.workflows.peerreview.disclosure import person
 from wikimooc.workflows.peerreview.progress import run_session
 from wikimooc.workflows.peerreview.relations import by_uid
+from wikimooc.workflows.refusals import RefusingService
 from wikimooc.workflows.refusals import request_data
-from wikimooc.workflows.services.service import PeerReviewService
 
 
-class AllocateReviewsPost(PeerReviewService):
+class AllocateReviewsPost(RefusingService):
     """With "submission" and "reviewer", a teacher's allocation (also an extra
     reviewer); without, what the session's rounds lack, and flexible grading."""
 

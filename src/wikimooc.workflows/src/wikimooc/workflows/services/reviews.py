@@ -1,17 +1,22 @@
 from Acquisition import aq_parent
 from wikimooc.workflows.peerreview.actions import cancel_review
 from wikimooc.workflows.peerreview.actions import post_review
+from wikimooc.workflows.peerreview.disclosure import peer_review
+from wikimooc.workflows.refusals import RefusingService
 from wikimooc.workflows.refusals import request_data
-from wikimooc.workflows.services.service import PeerReviewService
-from wikimooc.workflows.services.service import reviews_reply
 
 
-class ReviewsGet(PeerReviewService):
+def reviews_reply(submission):
+    """What GET {submission}/@reviews answers."""
+    return {"@id": f"{submission.absolute_url()}/@reviews", **peer_review(submission)}
+
+
+class ReviewsGet(RefusingService):
     def answer(self):
         return reviews_reply(self.context)
 
 
-class ReviewsPost(PeerReviewService):
+class ReviewsPost(RefusingService):
     """The caller reviews the submission: 201, with the submission's reviews."""
 
     def answer(self):
@@ -21,7 +26,7 @@ class ReviewsPost(PeerReviewService):
         return reviews_reply(self.context)
 
 
-class ReviewCancelPost(PeerReviewService):
+class ReviewCancelPost(RefusingService):
     def answer(self):
         cancel_review(self.context, request_data(self.request).get("reason"))
         return reviews_reply(aq_parent(self.context))

@@ -3,11 +3,11 @@ from plone.restapi.batching import HypermediaBatch
 from wikimooc.workflows.peerreview.actions import create_submission
 from wikimooc.workflows.peerreview.disclosure import submission_info
 from wikimooc.workflows.peerreview.disclosure import to_review
+from wikimooc.workflows.refusals import RefusingService
 from wikimooc.workflows.refusals import request_data
-from wikimooc.workflows.services.service import PeerReviewService
 
 
-class SubmissionsGet(PeerReviewService):
+class SubmissionsGet(RefusingService):
     """The session's submissions the caller may see (the team: all of them; a
     learner: their own and those they review), and those they are still to review."""
 
@@ -33,7 +33,7 @@ class SubmissionsGet(PeerReviewService):
         ]
 
 
-class SubmissionsPost(PeerReviewService):
+class SubmissionsPost(RefusingService):
     """A learner's draft submission: 201 with its location."""
 
     def answer(self):

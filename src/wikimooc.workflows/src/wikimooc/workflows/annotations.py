@@ -1,4 +1,5 @@
-"""What WikiMOOC keeps beside content, in its annotations."""
+"""What WikiMOOC keeps beside content, in its annotations: every storage of the
+three packages reads, makes and drops its annotation with these."""
 
 from zope.annotation.interfaces import IAnnotations
 
@@ -12,3 +13,8 @@ def annotation(context, key, factory, create=True):
             return None
         annotations[key] = factory()
     return annotations[key]
+
+
+def drop_annotation(context, key):
+    """Forget ``context``'s annotation ``key``, if it has one."""
+    IAnnotations(context).pop(key, None)

@@ -42,7 +42,8 @@ def refused(response, status, fragment):
     "who, body, status, fragment",
     [
         ("reviewer", {"choices": [{"level": 0}, {"level": 5}]}, 400, "has no level 5"),
-        ("reviewer", {"choices": [{"level": "Reliable"}, {"level": 1}]}, 400, "has no level Reliable"),
+        ("reviewer", {"choices": [{"level": "Reliable"}, {"level": 1}]}, 400,
+         "has no level Reliable"),
         ("reviewer", {"choices": [{"level": True}, {"level": 1}]}, 400, "has no level True"),
         ("reviewer", {"choices": [{"level": 2}]}, 400, "one per criterion of the rubric, 2 in all"),
         ("reviewer", {"choices": "2, 1"}, 400, "one per criterion"),
@@ -50,7 +51,8 @@ def refused(response, status, fragment):
         ("reviewer", {"choices": VALID, "points": -1}, 400, "a number from 0 to 5"),
         ("reviewer", {"choices": VALID, "points": 4}, 400, "add up to: 5"),
         ("reviewer", {"choices": VALID, "comment": 12}, 400, "\"comment\" must be a text"),
-        ("reviewer", {"choices": [{"level": 2, "comment": ["x"]}, {"level": 1}]}, 400, "must be a text"),
+        ("reviewer", {"choices": [{"level": 2, "comment": ["x"]}, {"level": 1}]}, 400,
+         "must be a text"),
         ("eve", {"choices": VALID}, 403, "You are not allocated to review this submission."),
         ("ada", {"choices": VALID}, 403, "You cannot review your own work."),
         ("gus", {"choices": VALID}, 401, None),
@@ -165,7 +167,9 @@ def test_a_draft_cannot_be_handed_in_once_the_session_is_closed(peer, draft, cli
         ("teacher", "cancel", {"comment": "   "}, "Cancelling a submission needs a reason."),
     ],
 )
-def test_transitions_not_allowed_now(reviewing, client, unchanged, login, transition, body, fragment):
+def test_transitions_not_allowed_now(
+    reviewing, client, unchanged, login, transition, body, fragment
+):
     url = reviewing["ada"]
     before = unchanged(url)
 
@@ -190,7 +194,9 @@ def counted_review(reviewing, give_review, peer_review):
         ({"reason": 42}, "\"reason\" must be a text"),
     ],
 )
-def test_cancelling_a_review_needs_a_reason(reviewing, counted_review, client, unchanged, body, fragment):
+def test_cancelling_a_review_needs_a_reason(
+    reviewing, counted_review, client, unchanged, body, fragment
+):
     before = unchanged(reviewing["ada"])
 
     refused(client("teacher").post(counted_review + "/@cancel", json=body), 400, fragment)
@@ -200,7 +206,9 @@ def test_cancelling_a_review_needs_a_reason(reviewing, counted_review, client, u
 
 def test_a_review_is_cancelled_once(reviewing, counted_review, client, unchanged):
     teacher = client("teacher")
-    assert teacher.post(counted_review + "/@cancel", json={"reason": "Off topic."}).status_code == 200
+    assert teacher.post(
+        counted_review + "/@cancel", json={"reason": "Off topic."}
+    ).status_code == 200
     before = unchanged(reviewing["ada"])
 
     refused(

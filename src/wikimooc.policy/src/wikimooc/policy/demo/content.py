@@ -1,0 +1,96 @@
+"""Create the demo courses in a new site, each in its language's root folder."""
+
+from datetime import date
+from plone import api
+from plone.app.multilingual.browser.setup import SetupMultilingualSite
+from plone.app.textfield.value import RichTextValue
+from wikimooc.policy.demo.data import DEMO_COURSES
+from wikimooc.policy.enrollment import add_learners
+
+
+def create_demo_content(site, creation_day=None):
+    """The demo courses, their sessions dated from ``creation_day`` (today unless
+    given): running sessions on the day the site is created, and one to come."""
+    creation_day = creation_day or date.today()
+    add_content_languages(site, [course.language for course in DEMO_COURSES])
+    for course in DEMO_COURSES:
+        create_demo_course(site[course.language], course, creation_day)
+
+
+def add_content_languages(site, languages):
+    """Make ``languages`` available and give each its language root folder."""
+    available = api.portal.get_registry_record("plone.available_languages")
+    missing = [code for code in languages if code not in available]
+    if missing:
+        api.portal.set_registry_record(
+            "plone.available_languages", [*available, *missing]
+        )
+    SetupMultilingualSite().setupSite(site)
+
+
+def html(text):
+    return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
+
+
+def create_demo_course(container, course, creation_day):
+    folder = api.content.create(
+        container=container,
+        type="Course",
+        id=course.id,
+        title=course.title,
+        description=course.description,
+        projects=course.projects,
+        audience=course.audience,
+        organisation=course.organisation,
+        organisation_kind=course.organisation_kind,
+        authors=[course.organisation],
+    )
+    module = api.content.create(
+        container=folder, type="Module", id=course.module.id, title=course.module.title
+    )
+    api.content.create(
+        container=module,
+        type="Lesson",
+        id=course.module.lesson_id,
+        title=course.module.lesson_title,
+        text=html(course.module.lesson_text),
+        wiki_pages=list(course.module.wiki_pages),
+    )
+    exercise = course.module.exercise
+    api.content.create(
+        container=module,
+        type="Exercise",
+        id=exercise.id,
+        title=exercise.title,
+        instructions=html(exercise.instructions),
+        check="wiki",
+        wiki_action=exercise.wiki_action,
+        namespace=exercise.namespace,
+        title_pattern=exercise.title_pattern,
+        min_bytes=exercise.min_bytes,
+    )
+    api.content.transition(folder, to_state="published")
+    for session in course.sessions:
+        create_demo_session(folder, session, creation_day)
+    return folder
+
+
+def create_demo_session(course, session, creation_day):
+    start, end = session.dates(creation_day)
+    created = api.content.create(
+        container=course,
+        type="CourseSession",
+        id=session.id,
+        title=session.title,
+        description=session.description,
+        kind="private" if session.private else "public",
+        enrollment_policy="invitation" if session.private else "open",
+        invited=list(session.learners),
+        capacity=session.capacity,
+        start=start,
+        end=end,
+        wiki=session.wiki,
+    )
+    api.content.transition(created, "open")
+    add_learners(created, session.learners, added_by=None)
+    return created

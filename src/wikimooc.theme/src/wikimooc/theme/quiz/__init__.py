@@ -1,0 +1,1 @@
+"""The quiz page: the attempt form, then the score, feedback and answers."""
