@@ -6,6 +6,7 @@ from html_pages import html_client
 from plone import api
 
 import pytest
+import re
 import transaction
 
 
@@ -109,3 +110,9 @@ def test_an_answers_own_address_leads_to_it_on_its_questions_page(forum, asked, 
     response = html_client(client, "ada").get(answer)
     assert response.history[0].headers["Location"] == f"{asked}#answer-1"
     assert 'id="answer-1"' in response.text
+
+
+def test_the_forum_counts_one_answer_as_one(forum, asked, reply, client):
+    assert reply("bob", asked).status_code == 201
+    html = html_client(client, "ada").get(PUBLIC + "/@@forum").text
+    assert re.search(r"· 1 answer\b(?!s)", html) and "1 answers" not in html

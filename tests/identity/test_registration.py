@@ -136,8 +136,35 @@ def test_an_unreachable_wiki_is_explained(registration_form, home_wiki):
         })
     transaction.begin()
     assert "The wiki cannot be reached right now" in answer.text
+    assert errors_shown(answer.text) == [
+        "The wiki cannot be reached right now, so no account was created. Please try again"
+        " in a few minutes."
+    ]
     assert "missing" in wiki_user(home_wiki, name)
     assert not registered_members(name)
+
+
+def errors_shown(html):
+    box = re.search(r'wikimooc-register-errors"[^>]*>(.*?)</div>', html, re.S)
+    if box is None:
+        return []
+    return [" ".join(error.split()) for error in re.findall(r"<p>(.*?)</p>", box.group(1), re.S)]
+
+
+def test_before_anything_is_sent_the_form_says_nothing_was_tried(home_wiki, functional_portal):
+    with home_wiki.stopped():
+        page = requests.get(functional_portal.absolute_url() + "/@@wiki-register", timeout=60)
+    assert errors_shown(page.text) == [
+        "The wiki cannot be reached right now, so accounts cannot be created here for the"
+        " moment. Please come back in a few minutes."
+    ]
+    assert "no account was created" not in page.text
+
+
+def test_the_french_form_says_wikimedia_as_the_rest_of_the_site(home_wiki, functional_portal):
+    page = requests.get(functional_portal.absolute_url() + "/fr/@@wiki-register", timeout=60)
+    assert "Créez votre compte Wikimedia" in page.text
+    assert "Wikimédia" not in page.text
 
 
 def test_a_post_without_the_csrf_token_is_refused(register, home_wiki):

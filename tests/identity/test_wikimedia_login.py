@@ -195,4 +195,4 @@ def test_the_login_form_offers_wikimedia_and_registration(oauth_server, function
     assert f"{portal_url}/authomatic-handler/wikimedia?came_from=" in page.text
     assert f"{portal_url}/@@wiki-register" in page.text
     french = requests.get(portal_url + "/fr/login", timeout=30).text
-    assert "Se connecter avec Wikimédia" in french
+    assert "Se connecter avec Wikimedia" in french

@@ -63,7 +63,7 @@ def test_the_refusal_is_translated(site, client):
         "/@users/bob", json={"wiki_username": "Ada"}, cookies={"I18N_LANGUAGE": "fr"}
     )
     assert response.status_code == 403
-    assert "viennent de votre compte Wikimédia" in response.json()["message"]
+    assert "viennent de votre compte Wikimedia" in response.json()["message"]
 
 
 def test_a_member_still_sets_their_other_properties(site, client):

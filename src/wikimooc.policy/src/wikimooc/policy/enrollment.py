@@ -217,6 +217,26 @@ def add_learners(session, names, added_by):
     return results
 
 
+def remove_learner(session, username):
+    """A teacher takes the wiki username ``username`` out of the session: its
+    enrollment goes and its member, if any, leaves the learners group (and with it
+    the session, if private); the username. EnrollmentRefused when it is not a
+    learner's. What the checks already saw of their edits stays in the session's
+    history."""
+    enrollment = (
+        session.enrollments.learners.get(username) if isinstance(username, str) else None
+    )
+    if enrollment is None:
+        raise EnrollmentRefused(
+            "not_a_learner", 404,
+            _("${name} is not a learner of this session.", mapping={"name": str(username)}),
+        )
+    session.enrollments.remove(username)
+    if enrollment.user_id:
+        learners_groups().leave(enrollment.user_id, learners_group_id(session))
+    return username
+
+
 def invited_usernames(session):
     invited = set()
     for result in normalise_usernames(session.invited or []):

@@ -73,3 +73,19 @@ class IWikimoocSettings(Interface):
         default="",
         required=False,
     )
+    privacy_url = schema.URI(
+        title=_("Privacy policy"),
+        description=_(
+            "The address the footer of every page links to as the privacy policy;"
+            " by default the Wikimedia Foundation's."
+        ),
+        default="https://foundation.wikimedia.org/wiki/Special:MyLanguage/Policy:Privacy_policy",
+    )
+    terms_url = schema.URI(
+        title=_("Terms of use"),
+        description=_(
+            "The address the footer of every page links to as the terms of use;"
+            " by default the Wikimedia Foundation's."
+        ),
+        default="https://foundation.wikimedia.org/wiki/Special:MyLanguage/Policy:Terms_of_Use",
+    )

@@ -33,9 +33,31 @@ FIRST_BACK_OFF_SECONDS = 60
 LONGEST_BACK_OFF_SECONDS = 3600
 
 
+NOT_STARTED, RUNNING, OVER = "not_started", "running", "over"
+
+
+def tracking_days(session):
+    """The first and the last day the session's edits are read: its start, and its
+    end plus the grace period; None for a session without dates."""
+    if not (session.start and session.end):
+        return None
+    return session.start, session.end + timedelta(days=wikimooc_settings().tracking_grace_days)
+
+
+def tracking_state(session, today=None):
+    """NOT_STARTED, RUNNING or OVER (or None for a session without dates): whether
+    the edits a learner makes today can count."""
+    days = tracking_days(session)
+    if days is None:
+        return None
+    today = today or date.today()
+    if today < days[0]:
+        return NOT_STARTED
+    return RUNNING if today <= days[1] else OVER
+
+
 def is_active(session, today):
-    grace = timedelta(days=wikimooc_settings().tracking_grace_days)
-    return bool(session.start and session.end) and session.start <= today <= session.end + grace
+    return tracking_state(session, today) == RUNNING
 
 
 def active_sessions(today=None):

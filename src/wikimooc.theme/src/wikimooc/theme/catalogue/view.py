@@ -1,6 +1,7 @@
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
+from urllib.parse import urlencode
 from wikimooc.policy.catalogue import find_courses
 from wikimooc.policy.catalogue import open_sessions
 from wikimooc.policy.vocabularies import AUDIENCES
@@ -10,11 +11,14 @@ from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
+from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.refusals import Attempt
 
 
 PAGE_SIZE = 20
+# Fewer courses than this in the chosen language: the search offers the others'.
+FEW = 3
 ALL_LANGUAGES = "all"
 FILTER_LABELS = {
     "language": _("Language"),
@@ -44,10 +48,29 @@ class CatalogueView(CourseParts, BrowserView):
         return self.index()
 
     def found(self):
-        count = self.batch.sequence_length
-        if count == 1:
-            return _("1 course found")
-        return _("${count} courses found", mapping={"count": count})
+        return plural(
+            "${count} course found", "${count} courses found", self.batch.sequence_length,
+            self.request,
+        )
+
+    def elsewhere(self):
+        """When a search in one language finds fewer than FEW courses, the courses
+        of the other languages it finds (the header's search stays in the page's
+        language, but "wikidata" from /en should lead to the German course)."""
+        if (
+            self.error or not self.request.form.get("q") or self.language == ALL_LANGUAGES
+            or self.batch.sequence_length >= FEW
+        ):
+            return []
+        brains = [
+            brain for brain in find_courses({**self.request.form, "language": ""})
+            if brain.Language != self.language
+        ]
+        return self.course_cards(brains[:PAGE_SIZE])
+
+    def all_languages_url(self):
+        form = {key: value for key, value in self.request.form.items() if key != "b_start"}
+        return f"{self.context.absolute_url()}?{urlencode({**form, 'language': ALL_LANGUAGES})}"
 
     def course_cards(self, brains):
         sessions = open_sessions([brain.getPath() for brain in brains])

@@ -10,7 +10,11 @@ from wikimooc.policy.vocabularies import ORGANISATION_KINDS
 from wikimooc.policy.vocabularies import PROJECTS
 from wikimooc.policy.vocabularies import WIKI_ACTIONS
 from wikimooc.policy.wikis import page_url
+from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
+from wikimooc.theme.course.plain_words import exercise_page
+from wikimooc.theme.course.plain_words import namespace_words
+from wikimooc.theme.course.plain_words import size_words
 from wikimooc.theme.course.summaries import localized_date
 from wikimooc.theme.course.summaries import session_kind_title
 from wikimooc.theme.course.summaries import session_summary
@@ -19,6 +23,7 @@ from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
 from wikimooc.theme.course.syllabus import syllabus
 from wikimooc.workflows.peerreview.relations import rubric_of
+from zope.i18n import translate
 
 
 def rich_text(content, field="text"):
@@ -77,25 +82,28 @@ class ExerciseView(CoursePartView):
     def instructions(self):
         return rich_text(self.context, "instructions")
 
-    def learner_page(self):
-        """The exercise's page title, with the visitor's wiki username in it."""
-        pattern = self.context.title_pattern
-        if not pattern or api.user.is_anonymous():
-            return pattern
-        try:
-            return pattern.format(username=wiki_username_of(api.user.get_current()))
-        except InvalidUsername:
-            return pattern
+    def username(self):
+        """The visitor's wiki username; for visitors without one, words that say
+        whose name it is."""
+        if not api.user.is_anonymous():
+            try:
+                return wiki_username_of(api.user.get_current())
+            except InvalidUsername:
+                pass
+        return translate(_("Your username"), context=self.request)
 
     def wiki_check(self):
         exercise = self.context
         if exercise.check != "wiki":
             return None
+        page = exercise_page(exercise.title_pattern, exercise.namespace, self.username())
+        in_user_space = page and page["user_space"]
         return {
             "action": term_titles(WIKI_ACTIONS, [exercise.wiki_action]),
-            "page": self.learner_page(),
-            "namespace": exercise.namespace,
+            "page": page,
+            "namespace": None if in_user_space else namespace_words(exercise.namespace),
             "min_bytes": exercise.min_bytes,
+            "size": size_words(exercise.min_bytes),
             "required_text": exercise.required_text,
             "is_pattern": exercise.required_text_is_pattern,
         }

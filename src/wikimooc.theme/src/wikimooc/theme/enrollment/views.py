@@ -13,17 +13,21 @@ from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.enrollment import leave
 from wikimooc.policy.enrollment import NotEnrolled
 from wikimooc.policy.enrollment import refusal
+from wikimooc.policy.enrollment import remove_learner
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
+from wikimooc.theme.dates import time_tag
+from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.permissions import ENROLL_IN_SESSION
 from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
 from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
 from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import Unauthorized
+from zope.i18n import translate
 
 
 class EnrollmentViewlet(ViewletBase):
@@ -88,6 +92,9 @@ class LearnersView(BrowserView):
                 )
         return self.index()
 
+    def page_title(self):
+        return _("Learners of ${session}", mapping={"session": self.context.Title()})
+
     def can_manage(self):
         return api.user.has_permission(MANAGE_ENROLLMENTS, obj=self.context)
 
@@ -97,3 +104,26 @@ class LearnersView(BrowserView):
     def batch(self):
         start = page_start(self.request.form)
         return Batch(LearnerSequence(self.context.enrollments), size=50, start=start)
+
+    def count(self):
+        count = len(self.context.enrollments)
+        return plural("${count} learner", "${count} learners", count, self.request)
+
+    def time(self, value):
+        return time_tag(value, self.request)
+
+    def remove_label(self, username):
+        return translate(
+            _("Remove ${name} from this session", mapping={"name": username}), context=self.request
+        )
+
+
+class RemoveLearner(RefusingAction):
+    """A teacher takes a learner out of the session, from the learners page."""
+
+    def act(self, form):
+        username = remove_learner(self.context, form.get("username", ""))
+        return _("${name} is no longer a learner of this session.", mapping={"name": username})
+
+    def page_url(self):
+        return self.context.absolute_url() + "/@@learners"

@@ -35,6 +35,7 @@ from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.policy.forum.unsubscribe import subscription_of
 from wikimooc.theme import _
+from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.refusals import Attempt
 from wikimooc.workflows.refusals import RefusingAction
@@ -61,6 +62,9 @@ def mail_options(kind, request):
 
 
 class ForumView(BrowserView):
+    def page_title(self):
+        return _("Forum of ${session}", mapping={"session": self.context.Title()})
+
     def __call__(self):
         session = self.context
         self.search = self.request.form.get("q", "")
@@ -75,6 +79,9 @@ class ForumView(BrowserView):
             api.portal.show_message(attempt.refused.message, request=self.request, type="error")
         self.questions = [question_summary(brain.getObject(), session.wiki) for brain in self.batch]
         return self.index()
+
+    def answers(self, count):
+        return plural("${count} answer", "${count} answers", count, self.request)
 
     def lessons(self):
         course = course_of(self.context)

@@ -26,6 +26,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 class RegisterView(BrowserView):
     captcha = None
+    page_title = _("Create your Wikimedia account")
 
     def __call__(self):
         self.home_wiki = wikimooc_settings().home_wiki
@@ -45,9 +46,19 @@ class RegisterView(BrowserView):
                 self.failure = registration.refused.reason
         with Attempt() as asking:
             self.captcha = account_creation_captcha(connect(self.home_wiki))
-        if asking.refused is not None:
-            self.errors.append(asking.refused.message)
+        if asking.refused is not None and asking.refused.reason != self.failure:
+            self.errors.append(self.cannot_register_now(asking.refused))
         return self.index()
+
+    def cannot_register_now(self, refusal):
+        """Why the form cannot be used now: before anything was sent, nothing was
+        created, so the wiki's being out of reach is said as what to do."""
+        if refusal.reason == "unreachable":
+            return _(
+                "The wiki cannot be reached right now, so accounts cannot be created"
+                " here for the moment. Please come back in a few minutes."
+            )
+        return refusal.message
 
     def field(self, name):
         return self.request.form.get(name, "").strip()

@@ -5,8 +5,10 @@ from wikimooc.policy.learner import enrolled_sessions
 from wikimooc.policy.tracking.reports import progress
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.wikis import user_links
+from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import session_summary
+from wikimooc.theme.tracking.window import learner_note
 from zExceptions import Unauthorized
 
 
@@ -17,6 +19,8 @@ class MyCoursesView(CourseParts, BrowserView):
         if api.user.is_anonymous():
             raise Unauthorized("Log in to see your courses.")
         return self.index()
+
+    page_title = _("My courses")
 
     def catalogue_url(self):
         return api.portal.get_navigation_root(self.context).absolute_url()
@@ -40,5 +44,6 @@ class MyCoursesView(CourseParts, BrowserView):
                 "total": learner["exercises_total"],
                 "next": still_to_do[0] if still_to_do else None,
                 "contributions_url": user_links(session.wiki, username)["contributions"],
+                "note": learner_note(session, self.request),
             })
         return found

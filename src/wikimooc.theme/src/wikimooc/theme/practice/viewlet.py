@@ -4,6 +4,12 @@ from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.roundtrips import practice_links
 from wikimooc.policy.roundtrips import wiki_links
+from wikimooc.theme.tracking.window import learner_note
+from zope.viewlet.interfaces import IViewletManager
+
+
+class IPracticePanels(IViewletManager):
+    """Where a lesson or an exercise page shows its practice panels."""
 
 
 class PracticeViewlet(ViewletBase):
@@ -21,7 +27,7 @@ class PracticeViewlet(ViewletBase):
         learner = course_learner(course, self.request)
         if learner is not None:
             self.panels = [
-                {"session": session.Title(),
+                {"session": session.Title(), "note": learner_note(session, self.request),
                  **practice_links(self.context, session.wiki, learner.wiki_username, language)}
                 for session in learner.sessions
             ]

@@ -12,6 +12,9 @@ from wikimooc.policy.tracking.reports import dashboard
 from wikimooc.policy.tracking.reports import exercise_progress
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.theme import _
+from wikimooc.theme.dates import time_tag
+from wikimooc.theme.tracking.window import learner_note
+from wikimooc.theme.tracking.window import teacher_note
 from wikimooc.workflows.refusals import RefusingAction
 
 import csv
@@ -24,10 +27,48 @@ CSV_COLUMNS = (
 )
 
 
+# What a failing wiki's recorded error means, for teachers (the checker records the
+# HTTP status, the wiki's API error code or the network failure's name).
+NETWORK_ERRORS = _("The platform could not reach it over the network.")
+SLOW = _("It took too long to answer.")
+WIKI_ERRORS = {
+    "maxlag": _("It is overloaded and asked the platform to wait."),
+    "ratelimited": _("It asked the platform to slow down."),
+    "readonly": _("It is read-only for maintenance."),
+    "HTTP 429": _("It asked the platform to slow down."),
+}
+
+
+def wiki_error_sentence(error):
+    """A recorded wiki error (``HTTP 503``, ``maxlag``, ``ConnectionError``) as a
+    sentence; None for none."""
+    if not error:
+        return None
+    if error in WIKI_ERRORS:
+        return WIKI_ERRORS[error]
+    if error.startswith("HTTP "):
+        return _("It answered with an error (${status}).", mapping={"status": error})
+    if "Timeout" in error:
+        return SLOW
+    if error[:1].isupper():  # the name of a network failure, e.g. ConnectionError
+        return NETWORK_ERRORS
+    return _("It refused the platform's request (${code}).", mapping={"code": error})
+
+
 class DashboardView(BrowserView):
+    def page_title(self):
+        return _("Dashboard of ${session}", mapping={"session": self.context.Title()})
+
     def __call__(self):
         self.data = dashboard(self.context)
+        self.note = teacher_note(self.context, self.request)
         return self.index()
+
+    def time(self, value, empty="—"):
+        return time_tag(value, self.request, empty)
+
+    def wiki_error(self):
+        return wiki_error_sentence(self.data["wiki_status"]["error"])
 
 
 class DashboardCSV(BrowserView):
@@ -77,9 +118,11 @@ class ExerciseProgressViewlet(ViewletBase):
         exercises = exercises_shown(self.context)
         for session in learner.sessions:
             tracking = tracking_of(session, create=False)
-            session_title, progress_url = session.Title(), session.absolute_url() + "/@progress"
+            note = learner_note(session, self.request)
+            # Only a session whose edits count now is read again by the page.
+            progress_url = None if note else session.absolute_url() + "/@progress"
             self.statuses += [
-                {"session_title": session_title, "progress_url": progress_url,
+                {"session_title": session.Title(), "progress_url": progress_url, "note": note,
                  "item": exercise_progress(tracking, learner.wiki_username, exercise)}
                 for exercise in exercises
             ]

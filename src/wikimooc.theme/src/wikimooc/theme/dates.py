@@ -1,0 +1,108 @@
+"""Days and moments as the reader reads them: in the page's language (with the
+reader's country where their browser gives one for that language: en-GB writes
+"1 March 2027", en "March 1, 2027") and the reader's time zone.
+
+Moments are rendered in the time zone of the member's preferences, else the site's,
+inside ``<time datetime="…" data-wikimooc-moment>``; a script of the page's footer
+(layout/) writes them again in the browser's own time zone."""
+
+from datetime import date
+from datetime import datetime
+from datetime import UTC
+from html import escape
+from plone import api
+from wikimooc.theme import _
+from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfoNotFoundError
+from zope.i18n import translate
+from zope.i18n.locales import LoadLocaleError
+from zope.i18n.locales import locales
+from zope.publisher.browser import BrowserLanguages
+
+
+def page_language(request):
+    return request.get("LANGUAGE") or api.portal.get_default_language() or "en"
+
+
+def reader_locale(request):
+    """The zope.i18n locale of the page's language, with the reader's country."""
+    language = page_language(request).split("-")[0]
+    territory = None
+    # The browser's own list (Plone's adapter of IUserPreferredLanguages gives the
+    # negotiated language only).
+    preferred = BrowserLanguages(request).getPreferredLanguages()
+    for code in preferred:
+        parts = code.replace("_", "-").split("-")
+        if parts[0].lower() == language and len(parts) > 1:
+            territory = parts[1].upper()
+            break
+    for arguments in ((language, territory), (language, None), ("en", None)):
+        try:
+            return locales.getLocale(*arguments, None)
+        except LoadLocaleError:
+            continue
+
+
+def reader_timezone():
+    member = None if api.user.is_anonymous() else api.user.get_current()
+    names = [
+        member.getProperty("timezone", "") if member is not None else "",
+        api.portal.get_registry_record("plone.portal_timezone", default="") or "",
+    ]
+    for name in filter(None, names):
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return UTC
+
+
+def long_date(day, request):
+    """"1 March 2027", "1 mars 2027"; "" for no day."""
+    if not day:
+        return ""
+    if isinstance(day, datetime):
+        day = day.date()
+    return reader_locale(request).dates.getFormatter("date", "long").format(day)
+
+
+def parse_moment(value):
+    """A wiki timestamp (2027-03-01T10:05:00Z), an ISO moment or a datetime, in UTC."""
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def moment(value, request):
+    """A moment as the reader reads it: ``{"iso", "text"}``; None for none."""
+    if not value:
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return {"iso": value.isoformat(), "text": long_date(value, request)}
+    utc = parse_moment(value)
+    local = utc.astimezone(reader_timezone())
+    dates = reader_locale(request).dates
+    text = translate(
+        _("${date} at ${time}", mapping={
+            "date": dates.getFormatter("date", "long").format(local.date()),
+            "time": dates.getFormatter("time", "short").format(local.time()),
+        }),
+        context=request,
+    )
+    return {"iso": utc.strftime("%Y-%m-%dT%H:%M:%SZ"), "text": text}
+
+
+def time_tag(value, request, empty="—"):
+    """``moment`` as HTML: a ``<time>`` element the footer's script writes again in
+    the browser's time zone; ``empty`` (escaped) for no moment."""
+    found = moment(value, request)
+    if found is None:
+        return escape(empty)
+    return (
+        f'<time datetime="{found["iso"]}" data-wikimooc-moment="">'
+        f'{escape(found["text"])}</time>'
+    )
