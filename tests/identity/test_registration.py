@@ -32,12 +32,16 @@ def registered_members(username):
 
 
 def test_the_form_shows_the_wikis_captcha(registration_form, functional_portal, home_wiki):
-    page, token, captcha_id = registration_form(requests.Session(), functional_portal.absolute_url())
+    page, token, captcha_id = registration_form(
+        requests.Session(), functional_portal.absolute_url()
+    )
     assert home_wiki.captcha_question in page.text
     assert captcha_id and token
 
 
-def test_registering_creates_the_wiki_account_and_the_member(register, home_wiki, logged_in, caplog):
+def test_registering_creates_the_wiki_account_and_the_member(
+    register, home_wiki, logged_in, caplog
+):
     name = new_name()
     with caplog.at_level(logging.DEBUG):
         browser = register(name, password=PASSWORD)

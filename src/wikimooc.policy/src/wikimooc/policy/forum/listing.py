@@ -80,7 +80,9 @@ def questions(session, search=None):
             "SearchableText": munge_search_term(search),
         })
         query["UID"] = list({
-            brain.UID if brain.portal_type == "ForumQuestion" else brain.getObject().__parent__.UID()
+            brain.UID
+            if brain.portal_type == "ForumQuestion"
+            else brain.getObject().__parent__.UID()
             for brain in matches
         })
         if not query["UID"]:

@@ -42,7 +42,8 @@ def unsubscribe_token(session, user_id, kind):
 
 def unsubscribe_url(session, user_id, kind):
     root = api.portal.get_navigation_root(session)
-    return f"{root.absolute_url()}/@@forum-unsubscribe?token={unsubscribe_token(session, user_id, kind)}"
+    token = unsubscribe_token(session, user_id, kind)
+    return f"{root.absolute_url()}/@@forum-unsubscribe?token={token}"
 
 
 def subscription_of(token):

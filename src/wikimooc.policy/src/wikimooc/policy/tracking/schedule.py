@@ -9,7 +9,7 @@ doubles with each failure in a row (or the Retry-After it sent)."""
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.identity.settings import wikimooc_settings
 from wikimooc.policy.tracking.checker import check_session
@@ -66,7 +66,7 @@ def active_sessions(today=None):
 
 
 def parse(timestamp):
-    return datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 # The periodic task starts at a slightly different second each minute (workers poll

@@ -85,7 +85,9 @@ class ForumView(BrowserView):
 
     def lessons(self):
         course = course_of(self.context)
-        brains = api.content.find(context=course, portal_type="Lesson", sort_on="getObjPositionInParent")
+        brains = api.content.find(
+            context=course, portal_type="Lesson", sort_on="getObjPositionInParent"
+        )
         return [{"UID": brain.UID, "title": brain.Title} for brain in brains]
 
     def mail_kinds(self):

@@ -76,10 +76,11 @@ class DashboardCSV(BrowserView):
         data = dashboard(self.context)
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(CSV_COLUMNS + ("contributions",))
+        writer.writerow((*CSV_COLUMNS, "contributions"))
         for learner in data["learners"]:
             writer.writerow(
-                [learner[column] for column in CSV_COLUMNS] + [learner["wiki_links"]["contributions"]]
+                [*(learner[column] for column in CSV_COLUMNS),
+                 learner["wiki_links"]["contributions"]]
             )
         response = self.request.response
         response.setHeader("Content-Type", "text/csv; charset=utf-8")
