@@ -28,7 +28,8 @@ def blocked(page):
         """() => [
           ...[...document.querySelectorAll("form :invalid")].map(
             (field) => `${field.name}: ${field.validationMessage}`),
-          ...[...document.querySelectorAll(".invalid-feedback, .fieldErrorBox, .alert-danger, .portalMessage.error")]
+          ...[...document.querySelectorAll(
+              ".invalid-feedback, .fieldErrorBox, .alert-danger, .portalMessage.error")]
             .map((error) => error.textContent.trim()).filter(Boolean),
         ]"""
     )
@@ -119,3 +120,90 @@ def test_each_add_form_saves_with_only_its_required_fields(
     )
     assert (exercise.wiki_action, exercise.required_text_is_pattern) == ("add_reference", False)
     assert re.sub(r"\s+", " ", exercise.instructions.raw).find("Add a reference to") != -1
+
+
+PLONE_TABS = ("Categorization", "Dates", "Ownership", "Settings")
+EMPTY_COURSE = "A course needs at least one module before it can be submitted for review"
+
+
+@pytest.fixture
+def grace(functional_portal):
+    """A member whose wiki username is nothing like her login."""
+    with api.env.adopt_roles(["Manager"]):
+        member = api.user.create(email="grace@example.org", username="ghopper", password=PASSWORD)
+        member.setMemberProperties({"wiki_username": "Grace Hopper"})
+    transaction.commit()
+    return member.getId()
+
+
+def assert_wikimooc_fields_only(page):
+    tabs = page.locator("form .autotoc-nav a, form legend").all_inner_texts()
+    assert not set(PLONE_TABS) & {tab.strip() for tab in tabs}, tabs
+    expect(page.locator("[name='form.widgets.IVersionable.changeNote']")).to_have_count(0)
+    expect(page.get_by_text("Change note", exact=False)).to_have_count(0)
+
+
+def test_the_course_and_session_forms_offer_wikimooc_choices_only(
+    author, grace, functional_portal, new_page, log_in, accessible, screenshot
+):
+    page = new_page()
+    log_in(page, author, PASSWORD)
+    site_url = functional_portal.absolute_url()
+
+    add(page, f"{site_url}/en", "Course")
+    assert_wikimooc_fields_only(page)
+    expect(page.get_by_text("Derived from")).to_have_count(0)
+    expect(page.locator(".pat-relateditems")).to_have_count(0)
+    screenshot(page, "add-form-course")
+    page.fill("#form-widgets-IDublinCore-title", "Citing sources")
+    page.check("#form-widgets-projects-0")
+    page.fill("#form-widgets-organisation", "Wikimedia UK")
+    course_url = save(page, "Citing sources")
+
+    # The next step, and no review before it is taken.
+    hint = page.locator(".wikimooc-next-step")
+    expect(hint).to_contain_text("Add the course's first module")
+    accessible(page)
+    screenshot(page, "course-next-step")
+    page.locator("#plone-contentmenu-workflow > a").click()
+    page.locator("#workflow-transition-submit").click()
+    page.wait_for_load_state()
+    expect(page.locator(".portalMessage", has_text=EMPTY_COURSE)).to_be_visible()
+    transaction.begin()
+    course = functional_portal.unrestrictedTraverse(course_url.removeprefix(site_url + "/"))
+    assert api.content.get_state(course) == "draft"
+    assert course.Language() == "en"
+
+    hint.get_by_role("link", name="Add a module").click()
+    page.fill("#form-widgets-IDublinCore-title", "Why cite")
+    save(page, "Why cite")
+    page.goto(course_url)
+    expect(page.locator(".wikimooc-next-step")).to_have_count(0)
+    page.locator("#plone-contentmenu-workflow > a").click()
+    page.locator("#workflow-transition-submit").click()
+    page.wait_for_load_state()
+    transaction.begin()
+    assert api.content.get_state(course) == "pending"
+
+    # A session's teachers are picked by their wiki username.
+    add(page, course_url, "CourseSession")
+    assert_wikimooc_fields_only(page)
+    page.fill("#form-widgets-IDublinCore-title", "Spring 2027")
+    page.fill("#form-widgets-start", "2027-03-01")
+    page.fill("#form-widgets-end", "2027-04-30")
+    page.fill("#form-widgets-wiki", "en.wikipedia.org")
+    teachers = page.locator("#formfield-form-widgets-teachers")
+    teachers.locator("input.select2-input, input.select2-search__field").first.fill("grace")
+    page.locator(".select2-results li", has_text="Grace Hopper").first.click()
+    screenshot(page, "add-form-session-teachers")
+    session_url = save(page, "Spring 2027")
+    transaction.begin()
+    session = functional_portal.unrestrictedTraverse(session_url.removeprefix(site_url + "/"))
+    assert session.teachers == [grace]
+
+    page.goto(session_url + "/edit")
+    assert_wikimooc_fields_only(page)
+    chosen = page.locator("#formfield-form-widgets-teachers .select2-choices, "
+                          "#formfield-form-widgets-teachers .select2-selection")
+    expect(chosen).to_contain_text("Grace Hopper")
+    expect(chosen).not_to_contain_text("ghopper")

@@ -3,6 +3,7 @@ from Acquisition import aq_parent
 from plone import api
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
+from wikimooc.policy.content.course import has_module
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.vocabularies import AUDIENCES
@@ -49,6 +50,13 @@ class CourseView(CourseParts, BrowserView):
 
     def modules(self):
         return syllabus(self.context)
+
+    def add_module_url(self):
+        """Where its writers add the first module of a course that has none."""
+        course = self.context
+        if has_module(course) or not api.user.has_permission("wikimooc: Add Module", obj=course):
+            return None
+        return course.absolute_url() + "/++add++Module"
 
     def sessions(self):
         brains = api.content.find(
