@@ -92,10 +92,20 @@ def test_each_add_form_saves_with_only_its_required_fields(
     page.select_option("#form-widgets-check", "peer")
     page.get_by_text("Peer review", exact=True).first.click()
     page.fill(
-        "#form-widgets-rubric",
+        "#form-widgets-IPeerReviewExercise-rubric",
         '{"criteria": [{"title": "Sources", "levels": [{"title": "Cited", "points": 2}]}]}',
     )
     save(page, "Review a stub")
+
+    add(page, module_url, "Quiz")
+    page.fill("#form-widgets-IDublinCore-title", "Which source?")
+    quiz_url = save(page, "Which source?")
+
+    add(page, quiz_url, "QuizQuestion")
+    page.fill("#form-widgets-IDublinCore-title", "A reliable source")
+    write_rich_text(page, "prompt", "Which of these is a reliable source?")
+    page.fill("#form-widgets-choices", "* A peer-reviewed journal\nA forum post")
+    save(page, "A reliable source")
 
     add(page, course_url, "CourseSession")
     page.fill("#form-widgets-IDublinCore-title", "Spring 2027")

@@ -7,8 +7,8 @@ from plone.z3cform.fieldsets.extensible import FormExtender
 
 
 WIKIMOOC_TYPES = frozenset({
-    "Course", "Module", "Lesson", "Exercise", "CourseSession", "GuidedTourDraft",
-    "GuidedTourStep",
+    "Course", "Module", "Lesson", "Exercise", "Quiz", "QuizQuestion", "CourseSession",
+    "GuidedTourDraft", "GuidedTourStep",
 })
 
 PLONE_FIELDS = (

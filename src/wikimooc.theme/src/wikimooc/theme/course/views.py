@@ -27,6 +27,7 @@ from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
 from wikimooc.theme.course.syllabus import syllabus
 from wikimooc.workflows.peerreview.relations import rubric_of
+from wikimooc.workflows.permissions import ADD_MODULE
 from zope.i18n import translate
 
 
@@ -57,7 +58,7 @@ class CourseView(CourseParts, BrowserView):
     def add_module_url(self):
         """Where its writers add the first module of a course that has none."""
         course = self.context
-        if has_module(course) or not api.user.has_permission("wikimooc: Add Module", obj=course):
+        if has_module(course) or not api.user.has_permission(ADD_MODULE, obj=course):
             return None
         return course.absolute_url() + "/++add++Module"
 
