@@ -633,6 +633,8 @@ def run(args, directory, run_started, started_things):
         projects=("wikipedia",), audience=("students",), organisation="Wikimedia UK",
         authors=["Ada Lovelace"],
     )
+    # A course needs a module to be submitted for review, hence published.
+    api.content.create(container=course, type="Module", id="about", title="About")
     api.content.transition(course, to_state="published")
     sessions = {
         "big": create_session(course, "big", "Big session"),

@@ -70,6 +70,8 @@ def create_course(container, course_id, title):
         projects=("wikipedia",), audience=("students",), organisation="Wikimedia UK",
         authors=["Ada Lovelace"],
     )
+    # A course needs a module to be submitted for review, hence published.
+    api.content.create(container=course, type="Module", id="module", title="Module")
     api.content.transition(course, to_state="published")
     return course
 
@@ -105,7 +107,7 @@ def pages(site):
 
     create_member(TEACHER)
     course = create_course(site["en"], "bench-course", COURSE_TITLE)
-    module = api.content.create(container=course, type="Module", id="module", title="Module")
+    module = course["module"]
     api.content.create(
         container=module, type="Lesson", id="lesson", title="Lesson: the five pillars",
         text=rich_text(), wiki_pages=["Wikipedia:Five pillars"],

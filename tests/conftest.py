@@ -135,6 +135,8 @@ def site(functional_portal):
             projects=("wikipedia",), audience=("students",), organisation="Wikimedia UK",
             authors=["Ada Lovelace"],
         )
+        # A course needs a module to be submitted for review, hence published.
+        api.content.create(container=course, type="Module", id="about", title="About")
         api.content.transition(course, to_state="published")
         sessions = {}
         for kind, policy, extra in (

@@ -1,6 +1,7 @@
 from plone import api
 from types import SimpleNamespace
 from wikimooc.theme.course.viewlets import CourseViewlet
+from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.reuse import adapt_course
 
 import pytest
@@ -21,6 +22,22 @@ def test_reuse_is_offered_for_a_reusable_course(site, page):
     assert "Adapt this course" in html
     assert "Create a session of this course" in html
     assert "Adapt this course" not in page().get("/en/intro").text
+
+
+def test_adapt_is_offered_only_to_who_may_add_a_course_somewhere(site, page):
+    """A learner could not put an adaptation anywhere: no button leading to "There is
+    no folder where you may add a course". A local Contributor of one folder can."""
+    add_learners(site["public"], ["ada"], added_by="teacher")
+    transaction.commit()
+    for login in ("ada", "bob"):
+        assert "Adapt this course" not in page(login).get("/en/intro").text
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(
+            container=site["portal"]["fr"], type="Folder", id="lyon", title="Lyon"
+        )
+        api.user.grant_roles(username="bob", obj=folder, roles=["Contributor"])
+    transaction.commit()
+    assert "Adapt this course" in page("bob").get("/en/intro").text
 
 
 def test_no_reuse_when_the_licence_forbids_it(site, page):

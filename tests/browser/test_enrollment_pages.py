@@ -91,3 +91,30 @@ def test_learners_page_in_french_under_fr(site, page):
     transaction.commit()
     html = page("teacher").get("/fr/intro/public-session/@@learners").text
     assert "Ajouter des apprenant·es" in html
+
+
+def test_the_course_page_enrolls_with_the_key_and_comes_back(site, page, authenticator):
+    """A session enrolled by key, from the course page: the key is asked there, a
+    wrong one is explained on the course, the right one enrolls."""
+    with api.env.adopt_roles(["Manager"]):
+        keyed = api.content.create(
+            container=site["course"], type="CourseSession", id="keyed", title="Keyed",
+            enrollment_policy="key", enrollment_key="k", start=date(2027, 3, 1),
+            end=date(2027, 4, 30), wiki="en.wikipedia.org",
+        )
+        api.content.transition(keyed, "open")
+    transaction.commit()
+    ada = page("ada")
+    course = ada.get("/en/intro").text
+    assert course.count('name="came_from" value="course"') == 2  # the public session too
+    assert course.count('name="key"') == 1
+    form = {"_authenticator": authenticator(course), "came_from": "course"}
+    refused = ada.post("/en/intro/keyed/@@enroll", data={**form, "key": "nope"})
+    assert refused.url.rstrip("/").endswith("/en/intro")
+    assert "The enrollment key is wrong." in refused.text
+    accepted = ada.post("/en/intro/keyed/@@enroll", data={**form, "key": "k"})
+    assert accepted.url.rstrip("/").endswith("/en/intro")
+    assert "You are enrolled in this session." in accepted.text
+    assert accepted.text.count('name="came_from" value="course"') == 1
+    transaction.begin()
+    assert "Ada" in keyed.enrollments

@@ -45,6 +45,7 @@ def test_vocabulary_titles_are_in_the_pages_language(site, page):
             projects=("wikipedia",), audience=("partners", "volunteers"),
             organisation="Wikimédia France", organisation_kind="chapter",
         )
+        api.content.create(container=course, type="Module", id="about", title="À propos")
         api.content.transition(course, to_state="published")
     transaction.commit()
     text = text_of(page().get("/fr/cours").text)

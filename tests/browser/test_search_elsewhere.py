@@ -35,6 +35,7 @@ def german_wikidata_course(site):
                 container=portal[root], type="Course", id=course_id, title=title,
                 projects=("wikidata",), organisation="Wikimedia Deutschland",
             )
+            api.content.create(container=course, type="Module", id="about", title="About")
             api.content.transition(course, to_state="published")
     transaction.commit()
 
@@ -55,6 +56,7 @@ def test_a_search_that_finds_nothing_here_offers_the_other_languages(german_wiki
                 container=api.portal.get()["en"], type="Course", id=f"wikidata-{number}",
                 title=f"Wikidata {number}", projects=("wikidata",), organisation="WMUK",
             )
+            api.content.create(container=course, type="Module", id="about", title="About")
             api.content.transition(course, to_state="published")
     transaction.commit()
     html = page().get("/en/@@catalogue?q=wikidata").text

@@ -43,6 +43,7 @@ def more_courses(site):
                 container=site["portal"][root], type="Course", id=course_id, title=title,
                 projects=projects, audience=audience, organisation="Wikimédia France",
             )
+            api.content.create(container=course, type="Module", id="about", title="About")
             api.content.transition(course, to_state="published")
     transaction.commit()
 
@@ -177,6 +178,7 @@ def test_members_who_are_not_learners_of_the_course_see_what_visitors_see(site, 
     with api.env.adopt_roles(["Manager"]):
         other = api.content.create(container=site["portal"]["en"], type="Course", id="other",
                                    title="Another course", projects=("wikipedia",))
+        api.content.create(container=other, type="Module", id="about", title="About")
         api.content.transition(other, to_state="published")
         session = api.content.create(
             container=other, type="CourseSession", id="session", title="Other session",

@@ -18,6 +18,7 @@ def translated_course(site):
             title="Introduction à Wikipédia", projects=("wikipedia",),
             organisation="Wikimédia France",
         )
+        api.content.create(container=french, type="Module", id="about", title="À propos")
         api.content.transition(french, to_state="published")
     ITranslationManager(site["course"]).register_translation("fr", french)
     transaction.commit()

@@ -10,6 +10,8 @@ from wikimooc.policy.quiz.content import IQuiz
 from wikimooc.policy.quiz.content import IQuizQuestion
 from zope.component import getUtility
 from zope.schema import getFieldNames
+from zope.schema import getFieldsInOrder
+from zope.schema.interfaces import IBool
 
 import pytest
 
@@ -143,3 +145,24 @@ def test_who_builds_a_course_and_its_sessions(course, permission, roles, may):
     """Its owners and editors build a course; any course author may run sessions of it."""
     with api.env.adopt_roles(roles):
         assert api.user.has_permission(permission, obj=course) is may
+
+
+def wikimooc_types(portal):
+    return [
+        fti.getId() for fti in api.portal.get_tool("portal_types").objectValues()
+        if IDexterityFTI.providedBy(fti) and fti.klass.startswith("wikimooc.")
+    ]
+
+
+def test_no_checkbox_must_be_ticked(portal):
+    """A required Bool renders as a checkbox the browser refuses to leave unticked:
+    every yes/no field of our types and their behaviors is optional."""
+    required = [
+        f"{portal_type}: {schema.__identifier__}.{name}"
+        for portal_type in wikimooc_types(portal)
+        for schema in iterSchemataForType(portal_type)
+        for name, field in getFieldsInOrder(schema)
+        if IBool.providedBy(field) and field.required
+    ]
+    assert len(wikimooc_types(portal)) >= 9
+    assert not required

@@ -90,6 +90,7 @@ def french_session(site, functional_portal):
             container=functional_portal["fr"], type="Course", id="intro", title="Introduction",
             projects=("wikipedia",), organisation="Wikimédia France",
         )
+        api.content.create(container=cours, type="Module", id="about", title="À propos")
         api.content.transition(cours, to_state="published")
         session = api.content.create(
             container=cours, type="CourseSession", id="printemps", title="Printemps",

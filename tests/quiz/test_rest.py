@@ -122,8 +122,8 @@ def test_refusals_come_in_french_in_the_french_section(site, client):
             start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="fr.wikipedia.org",
         )
         api.content.transition(session, "open")
-        api.content.transition(cours, to_state="published")
         module = api.content.create(container=cours, type="Module", id="m", title="M")
+        api.content.transition(cours, to_state="published")
         quiz = api.content.create(container=module, type="Quiz", id="q", title="Q")
         api.content.create(container=quiz, type="QuizQuestion", id="pillar", **fields("pillar"))
     transaction.commit()

@@ -21,6 +21,7 @@ def catalogue(site):
                 audience=audience, organisation="Chapter",
             )
             if publish:
+                api.content.create(container=course, type="Module", id="about", title="About")
                 api.content.transition(course, to_state="published")
         closed = api.content.create(
             container=site["course"], type="CourseSession", id="old", title="Old session",

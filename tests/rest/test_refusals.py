@@ -34,6 +34,7 @@ def french(site):
             projects=("wikipedia",), organisation="Wikimédia France",
             license="all-rights-reserved",
         )
+        api.content.create(container=course, type="Module", id="about", title="À propos")
         api.content.transition(course, to_state="published")
         session = api.content.create(
             container=course, type="CourseSession", id="session", title="Session",

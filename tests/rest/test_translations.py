@@ -10,6 +10,7 @@ def test_a_course_lists_the_languages_it_exists_in(site, client):
             container=site["portal"]["fr"], type="Course", id="introduction",
             title="Introduction", projects=("wikipedia",), organisation="Wikimedia UK",
         )
+        api.content.create(container=french, type="Module", id="about", title="À propos")
         api.content.transition(french, to_state="published")
         ITranslationManager(site["course"]).register_translation("fr", french)
     transaction.commit()

@@ -3,6 +3,7 @@
 from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
 from plone.base.interfaces.resources import IBundleRegistry
 from plone.registry.interfaces import IRegistry
+from wikimooc.theme.upgrades import v20261203101
 from wikimooc.theme.upgrades.v20261124002 import upgrade
 from zope.component import getUtility
 
@@ -36,3 +37,12 @@ def test_the_upgrade_brings_the_look(site_before_the_look, setup_tool):
     assert {"wikimooc_my_courses", "wikimooc_register"} <= set(portal.portal_actions.user.objectIds())
     roles = {role["name"] for role in portal.rolesOfPermission("Show Toolbar") if role["selected"]}
     assert "Authenticated" not in roles and {"Teacher", "Course Author", "Editor"} <= roles
+
+
+def test_owners_lose_the_toolbar_on_upgrade(portal, setup_tool):
+    """Learners own what they post: before 20261203101, that showed them the toolbar."""
+    portal.manage_permission("Show Toolbar", ["Manager", "Owner", "Teacher"], acquire=False)
+    v20261203101.upgrade(setup_tool)
+    roles = {role["name"] for role in portal.rolesOfPermission("Show Toolbar") if role["selected"]}
+    assert "Owner" not in roles
+    assert {"Manager", "Site Administrator", "Teacher", "Course Author", "Editor"} <= roles

@@ -1,6 +1,7 @@
 """The course review workflow, end to end with its actors over REST."""
 
 from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.i18n import translate
 
 import pytest
@@ -24,7 +25,45 @@ def actors(site):
 def draft(actors, client):
     created = client("ada").post("/en", json=COURSE)
     assert created.status_code == 201, created.text
-    return created.json()["@id"]
+    url = created.json()["@id"]
+    module = client("ada").post(url, json={"@type": "Module", "title": "Why cite"})
+    assert module.status_code == 201, module.text
+    return url
+
+
+EMPTY = "A course needs at least one module before it can be submitted for review"
+
+
+@pytest.mark.parametrize("login", ["ada", "manager"])
+def test_a_course_without_a_module_cannot_be_submitted(actors, client, login):
+    author = client("ada")
+    empty = author.post("/en", json=COURSE).json()["@id"]
+    refused = client(login).post(empty + "/@workflow/submit", json={})
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["error"]["message"].startswith(EMPTY)
+    assert state(client, empty) == "draft"
+
+    assert author.post(empty, json={"@type": "Module", "title": "Why cite"}).status_code == 201
+    assert client(login).post(empty + "/@workflow/submit", json={}).status_code == 200
+    assert state(client, empty) == "pending"
+
+
+def test_not_even_a_manager_publishes_an_empty_course(portal):
+    with api.env.adopt_roles(["Manager"]):
+        course = api.content.create(container=portal["en"], type="Course", id="empty",
+                                    title="Empty", projects=("wikipedia",), organisation="X")
+        with pytest.raises(WorkflowException, match=EMPTY):
+            portal.portal_workflow.doActionFor(course, "submit")
+    assert api.content.get_state(course) == "draft"
+
+
+def test_the_empty_course_message_in_french(actors, client):
+    created = client("ada").post("/fr", json={**COURSE, "title": "Les sources"}).json()["@id"]
+    refused = client("ada").post(created + "/@workflow/submit", json={})
+    assert refused.json()["error"]["message"] == (
+        "Un cours doit avoir au moins un module avant d’être soumis à relecture :"
+        " ajoutez un module, puis soumettez-le."
+    )
 
 
 def state(client, url):
@@ -72,6 +111,7 @@ def test_review_round(draft, client):
 
 def test_the_rejection_message_in_french(actors, client):
     created = client("ada").post("/fr", json={**COURSE, "title": "Les sources"}).json()["@id"]
+    client("ada").post(created, json={"@type": "Module", "title": "Pourquoi citer"})
     client("ada").post(created + "/@workflow/submit", json={})
     refused = client("cleo").post(created + "/@workflow/reject", json={})
     assert refused.json()["error"]["message"] == (

@@ -26,6 +26,7 @@ from wikimooc.policy.pas import learners_groups
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import normalise_username
 from wikimooc.policy.usernames import normalise_usernames
+from wikimooc.workflows.permissions import ENROLL_IN_SESSION
 from wikimooc.workflows.refusals import BadRequest
 from wikimooc.workflows.refusals import Refused
 
@@ -271,6 +272,23 @@ def valid_wiki_username(member):
         return wiki_username_of(member)
     except InvalidUsername:
         return None
+
+
+def enrollment_state(session):
+    """What the current visitor can do about ``session``: log_in, closed, enrolled,
+    can_enroll, no_username, or why they may not enroll (full, not_invited)."""
+    if api.user.is_anonymous():
+        return "log_in" if api.content.get_state(session) == "open" else "closed"
+    member = api.user.get_current()
+    if is_enrolled(session, member):
+        return "enrolled"
+    if not api.user.has_permission(ENROLL_IN_SESSION, obj=session):
+        return "closed"
+    try:
+        refused = refusal(session, wiki_username_of(member), check_key=False)
+    except InvalidUsername:
+        return "no_username"
+    return refused.reason if refused else "can_enroll"
 
 
 def is_enrolled(session, member):

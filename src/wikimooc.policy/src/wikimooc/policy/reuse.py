@@ -26,6 +26,32 @@ def may_reuse(course):
     return course.reusable and api.user.has_permission("View", obj=course)
 
 
+def may_add_course_in(folder):
+    allowed = {fti.getId() for fti in folder.allowedContentTypes()}
+    return "Course" in allowed and api.user.has_permission(ADD_COURSE, obj=folder)
+
+
+def course_targets(most=500):
+    """The folders where the user may add a course (language roots first), lazily:
+    asking whether there is one stops at the first."""
+    found = api.content.find(portal_type=["LRF", "Folder"], sort_on="path")
+    for brain in found[:most]:
+        folder = brain.getObject()
+        if may_add_course_in(folder):
+            yield folder
+
+
+def may_adapt(course):
+    """"Adapt this course" is offered to whoever may reuse it and add a course
+    somewhere to hold the adaptation."""
+    return (
+        not api.user.is_anonymous()
+        and course.reusable
+        and may_reuse(course)
+        and next(course_targets(), None) is not None
+    )
+
+
 def refuse_unless_reusable(course):
     if may_reuse(course):
         return
@@ -49,10 +75,7 @@ def adapt_course(course, target, organisation=None, title=None):
     stay behind; "derived from" and the original authors are kept, as the licence
     asks."""
     refuse_unless_reusable(course)
-    allowed = {fti.getId() for fti in target.allowedContentTypes()}
-    if "Course" not in allowed or not api.user.has_permission(
-        ADD_COURSE, obj=target
-    ):
+    if not may_add_course_in(target):
         raise ReuseRefused(403, _("You cannot add a course there."))
     adaptation = api.content.copy(source=course, target=target, safe_id=True)
     sessions = [item for item in adaptation.objectValues() if ICourseSession.providedBy(item)]

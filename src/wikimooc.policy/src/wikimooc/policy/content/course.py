@@ -1,12 +1,12 @@
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone import api
-from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.rest.interfaces import IAPIRequest
 from plone.supermodel import model
+from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.policy import _
 from wikimooc.policy.reuse import may_reuse
 from wikimooc.policy.vocabularies import REUSABLE_LICENSES
@@ -14,6 +14,7 @@ from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import implementer
 
 
@@ -71,12 +72,9 @@ class ICourse(model.Schema):
 
     image = NamedBlobImage(title=_("Cover image"), required=False)
 
-    directives.widget(
-        "derived_from",
-        RelatedItemsFieldWidget,
-        vocabulary="plone.app.vocabularies.Catalog",
-        pattern_options={"selectableTypes": ["Course"]},
-    )
+    # Set by "Adapt this course" (reuse.adapt_course) and shown in the course box,
+    # never picked by hand in a form.
+    directives.omitted("derived_from")
     derived_from = RelationChoice(
         title=_("Derived from"),
         description=_("The course this one was adapted from."),
@@ -120,3 +118,27 @@ def course_of(content):
         if ICourse.providedBy(item):
             return item
     return None
+
+
+def has_module(course):
+    return any(item.portal_type == "Module" for item in course.objectValues())
+
+
+def submission_refusal(course):
+    """Why ``course`` cannot be submitted for review yet, or None."""
+    if not has_module(course):
+        return _(
+            "A course needs at least one module before it can be submitted for review:"
+            " add a module, then submit it."
+        )
+    return None
+
+
+def refuse_empty_submission(course, event):
+    """Reviewers are never asked to review an empty course, whoever submits it
+    (Managers too): the workflow refuses the transition with the reason."""
+    if event.transition is None or event.transition.getId() != "submit":
+        return
+    message = submission_refusal(course)
+    if message is not None:
+        raise WorkflowException(translate(message, context=getRequest()))

@@ -78,7 +78,9 @@ class IExercise(IWikiPractice):
     min_bytes = schema.Int(title=_("Minimum bytes added"), min=0, default=0)
     required_text = schema.TextLine(title=_("Required text"), required=False)
     required_text_is_pattern = schema.Bool(
-        title=_("The required text is a regular expression"), default=False
+        title=_("The required text is a regular expression"),
+        default=False,
+        required=False,
     )
 
     @invariant

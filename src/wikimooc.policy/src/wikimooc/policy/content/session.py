@@ -1,4 +1,5 @@
 from plone import api
+from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.indexer import indexer
@@ -85,9 +86,15 @@ class ICourseSession(model.Schema):
         min=1,
         required=False,
     )
+    directives.widget(
+        "teachers",
+        AjaxSelectFieldWidget,
+        vocabulary="wikimooc.members",
+        pattern_options={"allowNewItems": "false"},
+    )
     teachers = schema.List(
         title=_("Teachers"),
-        description=_("User ids of the session's teachers."),
+        description=_("Type the start of their wiki username and pick them."),
         value_type=schema.TextLine(),
         constraint=member_ids,
         required=False,

@@ -36,5 +36,13 @@ def session_summary(brain):
     }
 
 
+def as_enrolled(summary):
+    """A session the visitor is enrolled in: an open one is theirs, no longer "open
+    for enrollment"."""
+    if summary["state"] == "open":
+        return {**summary, "state_title": _("You are enrolled")}
+    return summary
+
+
 def term_titles(vocabulary, tokens):
     return [vocabulary.getTerm(token).title for token in tokens or () if token in vocabulary]

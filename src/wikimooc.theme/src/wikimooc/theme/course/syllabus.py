@@ -3,6 +3,9 @@
 from Acquisition import aq_base
 from functools import cache
 from plone import api
+from wikimooc.policy.content.course import exercises_of
+from wikimooc.policy.learner import course_learner
+from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.theme import _
 
 
@@ -31,6 +34,34 @@ def syllabus(course):
         {"title": module.Title(), "url": module.absolute_url(), "parts": module_parts(module)}
         for module in viewable(course.objectValues(), ("Module",))
     ]
+
+
+def mark_progress(modules, course, request, session=None):
+    """Marks each exercise of ``modules`` (a ``syllabus``) "done" or "todo" for the
+    visitor as a learner of ``course``: done in any of their sessions of it, or in
+    ``session`` only. Nothing is marked for whoever is no learner of the course."""
+    learner = course_learner(course, request)
+    if learner is None:
+        return modules
+    sessions = [
+        found for found in learner.sessions
+        if session is None or found.getPhysicalPath() == session.getPhysicalPath()
+    ]
+    if not sessions:
+        return modules
+    trackings = [tracking for found in sessions
+                 if (tracking := tracking_of(found, create=False)) is not None]
+    done = set()
+    for exercise in exercises_of(course) if trackings else ():
+        key = (learner.wiki_username, exercise.UID())
+        if any((progress := tracking.progress.get(key)) is not None and progress.done
+               for tracking in trackings):
+            done.add(exercise.absolute_url())
+    for module in modules:
+        for part in module["parts"]:
+            if part["type"] == "Exercise":
+                part["progress"] = "done" if part["url"] in done else "todo"
+    return modules
 
 
 def neighbours(course, part):

@@ -3,6 +3,7 @@
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.app.multilingual.interfaces import ITranslationManager
+from wikimooc.policy.reuse import may_adapt
 from wikimooc.policy.reuse import may_reuse
 from wikimooc.policy.vocabularies import LICENSE_URLS
 from wikimooc.policy.vocabularies import LICENSES
@@ -17,8 +18,7 @@ class CourseViewlet(ViewletBase):
         self.license_url = LICENSE_URLS.get(course.license)
         self.original = course.derived_from.to_object if course.derived_from else None
         self.languages = self.translations()
-        logged_in = not api.user.is_anonymous()
-        self.can_adapt = logged_in and course.reusable
+        self.can_adapt = may_adapt(course)
         self.can_add_session = may_reuse(course) and api.user.has_permission(
             ADD_COURSE_SESSION, obj=course
         )

@@ -3,6 +3,8 @@ from Acquisition import aq_parent
 from plone import api
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
+from wikimooc.policy.content.course import has_module
+from wikimooc.policy.enrollment import enrollment_state
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.vocabularies import AUDIENCES
@@ -15,14 +17,17 @@ from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.plain_words import exercise_page
 from wikimooc.theme.course.plain_words import namespace_words
 from wikimooc.theme.course.plain_words import size_words
+from wikimooc.theme.course.summaries import as_enrolled
 from wikimooc.theme.course.summaries import localized_date
 from wikimooc.theme.course.summaries import session_kind_title
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
+from wikimooc.theme.course.syllabus import mark_progress
 from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
 from wikimooc.theme.course.syllabus import syllabus
 from wikimooc.workflows.peerreview.relations import rubric_of
+from wikimooc.workflows.permissions import ADD_MODULE
 from zope.i18n import translate
 
 
@@ -48,13 +53,31 @@ class CourseView(CourseParts, BrowserView):
         }
 
     def modules(self):
-        return syllabus(self.context)
+        return mark_progress(syllabus(self.context), self.context, self.request)
+
+    def add_module_url(self):
+        """Where its writers add the first module of a course that has none."""
+        course = self.context
+        if has_module(course) or not api.user.has_permission(ADD_MODULE, obj=course):
+            return None
+        return course.absolute_url() + "/++add++Module"
 
     def sessions(self):
         brains = api.content.find(
             context=self.context, depth=1, portal_type="CourseSession", sort_on="start"
         )
-        return [session_summary(brain) for brain in brains]
+        return [self.with_enrollment(session_summary(brain), brain) for brain in brains]
+
+    def with_enrollment(self, summary, brain):
+        """What the visitor can do about the session, from the course page: the
+        session page's own enrollment action."""
+        session = brain.getObject()
+        state = enrollment_state(session)
+        return {
+            **(as_enrolled(summary) if state == "enrolled" else summary),
+            "visitor_state": state,
+            "needs_key": session.enrollment_policy == "key",
+        }
 
 
 class ModuleView(CourseParts, BrowserView):
@@ -132,4 +155,5 @@ class SessionView(CourseParts, BrowserView):
         return aq_parent(aq_inner(self.context))
 
     def modules(self):
-        return syllabus(self.course())
+        course = self.course()
+        return mark_progress(syllabus(course), course, self.request, session=self.context)

@@ -1,6 +1,8 @@
 """Classic UI for enrolling: the enrollment box of a session, enroll and leave
 (POST only, CSRF-checked), and the teachers' learners page."""
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.batching import Batch
@@ -8,21 +10,17 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import enroll
-from wikimooc.policy.enrollment import is_enrolled
+from wikimooc.policy.enrollment import enrollment_state
 from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.enrollment import leave
 from wikimooc.policy.enrollment import NotEnrolled
-from wikimooc.policy.enrollment import refusal
 from wikimooc.policy.enrollment import remove_learner
-from wikimooc.policy.enrollment import wiki_username_of
-from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
 from wikimooc.theme.dates import time_tag
 from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
-from wikimooc.workflows.permissions import ENROLL_IN_SESSION
 from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
 from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
 from wikimooc.workflows.refusals import RefusingAction
@@ -43,26 +41,19 @@ class EnrollmentViewlet(ViewletBase):
         self.state = self.visitor_state()
 
     def visitor_state(self):
-        session = self.context
-        if api.user.is_anonymous():
-            open_for_enrollment = api.content.get_state(session) == "open"
-            return "log_in" if open_for_enrollment else "closed"
-        member = api.user.get_current()
-        if is_enrolled(session, member):
-            return "enrolled"
-        if not api.user.has_permission(ENROLL_IN_SESSION, obj=session):
-            return "closed"
-        try:
-            refused = refusal(session, wiki_username_of(member), check_key=False)
-        except InvalidUsername:
-            return "no_username"
-        return refused.reason if refused else "can_enroll"
+        return enrollment_state(self.context)
 
 
 class EnrollView(RefusingAction):
     def act(self, form):
         enroll(self.context, api.user.get_current(), key=form.get("key"))
         return _("You are enrolled in this session.")
+
+    def page(self):
+        """Back to the course when the learner enrolled from the course's page."""
+        if self.request.form.get("came_from") == "course":
+            return aq_parent(aq_inner(self.context))
+        return self.context
 
 
 class LeaveView(RefusingAction):

@@ -1,9 +1,17 @@
+from Acquisition import aq_chain
+from Acquisition import aq_inner
 from html import escape
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.app.layout.viewlets.common import TitleViewlet
+from plone.app.multilingual.browser.selector import LanguageSelectorViewlet
 from plone.app.multilingual.interfaces import ILanguageRootFolder
+from plone.app.multilingual.interfaces import ITranslatable
 from plone.base.interfaces import IPloneSiteRoot
+from urllib.parse import parse_qsl
+from urllib.parse import urlencode
+from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 from wikimooc.theme.dates import page_language
 from zope.i18n import translate
 
@@ -66,3 +74,34 @@ class FooterViewlet(ViewletBase):
         self.terms_url = api.portal.get_registry_record(
             "wikimooc.terms_url", default=None
         ) or TERMS_URL
+
+
+def nearest_translatable(content):
+    return next(
+        (item for item in aq_chain(aq_inner(content)) if ITranslatable.providedBy(item)), None
+    )
+
+
+def without_post_path(url):
+    parts = urlsplit(url)
+    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+             if key != "post_path"]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+class LanguageSwitcherViewlet(LanguageSelectorViewlet):
+    """plone.app.multilingual's selector, on every page: content that is not
+    translated itself (a forum question, submitted work) leads to the translations
+    of the nearest part of the site that is (its session, its course, the
+    language's home page)."""
+
+    def languages(self):
+        if ITranslatable.providedBy(self.context):
+            return super().languages()
+        section = nearest_translatable(self.context)
+        if section is None:
+            return super().languages()
+        switcher = LanguageSelectorViewlet(section, self.request, self.view, self.manager)
+        switcher.update()
+        return [{**language, "url": without_post_path(language["url"])}
+                for language in switcher.languages()]

@@ -7,6 +7,7 @@ from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
+from wikimooc.theme.course.summaries import as_enrolled
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.tracking.window import learner_note
 from zExceptions import Unauthorized
@@ -39,9 +40,10 @@ class MyCoursesView(CourseParts, BrowserView):
             found.append({
                 "course_title": course.Title(),
                 "course_url": course.absolute_url(),
-                "session": session_summary(brain),
+                "session": as_enrolled(session_summary(brain)),
                 "done": learner["exercises_done"],
                 "total": learner["exercises_total"],
+                "completed": bool(learner["exercises_total"]) and not still_to_do,
                 "next": still_to_do[0] if still_to_do else None,
                 "contributions_url": user_links(session.wiki, username)["contributions"],
                 "note": learner_note(session, self.request),

@@ -4,8 +4,8 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from wikimooc.policy.reuse import adapt_course
+from wikimooc.policy.reuse import course_targets
 from wikimooc.theme import _
-from wikimooc.workflows.permissions import ADD_COURSE
 from wikimooc.workflows.refusals import Attempt
 from wikimooc.workflows.refusals import BadRequest
 
@@ -37,9 +37,9 @@ class AdaptView(BrowserView):
 
     def targets(self):
         """Folders where the visitor may add a course (language roots first)."""
-        found = api.content.find(portal_type=["LRF", "Folder"], sort_on="path")
-        for brain in found[:500]:
-            folder = brain.getObject()
-            allowed = {fti.getId() for fti in folder.allowedContentTypes()}
-            if "Course" in allowed and api.user.has_permission(ADD_COURSE, obj=folder):
-                yield {"uid": brain.UID, "title": brain.Title, "path": brain.getPath()}
+        for folder in course_targets():
+            yield {
+                "uid": folder.UID(),
+                "title": folder.Title(),
+                "path": "/".join(folder.getPhysicalPath()),
+            }
