@@ -92,7 +92,9 @@ def parse_args(argv=None):
     parser.add_argument("--members", type=int, help="members enrolled one by one (1000)")
     parser.add_argument("--threads", type=int, default=8, help="concurrent enrollers (8)")
     parser.add_argument("--per-thread", type=int, help="enrollments per thread (50)")
-    parser.add_argument("--batch", type=int, default=500, help="names per add_learners commit (500)")
+    parser.add_argument(
+        "--batch", type=int, default=500, help="names per add_learners commit (500)"
+    )
     parser.add_argument("--requests", type=int, help="HTTP requests per GET figure (50)")
     add_run_options(
         parser, "small run: 1,000 learners, 200 members, 25 per thread, 20 requests",
@@ -568,7 +570,7 @@ def main(argv=None):
     args = parse_args(argv)
     faulthandler.dump_traceback_later(args.timeout, exit=True)
     run_started = time.perf_counter()
-    when = datetime.datetime.now(datetime.timezone.utc)
+    when = datetime.datetime.now(datetime.UTC)
     print(f"WikiMOOC enrollment benchmark, {when:%Y-%m-%d %H:%M} UTC", flush=True)
     print(machine_info(), flush=True)
     print(
@@ -602,8 +604,8 @@ def run(args, directory, run_started, started_things):
 
     from plone import api
     from wikimooc.policy.site import ensure_site
-    from ZPublisher.interfaces import IPubFailure
     from zope.component import provideHandler
+    from ZPublisher.interfaces import IPubFailure
 
     import transaction
     import Zope2
@@ -690,7 +692,9 @@ def run(args, directory, run_started, started_things):
         result = ConcurrentResult(label, len(session.enrollments))
         run_concurrent(
             phase, enroll_worker,
-            lambda index, session=session: (db, session.getPhysicalPath(), concurrent_logins[index]),
+            lambda index, session=session: (
+                db, session.getPhysicalPath(), concurrent_logins[index]
+            ),
             args.threads, result, timeout=max(60, args.timeout / 6),
         )
         concurrent.append((phase, session, result))
@@ -748,10 +752,11 @@ def run(args, directory, run_started, started_things):
     print("B. HTTP, one client (keep-alive), teacher's GET {session}/@enrollments"
           " and a member's POST @enroll")
     rows = []
-    for total, these_rows, first in ((b_total, b_rows, b_first), (small_total, small_rows, small_first)):
+    runs = ((b_total, b_rows, b_first), (small_total, small_rows, small_first))
+    for total, these_rows, first in runs:
         for label, durations in these_rows:
-            rows.append([f"GET, {total:,} learners, {label}", *timing_row("", durations, total=False)[1:6],
-                         ms(first[label])])
+            figures = timing_row("", durations, total=False)[1:6]
+            rows.append([f"GET, {total:,} learners, {label}", *figures, ms(first[label])])
     rows.append([f"POST @enroll, big session (~{b_total:,} learners)",
                  *timing_row("", b_post, total=False)[1:6], ms(b_post[0])])
     print(table(["request", "n", "mean", "p50", "p95", "max", "first"], rows))
@@ -782,14 +787,21 @@ def run(args, directory, run_started, started_things):
             ms(max(result.latencies)) if result.latencies else "-",
         ])
         if final != expected or in_tree != expected:
-            failures.append(f"{phase}: count {final}, learners in BTree {in_tree}, expected {expected}")
+            failures.append(
+                f"{phase}: count {final}, learners in BTree {in_tree}, expected {expected}"
+            )
         enrolled = session.enrollments
-        missing = [name for name in result.succeeded_logins if name[0].upper() + name[1:] not in enrolled]
+        missing = [
+            name for name in result.succeeded_logins
+            if name[0].upper() + name[1:] not in enrolled
+        ]
         if missing:
             failures.append(f"{phase}: {len(missing)} enrollments lost, e.g. {missing[:3]}")
         ghosts = [name for name in result.gave_up_logins if name[0].upper() + name[1:] in enrolled]
         if ghosts:
-            failures.append(f"{phase}: {len(ghosts)} enrollments that failed are there: {ghosts[:3]}")
+            failures.append(
+                f"{phase}: {len(ghosts)} enrollments that failed are there: {ghosts[:3]}"
+            )
         if result.succeeded + result.exhausted != args.threads * args.per_thread:
             failures.append(f"{phase}: {result.succeeded} succeeded + {result.exhausted} gave up"
                             f" != {args.threads * args.per_thread} attempted")

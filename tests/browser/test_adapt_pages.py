@@ -1,8 +1,8 @@
 from plone import api
 from types import SimpleNamespace
-from wikimooc.theme.course.viewlets import CourseViewlet
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.reuse import adapt_course
+from wikimooc.theme.course.viewlets import CourseViewlet
 
 import pytest
 import transaction

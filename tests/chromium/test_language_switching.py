@@ -41,7 +41,9 @@ def test_the_switcher_goes_to_the_translation_and_back(translated_course, new_pa
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.locator("h1")).to_have_text("Introduction à Wikipédia")
     expect(page.locator("#wikimooc-syllabus-heading")).to_have_text("Programme")
-    expect(page.locator("#wikimooc-search-text")).to_have_attribute("placeholder", "Rechercher des cours")
+    expect(page.locator("#wikimooc-search-text")).to_have_attribute(
+        "placeholder", "Rechercher des cours"
+    )
     screenshot(page, "language-french-course")
     assert switch_to(page, "English").endswith("/en/intro")
     expect(page.locator("#wikimooc-syllabus-heading")).to_have_text("Syllabus")

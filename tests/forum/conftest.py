@@ -50,7 +50,9 @@ def mailbox(functional_portal):
 
     def mailbox():
         transaction.begin()  # see what the server committed
-        return [message_from_bytes(sent, policy=policy.default) for sent in portal.MailHost.messages]
+        return [
+            message_from_bytes(sent, policy=policy.default) for sent in portal.MailHost.messages
+        ]
 
     return mailbox
 
@@ -59,7 +61,9 @@ def mailbox(functional_portal):
 def ask(client):
     """POST a question to the session at ``path`` as ``login``."""
 
-    def ask(login, path=PUBLIC, title="How do I cite a book?", text="<p>Which template?</p>", **extra):
+    def ask(
+        login, path=PUBLIC, title="How do I cite a book?", text="<p>Which template?</p>", **extra
+    ):
         return client(login).post(path + "/@forum", json={"title": title, "text": text, **extra})
 
     return ask

@@ -61,7 +61,7 @@ def test_the_empty_course_message_in_french(actors, client):
     created = client("ada").post("/fr", json={**COURSE, "title": "Les sources"}).json()["@id"]
     refused = client("ada").post(created + "/@workflow/submit", json={})
     assert refused.json()["error"]["message"] == (
-        "Un cours doit avoir au moins un module avant d’être soumis à relecture :"
+        "Un cours doit avoir au moins un module avant d’être soumis à relecture :"  # noqa: RUF001
         " ajoutez un module, puis soumettez-le."
     )
 
@@ -70,7 +70,9 @@ def state(client, url):
     return client("manager").get(url).json()["review_state"]
 
 
-@pytest.mark.parametrize("login, sees", [(None, False), ("bob", False), ("cleo", False), ("ada", True)])
+@pytest.mark.parametrize(
+    "login, sees", [(None, False), ("bob", False), ("cleo", False), ("ada", True)]
+)
 def test_a_draft_is_visible_to_its_authors_only(draft, client, login, sees):
     assert (client(login).get(draft).status_code == 200) is sees
 
@@ -115,7 +117,7 @@ def test_the_rejection_message_in_french(actors, client):
     client("ada").post(created + "/@workflow/submit", json={})
     refused = client("cleo").post(created + "/@workflow/reject", json={})
     assert refused.json()["error"]["message"] == (
-        "Un refus doit être accompagné d’un commentaire pour les auteurs et autrices."
+        "Un refus doit être accompagné d’un commentaire pour les auteurs et autrices."  # noqa: RUF001
     )
 
 

@@ -14,10 +14,10 @@ the Learner local role on the session: that is what lets them see a private sess
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
-from typing import NamedTuple
 from plone import api
+from typing import NamedTuple
 from wikimooc.policy import _
 from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.identity.directory import userid_for_wiki_username
@@ -55,7 +55,7 @@ class Enrollments(Persistent):
         return username in self.learners
 
     def add(self, username, user_id, added_by):
-        enrolled = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        enrolled = datetime.now(UTC).isoformat(timespec="seconds")
         self.learners[username] = Enrollment(username, user_id, enrolled, added_by)
         self.count.change(1)
 
@@ -157,10 +157,10 @@ def enroll(session, member, key=None):
     to it here, which gives them access."""
     try:
         username = wiki_username_of(member)
-    except InvalidUsername:
+    except InvalidUsername as invalid:
         raise EnrollmentRefused(
             "no_username", 403, _("Your account has no valid wiki username to enroll with.")
-        )
+        ) from invalid
     enrollments = session.enrollments
     existing = enrollments.learners.get(username)
     if existing is not None:

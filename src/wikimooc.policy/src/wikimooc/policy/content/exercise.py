@@ -41,7 +41,7 @@ def rubric_given(data):
     except AttributeError:
         exercise = getattr(data, "__context__", None)
         if not IPeerReviewExercise.providedBy(exercise):
-            raise NoInputData("rubric")
+            raise NoInputData("rubric") from None
         return IPeerReviewExercise(exercise).rubric
 
 
