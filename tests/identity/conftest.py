@@ -1,11 +1,9 @@
 from plone import api
-from wikimedia_oauth import WikimediaOAuthServer
-from wikimooc.policy.identity.settings import store_consumer_secret
+from wikimedia_oauth import serving_oauth
 
 import pytest
 import re
 import requests
-import threading
 import transaction
 
 
@@ -16,17 +14,8 @@ CLIENT_SECRET = "s3cret-consumer-value-" + "x" * 10
 @pytest.fixture
 def oauth_server(functional_portal):
     """The loopback stand-in for Wikimedia's OAuth server, and the site set up to use it."""
-    portal = functional_portal
-    server = WikimediaOAuthServer(CLIENT_ID, CLIENT_SECRET, portal.absolute_url() + "/")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    api.portal.set_registry_record("wikimooc.oauth_server", server.url)
-    api.portal.set_registry_record("wikimooc.oauth_consumer_key", CLIENT_ID)
-    store_consumer_secret(CLIENT_SECRET)
-    transaction.commit()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving_oauth(functional_portal, CLIENT_ID, CLIENT_SECRET) as server:
+        yield server
 
 
 @pytest.fixture

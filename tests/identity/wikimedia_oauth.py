@@ -20,16 +20,20 @@ provider uses, as Extension:OAuth documents them:
   with the ``mwoauth-authonlyprivate`` grant).
 """
 
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from http.server import ThreadingHTTPServer
+from plone import api
 from urllib.parse import parse_qs
 from urllib.parse import urlencode
 from urllib.parse import urlsplit
+from wikimooc.policy.identity.settings import store_consumer_secret
 
 import base64
 import json
 import secrets
 import threading
+import transaction
 
 
 GRANTS = {"mwoauth-authonly", "mwoauth-authonlyprivate", "basic", "editpage", "createeditmovepage"}
@@ -191,3 +195,19 @@ class OAuthHandler(BaseHTTPRequestHandler):
             account.pop("realname", None)
             account.pop("email", None)
         self.reply(200, {**account, "grants": grant["grants"]})
+
+
+@contextmanager
+def serving_oauth(portal, client_id, client_secret):
+    """The stand-in served on a free port, and the site set up to log in with it."""
+    server = WikimediaOAuthServer(client_id, client_secret, portal.absolute_url() + "/")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    api.portal.set_registry_record("wikimooc.oauth_server", server.url)
+    api.portal.set_registry_record("wikimooc.oauth_consumer_key", client_id)
+    store_consumer_secret(client_secret)
+    transaction.commit()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

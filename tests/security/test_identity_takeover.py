@@ -10,18 +10,16 @@ from pathlib import Path
 from plone import api
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.identity.directory import userid_for_wiki_username
-from wikimooc.policy.identity.settings import store_consumer_secret
 
 import pytest
 import requests
 import sys
-import threading
 import transaction
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "identity"))
+from wikimedia_oauth import serving_oauth
 from wikimedia_oauth import wiki_account
-from wikimedia_oauth import WikimediaOAuthServer
 
 
 PASSWORD = "secret-pw-123"  # the password of the `client` fixture's members
@@ -158,16 +156,8 @@ CLIENT_SECRET = "security-consumer-secret-" + "y" * 12
 
 @pytest.fixture
 def oauth_server(functional_portal):
-    server = WikimediaOAuthServer(CLIENT_ID, CLIENT_SECRET, functional_portal.absolute_url() + "/")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    api.portal.set_registry_record("wikimooc.oauth_server", server.url)
-    api.portal.set_registry_record("wikimooc.oauth_consumer_key", CLIENT_ID)
-    store_consumer_secret(CLIENT_SECRET)
-    transaction.commit()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving_oauth(functional_portal, CLIENT_ID, CLIENT_SECRET) as server:
+        yield server
 
 
 def log_in_with_wikimedia(portal, server, account):
