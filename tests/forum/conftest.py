@@ -4,13 +4,9 @@ over the functional layer's HTTP server); a French session; a mock mail host;
 helpers to post."""
 
 from datetime import date
-from email import message_from_bytes
-from email import policy
+from mailboxes import mock_mailbox
 from plone import api
-from plone.app.testing.utils import MockMailHost
-from Products.MailHost.interfaces import IMailHost
 from wikimooc.policy.enrollment import add_learners
-from zope.component import getSiteManager
 
 import pytest
 import transaction
@@ -36,25 +32,7 @@ def forum(site):
 
 @pytest.fixture
 def mailbox(functional_portal):
-    """plone.app.testing's MockMailHost in place of the site's: ``mailbox()`` gives
-    the mails sent so far, parsed."""
-    portal = functional_portal
-    mailhost = MockMailHost("MailHost")
-    portal.MailHost = mailhost
-    site_manager = getSiteManager(portal)
-    site_manager.unregisterUtility(provided=IMailHost)
-    site_manager.registerUtility(mailhost, provided=IMailHost)
-    api.portal.set_registry_record("plone.email_from_address", "courses@wikimooc.example.org")
-    api.portal.set_registry_record("plone.email_from_name", "WikiMOOC")
-    transaction.commit()
-
-    def mailbox():
-        transaction.begin()  # see what the server committed
-        return [
-            message_from_bytes(sent, policy=policy.default) for sent in portal.MailHost.messages
-        ]
-
-    return mailbox
+    return mock_mailbox(functional_portal)
 
 
 @pytest.fixture

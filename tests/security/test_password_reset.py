@@ -2,12 +2,8 @@
 member has that login: the answer (status, type, body) is the same for a member and
 for a name that is no member's; only the member gets a mail."""
 
-from email import message_from_bytes
-from email import policy
+from mailboxes import mock_mailbox
 from plone import api
-from plone.app.testing.utils import MockMailHost
-from Products.MailHost.interfaces import IMailHost
-from zope.component import getSiteManager
 
 import pytest
 import re
@@ -16,22 +12,7 @@ import transaction
 
 @pytest.fixture
 def mailbox(site):
-    portal = site["portal"]
-    mailhost = MockMailHost("MailHost")
-    portal.MailHost = mailhost
-    site_manager = getSiteManager(portal)
-    site_manager.unregisterUtility(provided=IMailHost)
-    site_manager.registerUtility(mailhost, provided=IMailHost)
-    api.portal.set_registry_record("plone.email_from_address", "courses@wikimooc.example.org")
-    api.portal.set_registry_record("plone.email_from_name", "WikiMOOC")
-    transaction.commit()
-
-    def mailbox():
-        transaction.begin()  # see what the server committed
-        sent = portal.MailHost.messages
-        return [message_from_bytes(message, policy=policy.default) for message in sent]
-
-    return mailbox
+    return mock_mailbox(site["portal"])
 
 
 def answer(response, name):
