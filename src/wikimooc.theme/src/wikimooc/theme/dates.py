@@ -58,9 +58,11 @@ def reader_timezone():
 
 
 def long_date(day, request):
-    """"1 March 2027", "1 mars 2027"; "" for no day."""
+    """"1 March 2027", "1 mars 2027" for a date, a datetime or an ISO day; "" for none."""
     if not day:
         return ""
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
     if isinstance(day, datetime):
         day = day.date()
     return reader_locale(request).dates.getFormatter("date", "long").format(day)
@@ -106,3 +108,13 @@ def time_tag(value, request, empty="—"):
         f'<time datetime="{found["iso"]}" data-wikimooc-moment="">'
         f'{escape(found["text"])}</time>'
     )
+
+
+class ReaderDates:
+    """For page classes: ``view/day`` and ``view/time`` in their templates."""
+
+    def day(self, value):
+        return long_date(value, self.request)
+
+    def time(self, value, empty="—"):
+        return time_tag(value, self.request, empty)

@@ -85,7 +85,10 @@ class CatalogueView(CourseParts, BrowserView):
                 "audience": term_titles(AUDIENCES, brain.audience),
                 "organisation": brain.organisation,
                 "license": term_titles(LICENSES, [brain.license]),
-                "sessions": [session_summary(session) for session in sessions[brain.getPath()]],
+                "sessions": [
+                    session_summary(session, self.request)
+                    for session in sessions[brain.getPath()]
+                ],
             }
             for brain in brains
         ]

@@ -21,6 +21,7 @@ from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import learner_username
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.theme import _
+from wikimooc.theme.dates import ReaderDates
 from wikimooc.workflows.permissions import MANAGE_CERTIFICATES
 from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import NotFound
@@ -33,7 +34,7 @@ def may_manage_certificates(session):
     return api.user.has_permission(MANAGE_CERTIFICATES, obj=session)
 
 
-class CertificatesView(BrowserView):
+class CertificatesView(ReaderDates, BrowserView):
     def __call__(self):
         self.items = sorted(
             (
@@ -109,7 +110,7 @@ class CertificateViewlet(ViewletBase):
 
 
 @implementer(IPublishTraverse)
-class VerifyView(BrowserView):
+class VerifyView(ReaderDates, BrowserView):
     """/@@verify/<code>: whether a certificate is valid, for anyone."""
 
     code = ""

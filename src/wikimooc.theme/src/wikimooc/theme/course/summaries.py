@@ -1,9 +1,8 @@
 """Sessions and vocabulary values as every page shows them."""
 
-from DateTime import DateTime
-from plone import api
 from wikimooc.policy.vocabularies import SESSION_KINDS
 from wikimooc.theme import _
+from wikimooc.theme.dates import long_date
 
 
 SESSION_STATES = {
@@ -13,23 +12,19 @@ SESSION_STATES = {
 }
 
 
-def localized_date(day):
-    return api.portal.get_localized_time(DateTime(day.isoformat())) if day else ""
-
-
 def session_kind_title(kind):
     return SESSION_KINDS.getTerm(kind).title if kind in SESSION_KINDS else kind
 
 
-def session_summary(brain):
-    """A session from its catalog entry."""
+def session_summary(brain, request):
+    """A session from its catalog entry, its days as the reader reads them."""
     return {
         "title": brain.Title,
         "url": brain.getURL(),
         "kind": brain.session_kind,
         "kind_title": session_kind_title(brain.session_kind),
-        "start": localized_date(brain.start),
-        "end": localized_date(brain.end),
+        "start": long_date(brain.start, request),
+        "end": long_date(brain.end, request),
         "wiki": brain.wiki,
         "state": brain.review_state,
         "state_title": SESSION_STATES.get(brain.review_state, brain.review_state),

@@ -18,7 +18,6 @@ from wikimooc.theme.course.plain_words import exercise_page
 from wikimooc.theme.course.plain_words import namespace_words
 from wikimooc.theme.course.plain_words import size_words
 from wikimooc.theme.course.summaries import as_enrolled
-from wikimooc.theme.course.summaries import localized_date
 from wikimooc.theme.course.summaries import session_kind_title
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
@@ -26,6 +25,7 @@ from wikimooc.theme.course.syllabus import mark_progress
 from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
 from wikimooc.theme.course.syllabus import syllabus
+from wikimooc.theme.dates import long_date
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.permissions import ADD_MODULE
 from zope.i18n import translate
@@ -66,7 +66,9 @@ class CourseView(CourseParts, BrowserView):
         brains = api.content.find(
             context=self.context, depth=1, portal_type="CourseSession", sort_on="start"
         )
-        return [self.with_enrollment(session_summary(brain), brain) for brain in brains]
+        return [
+            self.with_enrollment(session_summary(brain, self.request), brain) for brain in brains
+        ]
 
     def with_enrollment(self, summary, brain):
         """What the visitor can do about the session, from the course page: the
@@ -141,8 +143,8 @@ class SessionView(CourseParts, BrowserView):
         teachers = [api.user.get(userid=userid) for userid in session.teachers or ()]
         return {
             "kind_title": session_kind_title(session.kind),
-            "start": localized_date(session.start),
-            "end": localized_date(session.end),
+            "start": long_date(session.start, self.request),
+            "end": long_date(session.end, self.request),
             "wiki": session.wiki,
             "wiki_url": page_url(session.wiki, ""),
             "teachers": [

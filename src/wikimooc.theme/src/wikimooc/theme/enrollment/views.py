@@ -18,7 +18,7 @@ from wikimooc.policy.enrollment import remove_learner
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
-from wikimooc.theme.dates import time_tag
+from wikimooc.theme.dates import ReaderDates
 from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.permissions import MANAGE_ENROLLMENTS
@@ -63,7 +63,7 @@ class LeaveView(RefusingAction):
         return _("You have left this session.")
 
 
-class LearnersView(BrowserView):
+class LearnersView(ReaderDates, BrowserView):
     """Teachers see the learners (batched) and add wiki usernames, pasted at once."""
 
     def __call__(self):
@@ -99,9 +99,6 @@ class LearnersView(BrowserView):
     def count(self):
         count = len(self.context.enrollments)
         return plural("${count} learner", "${count} learners", count, self.request)
-
-    def time(self, value):
-        return time_tag(value, self.request)
 
     def remove_label(self, username):
         return translate(

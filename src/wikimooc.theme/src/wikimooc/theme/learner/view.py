@@ -40,7 +40,7 @@ class MyCoursesView(CourseParts, BrowserView):
             found.append({
                 "course_title": course.Title(),
                 "course_url": course.absolute_url(),
-                "session": as_enrolled(session_summary(brain)),
+                "session": as_enrolled(session_summary(brain, self.request)),
                 "done": learner["exercises_done"],
                 "total": learner["exercises_total"],
                 "completed": bool(learner["exercises_total"]) and not still_to_do,

@@ -12,7 +12,7 @@ from wikimooc.policy.tracking.reports import dashboard
 from wikimooc.policy.tracking.reports import exercise_progress
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.theme import _
-from wikimooc.theme.dates import time_tag
+from wikimooc.theme.dates import ReaderDates
 from wikimooc.theme.tracking.window import learner_note
 from wikimooc.theme.tracking.window import teacher_note
 from wikimooc.workflows.refusals import RefusingAction
@@ -55,7 +55,7 @@ def wiki_error_sentence(error):
     return _("It refused the platform's request (${code}).", mapping={"code": error})
 
 
-class DashboardView(BrowserView):
+class DashboardView(ReaderDates, BrowserView):
     def page_title(self):
         return _("Dashboard of ${session}", mapping={"session": self.context.Title()})
 
@@ -63,9 +63,6 @@ class DashboardView(BrowserView):
         self.data = dashboard(self.context)
         self.note = teacher_note(self.context, self.request)
         return self.index()
-
-    def time(self, value, empty="—"):
-        return time_tag(value, self.request, empty)
 
     def wiki_error(self):
         return wiki_error_sentence(self.data["wiki_status"]["error"])
