@@ -51,7 +51,9 @@ def test_a_wrong_key_is_explained_and_enrolls_nobody(site, page, authenticator):
     assert "You are enrolled in this session." in accepted.text
 
 
-def test_the_key_field_is_shown_only_where_a_key_is_needed(site, page):
+@pytest.fixture
+def keyed_session(site):
+    """A second open session of the course, enrolled by the key "k"."""
     with api.env.adopt_roles(["Manager"]):
         keyed = api.content.create(
             container=site["course"], type="CourseSession", id="keyed", title="Keyed",
@@ -60,6 +62,10 @@ def test_the_key_field_is_shown_only_where_a_key_is_needed(site, page):
         )
         api.content.transition(keyed, "open")
     transaction.commit()
+    return keyed
+
+
+def test_the_key_field_is_shown_only_where_a_key_is_needed(keyed_session, page):
     assert 'name="key"' in page("ada").get("/en/intro/keyed").text
     assert 'name="key"' not in page("ada").get(PUBLIC).text
 
@@ -93,17 +99,9 @@ def test_learners_page_in_french_under_fr(site, page):
     assert "Ajouter des apprenant·es" in html
 
 
-def test_the_course_page_enrolls_with_the_key_and_comes_back(site, page, authenticator):
+def test_the_course_page_enrolls_with_the_key_and_comes_back(keyed_session, page, authenticator):
     """A session enrolled by key, from the course page: the key is asked there, a
     wrong one is explained on the course, the right one enrolls."""
-    with api.env.adopt_roles(["Manager"]):
-        keyed = api.content.create(
-            container=site["course"], type="CourseSession", id="keyed", title="Keyed",
-            enrollment_policy="key", enrollment_key="k", start=date(2027, 3, 1),
-            end=date(2027, 4, 30), wiki="en.wikipedia.org",
-        )
-        api.content.transition(keyed, "open")
-    transaction.commit()
     ada = page("ada")
     course = ada.get("/en/intro").text
     assert course.count('name="came_from" value="course"') == 2  # the public session too
@@ -117,4 +115,4 @@ def test_the_course_page_enrolls_with_the_key_and_comes_back(site, page, authent
     assert "You are enrolled in this session." in accepted.text
     assert accepted.text.count('name="came_from" value="course"') == 1
     transaction.begin()
-    assert "Ada" in keyed.enrollments
+    assert "Ada" in keyed_session.enrollments

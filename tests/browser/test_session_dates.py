@@ -11,17 +11,12 @@ import transaction
 
 
 @pytest.fixture
-def french_session(site):
+def french_session(more_courses, site):
     with api.env.adopt_roles(["Manager"]):
-        course = api.content.create(
-            container=site["portal"]["fr"], type="Course", id="commons",
-            title="Illustrer avec Commons", projects=("commons",), organisation="Wikimédia France",
-        )
-        api.content.create(container=course, type="Module", id="debut", title="Début")
-        api.content.transition(course, to_state="published")
         session = api.content.create(
-            container=course, type="CourseSession", id="printemps", title="Printemps",
-            start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="fr.wikipedia.org",
+            container=site["portal"]["fr"]["commons"], type="CourseSession", id="printemps",
+            title="Printemps", start=date(2027, 3, 1), end=date(2027, 4, 30),
+            wiki="fr.wikipedia.org",
         )
         api.content.transition(session, "open")
     transaction.commit()

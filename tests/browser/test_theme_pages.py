@@ -31,23 +31,6 @@ def parts(site):
     return {"module": module, "lesson": lesson, "exercise": exercise}
 
 
-@pytest.fixture
-def more_courses(site):
-    """A Wikidata course for educators in English and a French course."""
-    with api.env.adopt_roles(["Manager"]):
-        for root, course_id, title, projects, audience in (
-            ("en", "wikidata", "Wikidata for teachers", ("wikidata",), ("educators",)),
-            ("fr", "commons", "Illustrer avec Commons", ("commons",), ("students",)),
-        ):
-            course = api.content.create(
-                container=site["portal"][root], type="Course", id=course_id, title=title,
-                projects=projects, audience=audience, organisation="Wikimédia France",
-            )
-            api.content.create(container=course, type="Module", id="about", title="About")
-            api.content.transition(course, to_state="published")
-    transaction.commit()
-
-
 def text_of(html):
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 

@@ -64,7 +64,7 @@ def test_the_verification_page(issued, client, revoked, code, status, shown):
     assert shown in response.text
     assert ("wiki username" in response.text) is (code is None)
     # The session's days and the moments in words, not ISO strings.
-    assert ("March 1, 2027 – April 30, 2027" in response.text) is (code is None)
+    assert ("March 1, 2027 \u2013 April 30, 2027" in response.text) is (code is None)
     assert "2027-03-01" not in response.text
 
 
