@@ -12,6 +12,7 @@ from datetime import datetime
 from datetime import UTC
 from plone import api
 from wikimooc.policy import _
+from wikimooc.policy.certificates.completion import grade_requirement
 from wikimooc.policy.certificates.completion import is_complete
 from wikimooc.policy.certificates.completion import requirements
 from wikimooc.policy.certificates.storage import Certificate
@@ -89,7 +90,7 @@ def issue_where_complete(session, usernames):
         if enrollment is None or username in codes:
             continue
         found = requirements(session, username, enrollment.user_id)
-        if is_complete(found):
+        if is_complete(found, grade_requirement(session, username)):
             completed.append((enrollment, found))
     if not completed:
         return []

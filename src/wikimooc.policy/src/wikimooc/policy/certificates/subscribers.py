@@ -14,6 +14,12 @@ def progress_changed(session, event):
     issue_where_complete(session, event.usernames)
 
 
+def attempt_recorded(quiz, event):
+    """An attempt may bring the learner's grade to the pass mark (a practice quiz
+    too, when the grading policy counts it)."""
+    issue_where_complete(event.session, [event.username])
+
+
 def submission_graded(submission, event):
     session = aq_parent(aq_inner(submission))
     member = api.user.get(userid=submission.author) if submission.author else None
