@@ -13,9 +13,9 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.textfield.value import RichTextValue
+from quiz_answers import answers_for
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.quiz.attempts import submit
-from wikimooc.policy.quiz.reading import choice_id
 from wikimooc.policy.tracking.storage import Progress
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.workflows.peerreview.actions import create_submission
@@ -95,12 +95,6 @@ def build_course(portal, teachers=("teacher",)):
             "sources": sources, "practice": practice, "article": article}
 
 
-def quiz_answers(quiz, right):
-    """Answers to ``quiz`` with ``right`` of its two questions right (2 points each)."""
-    pillar = choice_id(quiz["pillar"], 0 if right >= 1 else 1)
-    return {"pillar": pillar, "year": 2001 if right >= 2 else 1999}
-
-
 class Results:
     """What learners did, recorded where the features record it."""
 
@@ -110,7 +104,7 @@ class Results:
 
     def attempt(self, username, quiz_name, right):
         quiz = self.world[quiz_name]
-        return submit(quiz, self.world["session"], username, quiz_answers(quiz, right))
+        return submit(quiz, self.world["session"], username, answers_for(quiz, right))
 
     def wiki_done(self, username, exercise_name, done=True):
         tracking_of(self.world["session"]).progress[
@@ -139,3 +133,21 @@ def world(portal):
 @pytest.fixture
 def results(portal, world):
     return Results(portal, world)
+
+
+# Over HTTP (the functional layer's server): the same course, committed.
+
+
+@pytest.fixture
+def served(functional_portal):
+    import transaction
+
+    world = build_course(functional_portal)
+    transaction.commit()
+    return world
+
+
+@pytest.fixture
+def served_results(functional_portal, served):
+    """As ``results``; commit after recording."""
+    return Results(functional_portal, served)
