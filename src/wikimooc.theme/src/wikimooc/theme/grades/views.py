@@ -52,7 +52,8 @@ def score_text(score):
 
 
 class GradePage(BrowserView):
-    """What the grade pages share: how scores, categories and statuses read."""
+    """What the grade pages share: how scores, categories and statuses read, and a
+    learner's report (``self.report``) module by module."""
 
     score_text = staticmethod(score_text)
     grades_macro = ViewPageTemplateFile("templates/grades.pt")
@@ -63,6 +64,25 @@ class GradePage(BrowserView):
     def status_title(self, status):
         return STATUS_TITLES.get(status, status)
 
+    def modules(self):
+        """(module title, its items) in the course's order."""
+        found = {}
+        for item in self.report["items"]:
+            found.setdefault(item["module_title"], []).append(item)
+        return list(found.items())
+
+    def what_is_left(self, item):
+        if item["category"] == "quizzes":
+            if item["attempts_left"] is None:
+                return _("As many attempts as you want.")
+            return plural("${count} attempt left.", "${count} attempts left.",
+                          item["attempts_left"], self.request)
+        if item["category"] == "peer" and item["status"] != "graded":
+            return _("Hand in your work and wait for its reviews.")
+        if item["category"] == "wiki" and not item["done"]:
+            return _("Do it on the wiki: this page shows it once the platform sees your edit.")
+        return None
+
     def detail_url(self, username):
         return f"{self.context.absolute_url()}/@@gradebook-learner?" + urlencode(
             {"learner": username})
@@ -72,7 +92,7 @@ class GradebookView(GradePage):
     """Learners × items, batched; sorted by a column, filtered by module, searched."""
 
     def __call__(self):
-        self.columns, self.rows, self.batch = [], [], Batch([], size=LEARNERS_PER_PAGE)
+        self.columns, self.batch = [], Batch([], size=LEARNERS_PER_PAGE)
         form = {name: self.request.form.get(name) for name in
                 ("search", "module", "sort_on", "sort_order")}
         with Attempt() as attempt:
@@ -81,7 +101,7 @@ class GradebookView(GradePage):
         if attempt.refused is not None:
             api.portal.show_message(attempt.refused.message, self.request, type="error")
         self.form = form
-        self.modules = list({item.module_id: item.module_title
+        self.module_choices = list({item.module_id: item.module_title
                              for item in gradable_items(self.context)}.items())
         self.pass_mark = grading_policy(self.context).pass_mark
         return self.index()
@@ -156,26 +176,6 @@ class MyGradesView(GradePage):
             results, results.learner(username, session.enrollments.learners[username].user_id)
         )
         return self.index()
-
-    def modules(self):
-        """(module title, its items) in the course's order."""
-        found = {}
-        for item in self.report["items"]:
-            found.setdefault(item["module_title"], []).append(item)
-        return list(found.items())
-
-    def what_is_left(self, item):
-        if item["category"] == "quizzes":
-            if item["attempts_left"] is None:
-                return _("As many attempts as you want.")
-            return plural("${count} attempt left.", "${count} attempts left.",
-                          item["attempts_left"], self.request)
-        if item["category"] == "peer" and item["status"] != "graded":
-            return _("Hand in your work and wait for its reviews.")
-        if item["category"] == "wiki" and not item["done"]:
-            return _("Do it on the wiki: this page shows it once the platform sees your edit.")
-        return None
-
 
 class GradingPolicyView(GradePage):
     """The form: weights, pass mark, which items count, which quiz attempt."""
