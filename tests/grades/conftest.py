@@ -55,8 +55,9 @@ def add_quiz(module, quiz_id, **settings):
     return quiz
 
 
-def build_course(portal, teachers=("teacher",)):
-    """The course and its session "spring" (see above); returns them by name."""
+def build_course(portal, teachers=("teacher",), **session_fields):
+    """The course and its session "spring" (see above; ``session_fields`` change it);
+    returns them by name."""
     with api.env.adopt_roles(["Manager"]):
         for login_name in ("ada", "bob", "cleo", "teacher"):
             if api.user.get(username=login_name) is None:
@@ -85,9 +86,10 @@ def build_course(portal, teachers=("teacher",)):
         )
         api.content.transition(course, to_state="published")
         session = api.content.create(
-            container=course, type="CourseSession", id="spring", title="Spring session",
-            start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="en.wikipedia.org",
-            teachers=list(teachers),
+            container=course, type="CourseSession", id="spring", **{
+                "title": "Spring session", "start": date(2027, 3, 1), "end": date(2027, 4, 30),
+                "wiki": "en.wikipedia.org", "teachers": list(teachers), **session_fields,
+            },
         )
         api.content.transition(session, "open")
         add_learners(session, ["ada", "bob"], added_by="teacher")
