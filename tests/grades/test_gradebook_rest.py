@@ -51,7 +51,8 @@ def test_the_teacher_reads_and_changes_the_grading_policy(served, client):
         ({"weights": {"quizzes": -5}}, "The weight of quizzes must be a number, 0 or more."),
         ({"pass_mark": 150}, "The pass mark must be a percentage, from 0 to 100."),
         ({"items": ["nope"]}, "nope is no quiz or exercise of this course."),
-        ({"pass_mark": 70, "quiz_attempt": "first"}, "\"quiz_attempt\" must be \"best\" or \"last\"."),
+        ({"pass_mark": 70, "quiz_attempt": "first"},
+         "\"quiz_attempt\" must be \"best\" or \"last\"."),
     ],
 )
 def test_bad_policies_are_refused_and_change_nothing(served, client, body, message):

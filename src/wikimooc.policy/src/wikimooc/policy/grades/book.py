@@ -1,4 +1,4 @@
-"""The session's grade book: learners × counted items, in wiki-username order (the
+"""The session's grade book: learners by counted items, in wiki-username order (the
 enrollments' BTree order, so a page reads only its own learners), or sorted by the
 grade or one item (which reads every learner), searched by wiki username, and one
 learner's detail. Every figure is read from the stores when asked: nothing here can

@@ -161,7 +161,8 @@ class SessionResults:
         grade_found = weighted_grade(self.policy.weight_of(), results)
         return LearnerGrades(
             username=username, user_id=user_id, grade=grade_found,
-            pass_mark=self.policy.pass_mark, passed=passed(grade_found, self.policy.pass_mark), results=results,
+            pass_mark=self.policy.pass_mark, passed=passed(grade_found, self.policy.pass_mark),
+            results=results,
             details=tuple(detail for _result, detail in found),
         )
 

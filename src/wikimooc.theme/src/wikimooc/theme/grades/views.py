@@ -89,7 +89,7 @@ class GradePage(BrowserView):
 
 
 class GradebookView(GradePage):
-    """Learners × items, batched; sorted by a column, filtered by module, searched."""
+    """Learners by items, batched; sorted by a column, filtered by module, searched."""
 
     def __call__(self):
         self.columns, self.batch = [], Batch([], size=LEARNERS_PER_PAGE)
