@@ -68,7 +68,8 @@ import time
 QUIZZES, WIKI_EXERCISES = 3, 3
 PAGE_SIZE = 25
 RUBRIC = {"criteria": [
-    {"title": "Sources", "levels": [{"title": "None", "points": 0}, {"title": "Good", "points": 2}]},
+    {"title": "Sources",
+     "levels": [{"title": "None", "points": 0}, {"title": "Good", "points": 2}]},
     {"title": "Neutral", "levels": [{"title": "No", "points": 0}, {"title": "Yes", "points": 3}]},
 ]}
 
@@ -119,7 +120,7 @@ def build_course(site):
         exercises.append(api.content.create(
             container=modules[number % 2], type="Exercise", id=f"wiki-{number}",
             title=f"Wiki exercise {number}", check="wiki", wiki_action="create_page",
-            title_pattern="User:{username}/Draft%d" % number,
+            title_pattern="User:{username}/Draft" + str(number),
         ))
     peer = api.content.create(container=modules[1], type="Exercise", id="peer",
                               title="Peer-reviewed exercise", check="peer", rubric=RUBRIC,
