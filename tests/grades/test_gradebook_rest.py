@@ -118,6 +118,8 @@ def test_filtering_by_module(graded_learners, client):
         ("sort_order=sideways", "\"sort_order\" must be ascending or descending."),
         ("module=nowhere", "This grade book has no module nowhere."),
         ("b_size=-1", "\"b_size\" must be a whole number, 1 or more."),
+        ("module=basics&module=more", "Give \"search\", \"module\", \"sort_on\" and"),
+        ("sort_on=grade&sort_on=grade", "Give \"search\", \"module\", \"sort_on\" and"),
     ],
 )
 def test_bad_queries_are_refused(graded_learners, client, query, message):

@@ -57,24 +57,29 @@ def learner_report(results, grades, module=""):
 
 
 def read_query(form, results):
-    sort_on = form.get("sort_on") or "wiki_username"
-    item_uids = {item.uid for item in results.items}
-    if sort_on not in ("wiki_username", "grade") and sort_on not in item_uids:
+    """The Query ``form`` asks for; GradingRefused for what the grade book cannot do."""
+    given = {name: form.get(name) or "" for name in
+             ("search", "module", "sort_on", "sort_order")}
+    if not all(isinstance(value, str) for value in given.values()):
+        raise GradingRefused(400, _(
+            "Give \"search\", \"module\", \"sort_on\" and \"sort_order\" once each, as text."
+        ))
+    sort_on = given["sort_on"] or "wiki_username"
+    if sort_on not in ("wiki_username", "grade") and sort_on not in {
+        item.uid for item in results.items
+    }:
         raise GradingRefused(400, _(
             "\"sort_on\" must be wiki_username, grade or the UID of an item of the grade book."
         ))
-    order = form.get("sort_order") or "ascending"
+    order = given["sort_order"] or "ascending"
     if order not in SORT_ORDERS:
         raise GradingRefused(400, _("\"sort_order\" must be ascending or descending."))
-    module = form.get("module") or ""
+    module = given["module"]
     if module and module not in {item.module_id for item in results.items}:
         raise GradingRefused(400, _(
-            "This grade book has no module ${module}.", mapping={"module": str(module)}
+            "This grade book has no module ${module}.", mapping={"module": module}
         ))
-    search = form.get("search") or ""
-    if not isinstance(search, str) or not isinstance(module, str):
-        raise GradingRefused(400, _("Give \"search\" and \"module\" once each, as text."))
-    return Query(search.strip().casefold(), module, sort_on, order == "descending")
+    return Query(given["search"].strip().casefold(), module, sort_on, order == "descending")
 
 
 class LearnerRows:
