@@ -158,3 +158,35 @@ def test_the_csv_has_every_learner_with_wiki_usernames(graded_learners, client):
     assert len(lines) == 15
     assert lines[1].startswith("Ada,https://en.wikipedia.org/wiki/User:Ada,55.0,yes,100.0,100.0,,0.0")
     assert lines[2].startswith("Bob,https://en.wikipedia.org/wiki/User:Bob,20.0,no,50.0,0.0,,0.0")
+
+
+@pytest.mark.parametrize(
+    "method, path, body, status",
+    [
+        ("patch", "/@grading-policy", "not json", 400),
+        ("patch", "/@grading-policy", [1, 2], 400),
+        ("patch", "/@grading-policy", '{"weights": {"quizzes": 1e400}}', 400),  # infinity
+        ("patch", "/@grading-policy", {"weights": {"quizzes": "1e999"}}, 400),
+        ("patch", "/@grading-policy", {"items": [None]}, 400),
+        ("patch", "/@grading-policy", {"items": [["x"]]}, 400),
+        ("patch", "/@grading-policy", {"quiz_attempt": ["best"]}, 400),
+        ("patch", "/@grading-policy", {"pass_mark": "٥٠"}, 200),  # Arabic-Indic 50
+        ("get", "/@gradebook/عمر", None, 404),
+        ("get", "/@gradebook/a/b", None, 400),
+        ("get", "/@gradebook/%E2%80%AEAda", None, 200),  # a bidi control: normalised away
+        ("get", "/@gradebook?search=%E2%80%AE%3Cscript%3E", None, 200),
+        ("get", "/@gradebook?search=*%20OR%201%3D1", None, 200),
+        ("get", "/@gradebook?b_start=999999", None, 200),
+    ],
+)
+def test_hostile_input_is_a_4xx_or_handled(graded_learners, client, method, path, body, status):
+    teacher = client("teacher")
+    before = teacher.get(SESSION + "/@grading-policy").json()
+    kwargs = {"data": body} if isinstance(body, str) else {"json": body}
+    if body is not None and isinstance(body, str):
+        kwargs["headers"] = {"Content-Type": "application/json"}
+    response = getattr(teacher, method)(SESSION + path, **kwargs)
+    assert response.status_code == status, response.text[:300]
+    if status >= 400:
+        assert response.json()["error"]["message"]
+        assert teacher.get(SESSION + "/@grading-policy").json() == before

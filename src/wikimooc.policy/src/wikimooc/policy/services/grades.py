@@ -3,6 +3,7 @@ change it), the grade book (batched) and one learner's detail for the teachers, 
 a learner's own grades."""
 
 from plone import api
+from urllib.parse import quote
 from wikimooc.policy import _
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import wiki_username_of
@@ -50,8 +51,9 @@ class GradebookGet(PathParameters, RefusingService):
         if len(self.params) > 1:
             raise GradingRefused(400, _("Say whose grades: @gradebook/<wiki username>."))
         if self.params:
-            return {"@id": f"{session.absolute_url()}/@gradebook/{self.params[0]}",
-                    **learner_in_book(session, self.params[0])}
+            detail = learner_in_book(session, self.params[0])
+            username = quote(detail["wiki_username"])
+            return {"@id": f"{session.absolute_url()}/@gradebook/{username}", **detail}
         columns, rows = grade_book(session, self.request.form)
         batch = hypermedia_batch(self.request, rows)
         result = {"@id": batch.canonical_url, "pass_mark": grading_policy(session).pass_mark,
