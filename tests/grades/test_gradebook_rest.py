@@ -170,7 +170,7 @@ def test_the_csv_has_every_learner_with_wiki_usernames(graded_learners, client):
         ("patch", "/@grading-policy", {"items": [None]}, 400),
         ("patch", "/@grading-policy", {"items": [["x"]]}, 400),
         ("patch", "/@grading-policy", {"quiz_attempt": ["best"]}, 400),
-        ("patch", "/@grading-policy", {"pass_mark": "٥٠"}, 200),  # Arabic-Indic 50
+        ("patch", "/@grading-policy", {"pass_mark": "\u0665\u0660"}, 200),  # Arabic-Indic 50
         ("get", "/@gradebook/عمر", None, 404),
         ("get", "/@gradebook/a/b", None, 400),
         ("get", "/@gradebook/%E2%80%AEAda", None, 200),  # a bidi control: normalised away
