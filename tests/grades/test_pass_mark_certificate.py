@@ -5,6 +5,7 @@ decision or the peer-review grade that brings the learner there, and not before.
 from quiz_answers import answers_for
 from wikimooc.policy.certificates.storage import certificate_of
 from wikimooc.policy.grades.settings import change
+from wikimooc.policy.taskqueue.queue import huey
 
 import pytest
 import transaction
@@ -110,3 +111,23 @@ def test_without_the_rule_the_grade_issues_nothing(served, client):
     attempt(client, served, "ada", 2)
     assert certificate_of(served["session"], "Ada") is None
     assert client("ada").get(SESSION + "/@certificate").json()["grade"] is None
+
+
+def test_a_new_grading_policy_is_applied_by_the_worker(served, certifying, client):
+    """Ada's grade is 50 %: under a pass mark of 60, then 50 (over REST), the worker
+    issues her certificate; a policy change without the rule queues nothing."""
+    session = certifying(pass_mark=60, items=[served["check"].UID()])
+    attempt(client, served, "ada", 1)
+    assert certificate_of(session, "Ada") is None
+    huey.flush()
+    changed = client("teacher").patch(SESSION + "/@grading-policy", json={"pass_mark": 50})
+    assert changed.status_code == 200, changed.text
+    assert huey.pending_count() == 1
+    huey.execute(huey.dequeue())  # as the worker, in a connection of its own
+    (issued,) = client("teacher").get(SESSION + "/@certificates").json()["items"]
+    assert issued["learner"]["wiki_username"] == "Ada"
+    unset = client("teacher").patch(SESSION, json={"certificate_requires_pass_mark": False})
+    assert unset.status_code == 204, unset.text
+    huey.flush()
+    client("teacher").patch(SESSION + "/@grading-policy", json={"pass_mark": 40})
+    assert huey.pending_count() == 0

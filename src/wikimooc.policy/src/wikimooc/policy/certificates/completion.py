@@ -6,7 +6,7 @@ settings say so, the overall grade of the grade book at least the pass mark."""
 from plone.app.uuid.utils import uuidToObject
 from typing import NamedTuple
 from wikimooc.policy.certificates.settings import ICertificateSettings
-from wikimooc.policy.grades.results import learner_grades
+from wikimooc.policy.grades.results import SessionResults
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.workflows.peerreview.actions import submission_of
 from wikimooc.workflows.peerreview.grading import grade
@@ -58,13 +58,19 @@ class GradeRequirement(NamedTuple):
     done: bool
 
 
-def grade_requirement(session, username):
-    """The learner's GradeRequirement, when the certificate requires the pass mark."""
-    if not ICertificateSettings.providedBy(session) or not getattr(
-        session, "certificate_requires_pass_mark", False
-    ):
+def requires_pass_mark(session):
+    return ICertificateSettings.providedBy(session) and bool(
+        getattr(session, "certificate_requires_pass_mark", False)
+    )
+
+
+def grade_requirement(session, username, results=None):
+    """The learner's GradeRequirement, when the certificate requires the pass mark;
+    ``results``, the session's SessionResults, when many learners are looked at."""
+    if not requires_pass_mark(session):
         return None
-    grades = learner_grades(session, username)
+    results = results or SessionResults(session)
+    grades = results.learner(username, session.enrollments.learners[username].user_id)
     return GradeRequirement(grades.grade, grades.pass_mark, grades.passed)
 
 

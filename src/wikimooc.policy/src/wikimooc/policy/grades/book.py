@@ -94,7 +94,7 @@ class LearnerRows:
         if query.search:
             found = [enrollment for username, enrollment in learners.items()
                      if query.search in username.casefold()]
-        elif query.descending and query.sort_on == "wiki_username":
+        elif query.descending or query.sort_on != "wiki_username":
             found = list(learners.values())
         else:
             found = LearnerSequence(session.enrollments)

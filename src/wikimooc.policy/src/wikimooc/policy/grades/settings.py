@@ -7,8 +7,10 @@ from persistent import Persistent
 from typing import NamedTuple
 from wikimooc.policy import _
 from wikimooc.policy.grades.computation import CATEGORIES
+from wikimooc.policy.grades.events import GradingPolicyChanged
 from wikimooc.workflows.annotations import annotation
 from wikimooc.workflows.refusals import Refused
+from zope.event import notify
 
 import math
 
@@ -143,4 +145,5 @@ def change(session, changes, gradable_uids):
     """Store the session's policy with ``changes``; return it."""
     policy = changed_policy(grading_policy(session), changes, gradable_uids)
     annotation(session, POLICY_ANNOTATION, StoredPolicy).policy = policy
+    notify(GradingPolicyChanged(session))
     return policy

@@ -9,6 +9,7 @@ from wikimooc.policy.certificates.completion import grade_requirement
 from wikimooc.policy.certificates.completion import is_complete
 from wikimooc.policy.certificates.completion import required_exercises
 from wikimooc.policy.certificates.completion import requirements
+from wikimooc.policy.certificates.completion import requires_pass_mark
 from wikimooc.policy.certificates.disclosure import pdf_url
 from wikimooc.policy.certificates.disclosure import public_info
 from wikimooc.policy.certificates.disclosure import team_info
@@ -98,7 +99,7 @@ class CertificateViewlet(ViewletBase):
             not api.user.is_anonymous()
             and is_enrolled(session, member)
             and (bool(required_exercises(session))
-                 or getattr(session, "certificate_requires_pass_mark", False))
+                 or requires_pass_mark(session))
         )
         if not self.available:
             return
