@@ -104,5 +104,10 @@ def test_the_links_from_the_dashboard_and_the_lessons(served, client):
     lesson = html_client(client, "ada").get("/en/intro/basics/read").text
     assert "Not answered yet." in lesson  # the quiz of the lesson's module
     assert SESSION + "/@@my-grades" in lesson
+    transaction.begin()
+    submit(served["check"], served["session"], "Ada", answers_for(served["check"], 1))
+    transaction.commit()
+    answered = " ".join(html_client(client, "ada").get("/en/intro/basics/read").text.split())
+    assert "Answered: 2 of 4 points" in answered
     teacher_lesson = html_client(client, "teacher").get("/en/intro/basics/read").text
     assert SESSION + "/@@gradebook" in teacher_lesson
