@@ -55,6 +55,8 @@ def test_changes_are_kept_on_the_session_only(world):
         ({"pass_mark": -0.5}, "The pass mark must be a percentage, from 0 to 100."),
         ({"pass_mark": None}, "The pass mark must be a percentage, from 0 to 100."),
         ({"items": ["no-such-uid"]}, "no-such-uid is no quiz or exercise of this course."),
+        ({"items": []},
+         "Choose at least one item that counts, or count the default items (null)."),
         ({"items": "all"},
          "Give \"items\": a list of UIDs of the course's quizzes and exercises, or null."),
         ({"quiz_attempt": "first"}, "\"quiz_attempt\" must be \"best\" or \"last\"."),

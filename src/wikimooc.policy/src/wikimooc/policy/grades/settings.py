@@ -102,6 +102,10 @@ def checked_items(given, gradable_uids):
         raise GradingRefused(
             400, _("Give \"items\": a list of UIDs of the course's quizzes and exercises, or null.")
         )
+    if not given:
+        raise GradingRefused(400, _(
+            "Choose at least one item that counts, or count the default items (null)."
+        ))
     for uid in given:
         if uid not in gradable_uids:
             raise GradingRefused(400, _(
