@@ -92,8 +92,10 @@ def test_the_learners_progress_page(answered, client):
 
 
 def test_the_links_from_the_dashboard_and_the_lessons(served, client):
-    dashboard = html_client(client, "teacher").get(SESSION + "/@@dashboard").text
-    assert SESSION + "/@@gradebook" in dashboard
+    for teaching_page in ("/@@dashboard", "/@@learners", ""):
+        found = html_client(client, "teacher").get(SESSION + teaching_page).text
+        assert SESSION + "/@@gradebook" in found, teaching_page
+    assert SESSION + "/@@gradebook" not in html_client(client, "ada").get(SESSION).text
     transaction.begin()
     from plone import api
 
