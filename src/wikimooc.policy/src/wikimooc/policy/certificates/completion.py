@@ -1,10 +1,12 @@
 """Whether a learner completed a session, as its certificate settings say: each
 chosen exercise checked on the wiki done (by an edit check or a teacher's
-decision), each peer-reviewed one graded at least the minimum grade."""
+decision), each peer-reviewed one graded at least the minimum grade, and, when the
+settings say so, the overall grade of the grade book at least the pass mark."""
 
 from plone.app.uuid.utils import uuidToObject
 from typing import NamedTuple
 from wikimooc.policy.certificates.settings import ICertificateSettings
+from wikimooc.policy.grades.results import SessionResults
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.workflows.peerreview.actions import submission_of
 from wikimooc.workflows.peerreview.grading import grade
@@ -50,5 +52,33 @@ def requirements(session, username, user_id):
     return found
 
 
-def is_complete(found):
-    return bool(found) and all(requirement.done for requirement in found)
+class GradeRequirement(NamedTuple):
+    grade: float | None  # percent
+    pass_mark: float
+    done: bool
+
+
+def requires_pass_mark(session):
+    return ICertificateSettings.providedBy(session) and bool(
+        getattr(session, "certificate_requires_pass_mark", False)
+    )
+
+
+def grade_requirement(session, username, results=None):
+    """The learner's GradeRequirement, when the certificate requires the pass mark;
+    ``results``, the session's SessionResults, when many learners are looked at."""
+    if not requires_pass_mark(session):
+        return None
+    results = results or SessionResults(session)
+    grades = results.learner(username, session.enrollments.learners[username].user_id)
+    return GradeRequirement(grades.grade, grades.pass_mark, grades.passed)
+
+
+def is_complete(found, grade_rule=None):
+    """Whether the exercises ``found`` (Requirements) and the grade rule are met;
+    never when the certificate requires nothing."""
+    if not found and grade_rule is None:
+        return False
+    return all(requirement.done for requirement in found) and (
+        grade_rule is None or grade_rule.done
+    )

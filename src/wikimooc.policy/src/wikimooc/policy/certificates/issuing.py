@@ -12,8 +12,10 @@ from datetime import datetime
 from datetime import UTC
 from plone import api
 from wikimooc.policy import _
+from wikimooc.policy.certificates.completion import grade_requirement
 from wikimooc.policy.certificates.completion import is_complete
 from wikimooc.policy.certificates.completion import requirements
+from wikimooc.policy.certificates.completion import requires_pass_mark
 from wikimooc.policy.certificates.storage import Certificate
 from wikimooc.policy.certificates.storage import certificate_by_code
 from wikimooc.policy.certificates.storage import Revocation
@@ -21,6 +23,7 @@ from wikimooc.policy.certificates.storage import session_codes
 from wikimooc.policy.certificates.storage import site_certificates
 from wikimooc.policy.certificates.storage import store
 from wikimooc.policy.content.session import session_language
+from wikimooc.policy.grades.results import SessionResults
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.workflows.refusals import Refused
 
@@ -83,13 +86,15 @@ def issue_where_complete(session, usernames):
     """A certificate for each of these learners who completed the session and has
     none yet (a revoked one is not issued again); return the new ones."""
     codes = session_codes(session, create=False) or {}
+    # Opened once for all of them: the grade needs the session's stores.
+    results = SessionResults(session) if requires_pass_mark(session) else None
     completed = []
     for username in usernames:
         enrollment = session.enrollments.learners.get(username)
         if enrollment is None or username in codes:
             continue
         found = requirements(session, username, enrollment.user_id)
-        if is_complete(found):
+        if is_complete(found, grade_requirement(session, username, results)):
             completed.append((enrollment, found))
     if not completed:
         return []

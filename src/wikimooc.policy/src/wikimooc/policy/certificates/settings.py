@@ -21,7 +21,9 @@ class ICertificateSettings(model.Schema):
     model.fieldset(
         "certificate",
         label=_("Certificate"),
-        fields=["certificate_exercises", "certificate_minimum_grade"],
+        fields=[
+            "certificate_exercises", "certificate_minimum_grade", "certificate_requires_pass_mark"
+        ],
     )
     directives.widget(certificate_exercises=CheckBoxFieldWidget)
     certificate_exercises = schema.List(
@@ -41,6 +43,15 @@ class ICertificateSettings(model.Schema):
         min=0,
         max=100,
         default=50,
+    )
+    certificate_requires_pass_mark = schema.Bool(
+        title=_("The overall grade must reach the pass mark"),
+        description=_(
+            "The grade of the session's grade book, as its grading policy computes it:"
+            " with this alone, reaching the pass mark earns the certificate."
+        ),
+        required=False,
+        default=False,
     )
 
 

@@ -20,6 +20,7 @@ from wikimooc.policy.enrollment import valid_wiki_username
 from wikimooc.policy.learner import enrolled_sessions
 from wikimooc.policy.quiz.content import answer_key
 from wikimooc.policy.quiz.content import question_lines
+from wikimooc.policy.quiz.events import AttemptRecorded
 from wikimooc.policy.quiz.grading import CHOICE_KINDS
 from wikimooc.policy.quiz.grading import grade
 from wikimooc.policy.quiz.grading import WrongKind
@@ -33,6 +34,7 @@ from wikimooc.workflows.refusals import BadRequest
 from wikimooc.workflows.refusals import LoginRequired
 from wikimooc.workflows.refusals import NotPermitted
 from wikimooc.workflows.refusals import Refused
+from zope.event import notify
 
 import json
 
@@ -224,6 +226,7 @@ def submit(quiz, session, username, answers):
         }, sort_keys=True),
     )
     attempts_of(session).record(quiz.UID(), username, attempt, limit=quiz.attempts_allowed)
+    notify(AttemptRecorded(quiz, session, username))
     return attempt
 
 

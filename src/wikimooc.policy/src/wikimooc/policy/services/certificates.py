@@ -3,6 +3,7 @@ own requirements and certificate, and the public verification of a code."""
 
 from plone import api
 from wikimooc.policy import _
+from wikimooc.policy.certificates.completion import grade_requirement
 from wikimooc.policy.certificates.completion import is_complete
 from wikimooc.policy.certificates.completion import requirements
 from wikimooc.policy.certificates.disclosure import pdf_url
@@ -59,12 +60,14 @@ class CertificateGet(RefusingService):
         session = self.context
         username = own_enrollment_username(session)
         found = requirements(session, username, api.user.get_current().getId())
+        grade_rule = grade_requirement(session, username)
         certificate = certificate_of(session, username)
         return {
             "@id": session.absolute_url() + "/@certificate",
             "requirements": requirements_info(found),
             "minimum_grade": getattr(session, "certificate_minimum_grade", None),
-            "complete": is_complete(found),
+            "grade": grade_rule._asdict() if grade_rule is not None else None,
+            "complete": is_complete(found, grade_rule),
             "certificate": {**public_info(certificate), "pdf_url": pdf_url(session, certificate)}
             if certificate else None,
         }

@@ -5,9 +5,11 @@ verification page anyone can open."""
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
+from wikimooc.policy.certificates.completion import grade_requirement
 from wikimooc.policy.certificates.completion import is_complete
 from wikimooc.policy.certificates.completion import required_exercises
 from wikimooc.policy.certificates.completion import requirements
+from wikimooc.policy.certificates.completion import requires_pass_mark
 from wikimooc.policy.certificates.disclosure import pdf_url
 from wikimooc.policy.certificates.disclosure import public_info
 from wikimooc.policy.certificates.disclosure import team_info
@@ -97,13 +99,15 @@ class CertificateViewlet(ViewletBase):
         self.available = (
             not api.user.is_anonymous()
             and is_enrolled(session, member)
-            and bool(required_exercises(session))
+            and (bool(required_exercises(session))
+                 or requires_pass_mark(session))
         )
         if not self.available:
             return
         username = wiki_username_of(member)
         self.requirements = requirements(session, username, member.getId())
-        self.complete = is_complete(self.requirements)
+        self.grade_rule = grade_requirement(session, username)
+        self.complete = is_complete(self.requirements, self.grade_rule)
         certificate = certificate_of(session, username)
         self.certificate = public_info(certificate) if certificate else None
         self.pdf_url = pdf_url(session, certificate) if certificate else None

@@ -45,6 +45,7 @@ class MyCoursesView(CourseParts, BrowserView):
                 "total": learner["exercises_total"],
                 "completed": bool(learner["exercises_total"]) and not still_to_do,
                 "next": still_to_do[0] if still_to_do else None,
+                "grades_url": session.absolute_url() + "/@@my-grades",
                 "contributions_url": user_links(session.wiki, username)["contributions"],
                 "note": learner_note(session, self.request),
             })

@@ -6,6 +6,7 @@ from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
+from wikimooc.policy.quiz.attempts import learner_attempts
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
 from wikimooc.policy.taskqueue.tasks import check_session_edits
 from wikimooc.policy.tracking.reports import dashboard
@@ -15,6 +16,7 @@ from wikimooc.theme import _
 from wikimooc.theme.dates import ReaderDates
 from wikimooc.theme.tracking.window import learner_note
 from wikimooc.theme.tracking.window import teacher_note
+from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
 from wikimooc.workflows.refusals import RefusingAction
 
 import csv
@@ -96,34 +98,66 @@ class CheckNowView(RefusingAction):
         return self.context.absolute_url() + "/@@dashboard"
 
 
-def exercises_shown(context):
-    """An exercise page shows its own progress; a lesson page, its module's exercises."""
+def items_shown(context):
+    """An exercise page shows its own progress; a lesson page, its module's exercises
+    and quizzes."""
     if context.portal_type == "Exercise":
         return [context]
-    return [item for item in context.__parent__.objectValues() if item.portal_type == "Exercise"]
+    return [item for item in context.__parent__.objectValues()
+            if item.portal_type in ("Exercise", "Quiz")]
+
+
+def quiz_progress(session, username, quiz):
+    attempts = learner_attempts(session, quiz, username)
+    last = attempts[-1] if attempts else None
+    return {"@id": quiz.absolute_url(), "uid": quiz.UID(), "title": quiz.Title(),
+            "quiz": True, "done": last is not None,
+            "score": f"{last.score:g}" if last else None,
+            "max_score": f"{last.max_score:g}" if last else None}
 
 
 class ExerciseProgressViewlet(ViewletBase):
-    """Is it done, in each of the learner's sessions of this course."""
+    """Is it done, in each of the learner's sessions of this course; where to see
+    their progress, and for the course's teachers, the sessions' grade books."""
 
     def update(self):
         super().update()
         self.statuses = []
+        self.sessions = []
+        self.gradebooks = []
         course = course_of(self.context)
-        learner = course_learner(course, self.request) if course is not None else None
+        if course is None or api.user.is_anonymous():
+            return
+        self.gradebooks = [
+            {"title": session.Title(), "url": session.absolute_url() + "/@@gradebook"}
+            for session in taught_sessions(course)
+        ]
+        learner = course_learner(course, self.request)
         if learner is None or not learner.sessions:
             return
-        exercises = exercises_shown(self.context)
+        items = items_shown(self.context)
         for session in learner.sessions:
             tracking = tracking_of(session, create=False)
             note = learner_note(session, self.request)
             # Only a session whose edits count now is read again by the page.
             progress_url = None if note else session.absolute_url() + "/@progress"
+            self.sessions.append({"title": session.Title(),
+                                  "url": session.absolute_url() + "/@@my-grades"})
             self.statuses += [
-                {"session_title": session.Title(), "progress_url": progress_url, "note": note,
-                 "item": exercise_progress(tracking, learner.wiki_username, exercise)}
-                for exercise in exercises
+                {"session_title": session.Title(), "note": note,
+                 "progress_url": None if item.portal_type == "Quiz" else progress_url,
+                 "item": quiz_progress(session, learner.wiki_username, item)
+                 if item.portal_type == "Quiz"
+                 else exercise_progress(tracking, learner.wiki_username, item)}
+                for item in items
             ]
 
     def render(self):
-        return self.index() if self.statuses else ""
+        return self.index() if self.statuses or self.gradebooks else ""
+
+
+def taught_sessions(course):
+    """The sessions of ``course`` whose learners the current member may see."""
+    found = api.content.find(context=course, depth=1, portal_type="CourseSession")
+    return [session for session in (brain.getObject() for brain in found)
+            if api.user.has_permission(VIEW_ENROLLMENTS, obj=session)]
