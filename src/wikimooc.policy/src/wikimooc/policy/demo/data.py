@@ -14,9 +14,9 @@ from types import UnionType
 from typing import get_args
 from typing import get_origin
 from typing import get_type_hints
-from wikimooc.policy.quiz.content import question_problems
 from wikimooc.policy.quiz.content import PARTIAL_CREDIT
 from wikimooc.policy.quiz.content import QUESTION_KINDS
+from wikimooc.policy.quiz.content import question_problems
 from wikimooc.policy.quiz.content import SHOW_ANSWERS
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import ORGANISATION_KINDS

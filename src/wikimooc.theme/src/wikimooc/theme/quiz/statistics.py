@@ -48,8 +48,8 @@ class QuizStatisticsView(BrowserView):
 
     @staticmethod
     def percent(share):
-        return "–" if share is None else f"{round(share * 100):d} %"
+        return "—" if share is None else f"{round(share * 100):d} %"
 
     @staticmethod
     def points(value):
-        return "–" if value is None else f"{round(value, 2):g}"
+        return "—" if value is None else f"{round(value, 2):g}"
