@@ -30,6 +30,14 @@ Parts:
      timed, five calls).
   2  Baseline: the same learners, at the same pace, GET the stock Document of
      populate.py's `pages` (a page of the same size as a lesson, no write).
+  3  Storage design, in this process on the same PostgreSQL database: --writers
+     threads, each with its own ZODB connection, commit one attempt per learner as
+     fast as they can, into WikiMOOC's QuizAttempts (an OOBTree keyed by quiz and
+     learner, whose buckets merge concurrent inserts) and, as the naive baseline,
+     into one PersistentMapping of every learner's attempts (no conflict
+     resolution). A ConflictError is retried at most 3 times after a random pause
+     of up to 1, 2 then 4 s, as Zope's publisher does; an attempt still refused then
+     is lost.
 """
 
 from load import add_run_options
@@ -67,6 +75,7 @@ import time
 
 
 STATISTICS_CALLS = 5
+RETRIES = 3  # as Zope's publisher
 
 
 def parse_args(argv=None):
@@ -74,12 +83,14 @@ def parse_args(argv=None):
     parser.add_argument("--learners", type=int, help="learners, one attempt each (1000)")
     parser.add_argument("--seconds", type=float, help="the minute they answer in (60)")
     parser.add_argument("--clients", type=int, default=32, help="client threads (32)")
+    parser.add_argument("--writers", type=int, default=16,
+                        help="threads committing attempts in part 3 (16)")
     add_run_options(parser, "100 learners in 10 s")
     return fill_defaults(
         parser, parser.parse_args(argv),
         quick={"learners": 100, "seconds": 10.0},
         full={"learners": 1000, "seconds": 60.0},
-        at_least_one=("learners", "clients"), positive=("seconds",),
+        at_least_one=("learners", "clients", "writers"), positive=("seconds",),
     )
 
 
@@ -238,6 +249,123 @@ def baseline(running, args):
     return result, conflict_retries(running) - before
 
 
+def open_database(dsn):
+    from ZODB.config import databaseFromString
+
+    return databaseFromString(f"""
+        %import relstorage
+        <zodb>
+          <relstorage>
+            keep-history false
+            <postgresql>
+              dsn {dsn}
+            </postgresql>
+          </relstorage>
+        </zodb>
+    """)
+
+
+class Commits:
+    def __init__(self, label):
+        self.label = label
+        self.lock = threading.Lock()
+        self.latencies = []
+        self.conflicts = 0
+        self.lost = 0
+        self.seconds = 0.0
+
+    def row(self, learners):
+        latencies = self.latencies or [float("nan")]
+        return [self.label, len(self.latencies), self.conflicts, self.lost,
+                f"{self.seconds:.1f} s", f"{learners / self.seconds:.0f}",
+                ms(percentile(latencies, 0.5)), ms(percentile(latencies, 0.95)),
+                ms(max(latencies))]
+
+
+def commit_attempts(database, key, logins, writers, store):
+    """``store(container, username, attempt)`` for each of ``logins`` in its own
+    transaction, by ``writers`` threads; a ConflictError retried RETRIES times, as
+    Zope's publisher does."""
+    from wikimooc.policy.quiz.attempts import Attempt
+    from ZODB.POSException import ConflictError
+
+    import transaction
+
+    result = Commits(key)
+    start = threading.Barrier(writers)
+
+    def write(share):
+        manager = transaction.TransactionManager()
+        connection = database.open(transaction_manager=manager)
+        start.wait(timeout=120)
+        for login in share:
+            attempt = Attempt(1, "2027-03-02T10:00:00.000000+00:00", 3.0, 5.0,
+                              '{"pillar": "c0123456789"}', '{"pillar": {"points": 2.0}}')
+            started = time.perf_counter()
+            for tries in range(RETRIES + 1):
+                manager.begin()
+                store(connection.root()["bench-quiz"][key], login, attempt)
+                try:
+                    manager.commit()
+                    break
+                except ConflictError:
+                    manager.abort()
+                    with result.lock:
+                        result.conflicts += 1
+                        result.lost += tries == RETRIES
+                    if tries < RETRIES:
+                        time.sleep(random.uniform(0, 2**tries))
+            with result.lock:
+                result.latencies.append(time.perf_counter() - started)
+        connection.close()
+
+    threads = [threading.Thread(target=write, args=(logins[index::writers],))
+               for index in range(writers)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def storage_design(dsn, args):
+    """Part 3: WikiMOOC's attempts BTree against one shared mapping; each count of
+    stored attempts afterwards."""
+    from persistent.mapping import PersistentMapping
+    from wikimooc.policy.quiz.attempts import QuizAttempts
+
+    import transaction
+
+    logins = [expected_username(quiz_learner_login(number)) for number in range(args.learners)]
+    database = open_database(dsn)
+    try:
+        with database.transaction() as connection:
+            connection.root()["bench-quiz"] = PersistentMapping(
+                {"QuizAttempts (OOBTree)": QuizAttempts(),
+                 "naive: one PersistentMapping": PersistentMapping()})
+
+        def into_btree(stored, username, attempt):
+            stored.record("quiz-uid", username, attempt, limit=1)
+
+        def into_mapping(stored, username, attempt):
+            stored[username] = (*stored.get(username, ()), attempt)
+
+        results = [commit_attempts(database, key, logins, args.writers, store)
+                   for key, store in (("QuizAttempts (OOBTree)", into_btree),
+                                      ("naive: one PersistentMapping", into_mapping))]
+        transaction.begin()
+        with database.transaction() as connection:
+            stored = connection.root()["bench-quiz"]
+            counts = [len(list(stored["QuizAttempts (OOBTree)"].of_quiz("quiz-uid"))),
+                      len(stored["naive: one PersistentMapping"])]
+    finally:
+        database.close()
+    return [[*result.row(args.learners), count] for result, count in zip(results, counts,
+                                                                             strict=True)]
+
+
 def question_lines(found):
     for question in found["questions"]:
         first = question["first_attempt"]
@@ -279,6 +407,8 @@ def main(argv=None):
             read, read_retries = baseline(running, args)
             problems += read.errors
             step(f"baseline done; {load_average()}")
+        designs = storage_design(dsn, args)
+        step(f"storage designs done; {load_average()}")
 
     print()
     print(f"1. {args.learners} learners, one attempt each within {args.seconds:g} s,"
@@ -301,6 +431,14 @@ def main(argv=None):
               f" p50 {ms(percentile(timings, 0.5))}, max {ms(max(timings))}")
         for line in question_lines(found):
             print(line)
+    print()
+    print(f"3. Storage design: {args.learners} attempts committed by {args.writers} threads"
+          " at once, same PostgreSQL, in this process")
+    print(table(["stored in", "commits", "ConflictErrors", "lost", "wall", "attempts/s",
+                 "p50", "p95", "max", "stored after"], designs))
+    print(f"A ConflictError is retried at most {RETRIES} times after a random pause of up to"
+          " 1, 2, 4 s; lost: still refused\n  then. p50/p95: one attempt from its first try"
+          " to its commit, pauses and retries included.")
     for problem in problems[:10]:
         print(f"FAILED: {problem}")
     print_run_time(run_started)
