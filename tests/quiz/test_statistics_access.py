@@ -5,12 +5,15 @@ visitors nothing; the quiz page links the page for those who may see it."""
 from datetime import date
 from html_pages import html_client
 from plone import api
+from quiz_questions import fields
 from quiz_questions import QUIZ
 from quiz_questions import right_answers
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.quiz.reading import choice_id
 
+import json
+import os
 import pytest
 import re
 import transaction
@@ -126,3 +129,55 @@ def test_learners_and_visitors_have_no_page_nor_link(answered, client, login):
     assert "Question statistics of" not in page.text
     assert "pilars" not in page.text
 
+
+
+def test_capture_examples_for_the_docs(answered, client):
+    """With QUIZ_STATISTICS_EXAMPLES=path, writes the requests and answers docs/api.md
+    shows."""
+    target = os.environ.get("QUIZ_STATISTICS_EXAMPLES")
+    if not target:
+        pytest.skip("QUIZ_STATISTICS_EXAMPLES not set")
+    calls = [("teacher", STATISTICS, None), ("teacher", STATISTICS, {"session": answered["public"]}),
+             ("ada", STATISTICS, None), ("eve", STATISTICS, {"session": answered["public"]})]
+    captured = []
+    for login, path, query in calls:
+        response = client(login).get(path, params=query)
+        captured.append({"login": login, "path": path, "query": query,
+                         "status": response.status_code, "answer": response.json()})
+    with open(target, "w") as out:
+        json.dump(captured, out, indent=2, ensure_ascii=False)
+
+
+@pytest.fixture
+def french_quiz(site):
+    """A quiz in a published French course whose open session "teacher" teaches."""
+    with api.env.adopt_roles(["Manager"]):
+        cours = api.content.create(
+            container=site["portal"]["fr"], type="Course", id="bases", title="Les bases",
+            projects=("wikipedia",), organisation="Wikimédia France",
+        )
+        session = api.content.create(
+            container=cours, type="CourseSession", id="session", title="Session d'automne",
+            start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="fr.wikipedia.org",
+            teachers=["teacher"],
+        )
+        api.content.transition(session, "open")
+        module = api.content.create(container=cours, type="Module", id="m", title="M")
+        api.content.transition(cours, to_state="published")
+        quiz = api.content.create(container=module, type="Quiz", id="q", title="Les piliers")
+        api.content.create(container=quiz, type="QuizQuestion", id="pillar", **fields("pillar"))
+    transaction.commit()
+    return quiz
+
+
+def test_the_statistics_in_french(french_quiz, client):
+    page = shown_text(html_client(client, "teacher").get("/fr/bases/m/q/@@quiz-statistics").text)
+    for text in ("Statistiques des questions de Les piliers", "Toutes mes sessions",
+                 "Session d'automne", "Apprenant·es ayant répondu : 0 · tentatives : 0",
+                 "Première tentative", "Combien de fois chaque choix a été fait"):
+        assert text in page
+    assert "Statistiques des questions" in html_client(client, "teacher").get("/fr/bases/m/q").text
+    refused = client("ada").get("/fr/bases/m/q/@quiz-statistics")
+    assert refused.json()["error"]["message"] == (
+        "Seul·es les enseignant·es d’une session de ce cours voient les statistiques de ses quiz."
+    )
