@@ -137,8 +137,9 @@ def test_capture_examples_for_the_docs(answered, client):
     target = os.environ.get("QUIZ_STATISTICS_EXAMPLES")
     if not target:
         pytest.skip("QUIZ_STATISTICS_EXAMPLES not set")
-    calls = [("teacher", STATISTICS, None), ("teacher", STATISTICS, {"session": answered["public"]}),
-             ("ada", STATISTICS, None), ("eve", STATISTICS, {"session": answered["public"]})]
+    public = {"session": answered["public"]}
+    calls = [("teacher", STATISTICS, None), ("teacher", STATISTICS, public),
+             ("ada", STATISTICS, None), ("eve", STATISTICS, public)]
     captured = []
     for login, path, query in calls:
         response = client(login).get(path, params=query)
@@ -179,5 +180,5 @@ def test_the_statistics_in_french(french_quiz, client):
     assert "Statistiques des questions" in html_client(client, "teacher").get("/fr/bases/m/q").text
     refused = client("ada").get("/fr/bases/m/q/@quiz-statistics")
     assert refused.json()["error"]["message"] == (
-        "Seul·es les enseignant·es d’une session de ce cours voient les statistiques de ses quiz."
+        "Seul·es les enseignant·es d’une session de ce cours voient les statistiques de ses quiz."  # noqa: RUF001
     )
