@@ -1,7 +1,8 @@
 """A learner takes a quiz in a real browser: the quiz in their session, one question
 of each kind answered (single choice, multiple choice, number, short text), the
 score, the feedback and the attempts left; at the last attempt the right answers and
-explanations; and at 375 px nothing scrolls sideways."""
+explanations; and at 375 px nothing scrolls sideways, for the learner nor for the
+session's teacher reading the question statistics."""
 
 from browser_checks import PHONE
 from playwright.sync_api import expect
@@ -121,7 +122,7 @@ def test_a_learner_takes_a_quiz(quiz, new_page, log_in, accessible, screenshot):
     screenshot(page, "quiz-3-last-attempt")
 
 
-def test_taking_a_quiz_on_a_phone(quiz, new_page, log_in, screenshot):
+def test_taking_a_quiz_on_a_phone(quiz, new_page, log_in, accessible, screenshot):
     page = new_page(PHONE)
     log_in(page, "bob", PASSWORD)
     page.goto(QUIZ)
@@ -136,3 +137,17 @@ def test_taking_a_quiz_on_a_phone(quiz, new_page, log_in, screenshot):
         box = item.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     screenshot(page, "quiz-phone-after-answering")
+
+    # The session's teacher reads the question statistics on a phone too.
+    teacher = new_page(PHONE)
+    log_in(teacher, "teacher", PASSWORD)
+    teacher.goto(QUIZ)
+    teacher.get_by_role("link", name="Question statistics").click()
+    expect(teacher.locator(".wikimooc-statistics-totals")).to_have_text(
+        "Learners who answered: 1 · attempts: 1"
+    )
+    expect(teacher.locator("#question-pillar .wikimooc-statistics-choices tbody tr").first
+           ).to_contain_text("Neutral point of view")
+    assert_fits(teacher)
+    accessible(teacher)
+    screenshot(teacher, "quiz-phone-statistics")
