@@ -33,13 +33,16 @@ Parts:
   3  Storage design, in this process on the same PostgreSQL database: --writers
      threads, each with its own ZODB connection, commit one attempt per learner as
      fast as they can, into WikiMOOC's QuizAttempts (an OOBTree keyed by quiz and
-     learner, whose buckets merge concurrent inserts) and, as the naive baseline,
-     into one PersistentMapping of every learner's attempts (no conflict
-     resolution). A ConflictError is retried at most 3 times after a random pause
+     learner, whose buckets merge concurrent inserts, but not a bucket's split), the
+     same with buckets of 250 keys (fewer splits), a candidate design of 64 small
+     OOBTrees made at once, a learner in the one their name hashes to, and, as the
+     naive baseline, one PersistentMapping of every learner's attempts (no conflict
+     resolution). Each starts empty, as a session's attempts do. A ConflictError is retried at most 3 times after a random pause
      of up to 1, 2 then 4 s, as Zope's publisher does; an attempt still refused then
      is lost.
 """
 
+from BTrees.OOBTree import OOBTree
 from load import add_run_options
 from load import bench_queue
 from load import client
@@ -58,12 +61,14 @@ from load import set_caching
 from load import start_run
 from load import step
 from load import table
+from persistent import Persistent
 from populate import DOCUMENT
 from populate import PASSWORD
 from populate import QUIZ
 from populate import quiz_learner_login
 from populate import QUIZ_SESSION
 from populate import TEACHER
+from wikimooc.policy.quiz.attempts import check_limit
 
 import argparse
 import collections
@@ -72,6 +77,7 @@ import requests
 import sys
 import threading
 import time
+import zlib
 
 
 STATISTICS_CALLS = 5
@@ -330,6 +336,49 @@ def commit_attempts(database, key, logins, writers, store):
     return result
 
 
+class LargerBuckets(OOBTree):
+    """An OOBTree whose buckets split at 250 keys instead of 30: fewer splits, which
+    no conflict resolution can merge, for larger bucket records."""
+
+    max_leaf_size = 250
+
+
+class ShardedAttempts(Persistent):
+    """A candidate design: SHARDS small OOBTrees made at once, a learner's attempts in
+    the one their name hashes to. Writers of different shards touch no common object;
+    a shard of fewer than 30 keys never splits, and its one bucket merges inserts."""
+
+    SHARDS = 64
+
+    def __init__(self):
+        self.shards = tuple(OOBTree() for _shard in range(self.SHARDS))
+
+    def shard(self, username):
+        return self.shards[zlib.crc32(username.encode()) % self.SHARDS]
+
+    def record(self, quiz_uid, username, attempt, limit=0):
+        shard = self.shard(username)
+        made = shard.get((quiz_uid, username), ())
+        check_limit(limit, len(made))
+        shard[(quiz_uid, username)] = (*made, attempt)
+
+    def of_quiz(self, quiz_uid):
+        for shard in self.shards:
+            yield from shard.items(min=(quiz_uid, ""), max=(quiz_uid, "\uffff"))
+
+
+def into_quiz_attempts(stored, username, attempt):
+    stored.record("quiz-uid", username, attempt, limit=1)
+
+
+def count_quiz_attempts(stored):
+    return len(list(stored.of_quiz("quiz-uid")))
+
+
+def into_mapping(stored, username, attempt):
+    stored[username] = (*stored.get(username, ()), attempt)
+
+
 def storage_design(dsn, args):
     """Part 3: WikiMOOC's attempts BTree against one shared mapping; each count of
     stored attempts afterwards."""
@@ -339,27 +388,27 @@ def storage_design(dsn, args):
     import transaction
 
     logins = [expected_username(quiz_learner_login(number)) for number in range(args.learners)]
+    larger = QuizAttempts()
+    larger.attempts = LargerBuckets()
+    designs = {
+        "QuizAttempts (OOBTree)": (QuizAttempts(), into_quiz_attempts, count_quiz_attempts),
+        f"QuizAttempts, {LargerBuckets.max_leaf_size}-key buckets":
+            (larger, into_quiz_attempts, count_quiz_attempts),
+        f"candidate: {ShardedAttempts.SHARDS} shards by learner":
+            (ShardedAttempts(), into_quiz_attempts, count_quiz_attempts),
+        "naive: one PersistentMapping": (PersistentMapping(), into_mapping, len),
+    }
     database = open_database(dsn)
     try:
         with database.transaction() as connection:
             connection.root()["bench-quiz"] = PersistentMapping(
-                {"QuizAttempts (OOBTree)": QuizAttempts(),
-                 "naive: one PersistentMapping": PersistentMapping()})
-
-        def into_btree(stored, username, attempt):
-            stored.record("quiz-uid", username, attempt, limit=1)
-
-        def into_mapping(stored, username, attempt):
-            stored[username] = (*stored.get(username, ()), attempt)
-
+                {key: stored for key, (stored, _store, _count) in designs.items()})
         results = [commit_attempts(database, key, logins, args.writers, store)
-                   for key, store in (("QuizAttempts (OOBTree)", into_btree),
-                                      ("naive: one PersistentMapping", into_mapping))]
+                   for key, (_stored, store, _count) in designs.items()]
         transaction.begin()
         with database.transaction() as connection:
             stored = connection.root()["bench-quiz"]
-            counts = [len(list(stored["QuizAttempts (OOBTree)"].of_quiz("quiz-uid"))),
-                      len(stored["naive: one PersistentMapping"])]
+            counts = [count(stored[key]) for key, (_stored, _store, count) in designs.items()]
     finally:
         database.close()
     return [[*result.row(args.learners), count] for result, count in zip(results, counts,
