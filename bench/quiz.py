@@ -37,9 +37,9 @@ Parts:
      same with buckets of 250 keys (fewer splits), a candidate design of 64 small
      OOBTrees made at once, a learner in the one their name hashes to, and, as the
      naive baseline, one PersistentMapping of every learner's attempts (no conflict
-     resolution). Each starts empty, as a session's attempts do. A ConflictError is retried at most 3 times after a random pause
-     of up to 1, 2 then 4 s, as Zope's publisher does; an attempt still refused then
-     is lost.
+     resolution). Each starts empty, as a session's attempts do. A ConflictError
+     is retried at most 3 times after a random pause of up to 1, 2 then 4 s, as
+     Zope's publisher does; an attempt still refused then is lost.
 """
 
 from BTrees.OOBTree import OOBTree
