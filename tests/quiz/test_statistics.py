@@ -6,6 +6,7 @@ attempts; who may see which sessions."""
 from contextlib import nullcontext
 from plone import api
 from plone.app.testing import logout
+from quiz_questions import rich
 from wikimooc.policy.quiz.attempts import submit
 from wikimooc.policy.quiz.reading import choice_id
 from wikimooc.policy.quiz.statistics import quiz_statistics
@@ -188,3 +189,27 @@ def test_who_sees_which_sessions(make_quiz, session, roles, session_uid, status,
             statistics_sessions(quiz, wanted)
     assert refused.value.status == status
     assert message in translate(refused.value.message)
+
+
+def test_dropdown_picks_and_numbers_with_a_decimal_comma(make_quiz, session):
+    quiz = make_quiz(questions=("year",), attempts_allowed=0)
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(container=quiz, type="QuizQuestion", id="where", title="Where",
+                           kind="dropdown", prompt=rich("<p>Where to practise?</p>"),
+                           choices="* Your sandbox\nThe Main Page")
+    where = quiz["where"]
+    for number, (place, year) in enumerate([(0, "2000,5"), (1, "2000.5"), (1, "1999"),
+                                             (None, "2001,0")]):
+        answers = {"year": year}
+        if place is not None:
+            answers["where"] = choice_id(where, place)
+        submit(quiz, session, f"Learner {number}", answers)
+    found = by_id(quiz_statistics(quiz, [session]))
+    assert [(choice["text"], choice["picked"], choice["share"])
+            for choice in found["where"]["choices"]] == [
+        ("Your sandbox", 1, THIRD), ("The Main Page", 2, TWO_THIRDS)
+    ]
+    assert found["where"]["unanswered"] == 1
+    assert found["year"]["wrong_answers"] == [{"answer": "2000,5", "count": 2},
+                                              {"answer": "1999", "count": 1}]
+    assert found["year"]["first_attempt"]["correct"] == 0.25  # 2001,0 is 2001
