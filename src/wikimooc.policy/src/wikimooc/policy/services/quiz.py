@@ -3,6 +3,7 @@ an attempt, reading attempts (one's own; a session's teachers every learner's) a
 for the teachers, per-question statistics."""
 
 from plone import api
+from urllib.parse import urlencode
 from wikimooc.policy import _
 from wikimooc.policy.quiz.attempts import attempt_report
 from wikimooc.policy.quiz.attempts import attempts_left
@@ -104,6 +105,6 @@ class QuizStatisticsGet(RefusingService):
         quiz = self.context
         wanted = self.request.form.get("session")
         address = f"{quiz.absolute_url()}/@quiz-statistics"
-        return {"@id": f"{address}?session={wanted}" if wanted else address,
+        return {"@id": f"{address}?{urlencode({'session': wanted})}" if wanted else address,
                 "session": wanted or None,
                 **quiz_statistics(quiz, statistics_sessions(quiz, wanted))}
