@@ -82,3 +82,4 @@ bench: install ## Run the benchmarks (print figures, no pass/fail)
 	$(BIN)/python bench/rest.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/gradebook.py
+	$(BIN)/python bench/quiz.py

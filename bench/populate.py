@@ -9,7 +9,9 @@ an enrolled learner with progress, a stock Document with the same text);
 ``dashboard=N`` (a session of N learners added by wiki username, each with
 CONTRIBUTIONS_PER_LEARNER contributions and one exercise done, stored as a check
 would store them); ``enrollments=N`` (a session of N learners); ``members=N`` (N
-members and an empty open session for them to enroll into). The last line printed is
+members and an empty open session for them to enroll into); ``quiz=N`` (a quiz of
+four questions in the course's module, and an open session with N enrolled members
+to answer it). The last line printed is
 a JSON report: seconds per recipe, and names for the oids of objects a recipe made.
 
 The bench scripts import the names and paths below; Zope is only imported when the
@@ -34,6 +36,9 @@ CATALOGUE_PREFIX = "catalogue-course-"
 DASHBOARD_SESSION = f"{COURSE}/dashboard-session"
 ENROLLMENTS_SESSION = f"{COURSE}/enrollments-session"
 RUSH_SESSION = f"{COURSE}/rush-session"
+QUIZ = f"{COURSE}/module/quiz"
+QUIZ_SESSION = f"{COURSE}/quiz-session"
+QUIZ_LEARNER_PREFIX = "bench-quizzer-"
 CONTRIBUTIONS_PER_LEARNER = 3
 COMMIT_EVERY = 500
 
@@ -49,6 +54,10 @@ TEXT = "".join(
 
 def member_login(number):
     return f"{MEMBER_PREFIX}{number:05d}"
+
+
+def quiz_learner_login(number):
+    return f"{QUIZ_LEARNER_PREFIX}{number:05d}"
 
 
 def learner_name(prefix, number):
@@ -216,12 +225,47 @@ def members(site, count):
     }
 
 
+QUIZ_QUESTIONS = {
+    "pillar": {"kind": "single", "title": "A pillar", "points": 2.0,
+               "choices": "* Neutral point of view | Yes.\nOriginal research | No.\nAdvertising"},
+    "licences": {"kind": "multiple", "title": "Free licences", "partial_credit": "edc",
+                 "choices": "* CC BY-SA | Yes\n* CC BY | Yes\nCC BY-NC | Not free"},
+    "year": {"kind": "number", "title": "Founded", "number": 2001.0},
+    "word": {"kind": "text", "title": "The word", "accepted_answers": "pillars\npiliers"},
+}
+
+
+def quiz(site, count):
+    """A graded quiz of one attempt, and a session whose ``count`` members are
+    enrolled to answer it. Nothing is stored for attempts yet: the first attempt
+    makes the session's attempts BTree, as on a real site."""
+    from plone import api
+    from plone.app.textfield.value import RichTextValue
+    from wikimooc.policy.enrollment import enroll
+
+    import transaction
+
+    course = site.unrestrictedTraverse(COURSE.lstrip("/"))
+    made = api.content.create(container=course["module"], type="Quiz", id="quiz",
+                              title="Quiz: the five pillars", attempts_allowed=1)
+    for name, fields in QUIZ_QUESTIONS.items():
+        prompt = RichTextValue(f"<p>{fields['title']}?</p>", "text/html", "text/x-html-safe")
+        api.content.create(container=made, type="QuizQuestion", id=name, prompt=prompt,
+                           **fields)
+    session = create_session(course, QUIZ_SESSION.rsplit("/", 1)[1], "Quiz session")
+    for number in range(count):
+        enroll(session, create_member(quiz_learner_login(number)))
+        if number % 100 == 99:
+            transaction.commit()
+
+
 RECIPES = {
     "pages": pages,
     "courses": courses,
     "dashboard": dashboard,
     "enrollments": enrollments,
     "members": members,
+    "quiz": quiz,
 }
 
 

@@ -34,6 +34,7 @@ from load import add_run_options
 from load import bench_queue
 from load import client
 from load import compare
+from load import conflict_lines
 from load import conflict_retries
 from load import DataError
 from load import fill_defaults
@@ -165,27 +166,6 @@ def concurrency(running, args):
         " / ".join(f"{result.per_instance[number]}" for number in (1, 2)),
     ]
     return row, retries, problems
-
-
-def conflict_lines(retries, objects):
-    """Retries per exception and object: the objects populate.py named, and the others
-    of each class together (the BTrees' buckets and inner nodes, made as they grew)."""
-    counts, others = collections.Counter(), collections.defaultdict(set)
-    for (exception, oid, class_name), count in retries.items():
-        if oid in objects:
-            conflicting = f"{objects[oid]} ({class_name or 'class not logged'}, {oid})"
-        elif oid:
-            conflicting = f"other {class_name or 'objects, class not logged'}"
-            others[(exception, conflicting)].add(oid)
-        else:
-            conflicting = "rows read-current, locked by another commit (no oid logged)"
-        counts[(exception, conflicting)] += count
-    lines = []
-    for (exception, conflicting), count in counts.most_common():
-        several = others.get((exception, conflicting))
-        lines.append(f"{count:4d} after {exception} on {conflicting}"
-                     + (f" ({len(several)} of them)" if several else ""))
-    return lines
 
 
 def scale(running, args):

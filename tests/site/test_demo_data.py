@@ -21,6 +21,12 @@ def test_the_demo_has_its_five_courses_from_the_data_file():
     university = DEMO_COURSES[0].sessions[1]
     assert (university.private, university.capacity, len(university.learners)) == (True, 200, 5)
     assert DEMO_COURSES[3].module.exercise.title_pattern == "Utilisateur:{username}/Brouillon"
+    quiz = DEMO_COURSES[0].module.quiz
+    assert [question.kind for question in quiz.questions] == [
+        "single", "multiple", "dropdown", "number", "text"
+    ]
+    assert (quiz.questions[0].points, quiz.questions[3].number) == (2.0, 2001.0)
+    assert [course.module.quiz for course in DEMO_COURSES[1:]] == [None] * 4
 
 
 def english_course(document):
@@ -64,6 +70,39 @@ def make_capacity_true(document):
     english_course(document)["sessions"][1]["capacity"] = True
 
 
+def quiz_questions(document):
+    return english_course(document)["module"]["quiz"]["questions"]
+
+
+def misspell_question_kind(document):
+    quiz_questions(document)[0]["kind"] = "singel"
+
+
+def leave_no_right_choice(document):
+    quiz_questions(document)[0]["choices"] = "Neutral point of view\nOriginal research"
+
+
+def drop_the_number(document):
+    del quiz_questions(document)[3]["number"]
+
+
+def make_the_number_text(document):
+    quiz_questions(document)[3]["number"] = "2001"
+
+
+def repeat_question_id(document):
+    quiz_questions(document)[1]["id"] = quiz_questions(document)[0]["id"]
+
+
+def empty_the_quiz(document):
+    english_course(document)["module"]["quiz"]["questions"] = []
+
+
+def give_the_quiz_the_lesson_id(document):
+    module = english_course(document)["module"]
+    module["quiz"]["id"] = module["lesson_id"]
+
+
 @pytest.mark.parametrize(
     "mistake, message",
     [
@@ -76,6 +115,18 @@ def make_capacity_true(document):
         (make_learners_text, "courses[0].sessions[1].learners: expected a list, got 'WikiMOOC"),
         (end_before_the_start, "courses[0].sessions[0]: end_offset_days: -10 is before start_"),
         (make_capacity_true, "courses[0].sessions[1].capacity: expected a whole number, got True"),
+        (misspell_question_kind,
+         "courses[0].module.quiz.questions[0]: kind: 'singel' is not one of single,"),
+        (leave_no_right_choice, "courses[0].module.quiz.questions[0]: neutral-point-of-view:"
+                                " Mark exactly one right choice with a *"),
+        (drop_the_number,
+         "courses[0].module.quiz.questions[3]: founded: A number question needs the right"),
+        (make_the_number_text,
+         "courses[0].module.quiz.questions[3].number: expected a number, got '2001'"),
+        (repeat_question_id, "courses[0].module.quiz: ids of the questions: neutral-point-of-"),
+        (empty_the_quiz, "courses[0].module.quiz: questions: a quiz needs at least one question"),
+        (give_the_quiz_the_lesson_id,
+         "courses[0].module: ids of the lesson, the exercise and the quiz: the-five-pillars"),
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )

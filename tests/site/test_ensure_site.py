@@ -52,6 +52,11 @@ def test_demo_course_is_published_in_its_language(site, course):
     assert module[course.module.lesson_id].portal_type == "Lesson"
     exercise = module[course.module.exercise.id]
     assert (exercise.check, exercise.wiki_action) == ("wiki", course.module.exercise.wiki_action)
+    if course.module.quiz is not None:
+        quiz = module[course.module.quiz.id]
+        assert [question.getId() for question in quiz.questions()] == [
+            question.id for question in course.module.quiz.questions
+        ]
     for session in course.sessions:
         run = created[session.id]
         assert run.portal_type == "CourseSession"

@@ -69,10 +69,41 @@ def create_demo_course(container, course, creation_day):
         title_pattern=exercise.title_pattern,
         min_bytes=exercise.min_bytes,
     )
+    if course.module.quiz is not None:
+        create_demo_quiz(module, course.module.quiz)
     api.content.transition(folder, to_state="published")
     for session in course.sessions:
         create_demo_session(folder, session, creation_day)
     return folder
+
+
+def create_demo_quiz(module, quiz):
+    created = api.content.create(
+        container=module,
+        type="Quiz",
+        id=quiz.id,
+        title=quiz.title,
+        attempts_allowed=quiz.attempts_allowed,
+        show_answers=quiz.show_answers,
+    )
+    for question in quiz.questions:
+        api.content.create(
+            container=created,
+            type="QuizQuestion",
+            id=question.id,
+            title=question.title,
+            kind=question.kind,
+            prompt=html(question.prompt),
+            points=question.points,
+            hint=question.hint,
+            choices=question.choices,
+            partial_credit=question.partial_credit,
+            number=question.number,
+            tolerance=question.tolerance,
+            accepted_answers=question.accepted_answers,
+            explanation=html(question.explanation) if question.explanation else None,
+        )
+    return created
 
 
 def create_demo_session(course, session, creation_day):

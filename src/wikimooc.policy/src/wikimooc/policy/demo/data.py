@@ -14,6 +14,10 @@ from types import UnionType
 from typing import get_args
 from typing import get_origin
 from typing import get_type_hints
+from wikimooc.policy.quiz.content import PARTIAL_CREDIT
+from wikimooc.policy.quiz.content import QUESTION_KINDS
+from wikimooc.policy.quiz.content import question_problems
+from wikimooc.policy.quiz.content import SHOW_ANSWERS
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import ORGANISATION_KINDS
 from wikimooc.policy.vocabularies import PROJECTS
@@ -61,6 +65,48 @@ class DemoExercise:
 
 
 @dataclass(frozen=True)
+class DemoQuestion:
+    """A quiz question; ``choices`` and ``accepted_answers`` as authors type them in
+    the question's form (wikimooc.policy.quiz.lines)."""
+
+    id: str
+    title: str
+    kind: str
+    prompt: str
+    points: float = 1.0
+    hint: str | None = None
+    choices: str | None = None
+    partial_credit: str = "none"
+    number: float | None = None
+    tolerance: float = 0.0
+    accepted_answers: str | None = None
+    explanation: str | None = None
+
+    def __post_init__(self):
+        check_tokens("kind", [self.kind], QUESTION_KINDS)
+        check_tokens("partial_credit", [self.partial_credit], PARTIAL_CREDIT)
+        for problem in question_problems(
+            self.kind, self.choices, self.number, self.accepted_answers, None
+        ):
+            raise ValueError(f"{self.id}: {problem}")
+
+
+@dataclass(frozen=True)
+class DemoQuiz:
+    id: str
+    title: str
+    questions: tuple[DemoQuestion, ...]
+    attempts_allowed: int = 1
+    show_answers: str = "after_last_attempt"
+
+    def __post_init__(self):
+        check_tokens("show_answers", [self.show_answers], SHOW_ANSWERS)
+        if not self.questions:
+            raise ValueError("questions: a quiz needs at least one question")
+        check_unique("ids of the questions", [question.id for question in self.questions])
+
+
+@dataclass(frozen=True)
 class DemoModule:
     id: str
     title: str
@@ -69,9 +115,13 @@ class DemoModule:
     lesson_text: str
     wiki_pages: tuple[str, ...]
     exercise: DemoExercise
+    quiz: DemoQuiz | None = None
 
     def __post_init__(self):
-        check_unique("ids of the lesson and the exercise", [self.lesson_id, self.exercise.id])
+        check_unique(
+            "ids of the lesson, the exercise and the quiz",
+            [self.lesson_id, self.exercise.id, *([self.quiz.id] if self.quiz else [])],
+        )
 
 
 @dataclass(frozen=True)
@@ -137,7 +187,7 @@ class DemoContent:
         )
 
 
-KINDS = {str: "text", int: "a whole number", bool: "true or false"}
+KINDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
 
 def read(kind, value, where):
@@ -155,6 +205,9 @@ def read(kind, value, where):
         if value is None:
             return None
         (kind,) = [argument for argument in get_args(kind) if argument is not NoneType]
+        return read(kind, value, where)
+    if kind is float and type(value) is int:
+        return float(value)
     if type(value) is not kind:
         raise DemoDataError(f"{where}: expected {KINDS[kind]}, got {value!r}")
     return value

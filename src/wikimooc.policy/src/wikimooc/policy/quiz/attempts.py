@@ -117,6 +117,15 @@ def may_see_all_attempts(session):
     return api.user.has_permission(VIEW_ENROLLMENTS, obj=session)
 
 
+def taught_sessions(quiz):
+    """The sessions of the quiz's course whose every attempt the current user may see,
+    in their order in the course."""
+    found = api.content.find(context=course_of(quiz), depth=1, portal_type="CourseSession",
+                             sort_on="getObjPositionInParent")
+    return [session for session in (brain.getObject() for brain in found)
+            if may_see_all_attempts(session)]
+
+
 def learner_sessions(quiz, member):
     """(wiki username, the sessions of the quiz's course ``member`` learns in)."""
     username = valid_wiki_username(member) if member is not None else None

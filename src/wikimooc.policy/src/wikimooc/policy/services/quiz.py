@@ -1,18 +1,21 @@
 """Quizzes over REST: a quiz as a learner reads it (never its answers), submitting
-an attempt, and reading attempts (one's own; a session's teachers every learner's)."""
+an attempt, reading attempts (one's own; a session's teachers every learner's) and,
+for the teachers, per-question statistics."""
 
 from plone import api
+from urllib.parse import urlencode
 from wikimooc.policy import _
-from wikimooc.policy.content.course import course_of
 from wikimooc.policy.quiz.attempts import attempt_report
 from wikimooc.policy.quiz.attempts import attempts_left
 from wikimooc.policy.quiz.attempts import attempts_of
 from wikimooc.policy.quiz.attempts import learner_attempts
 from wikimooc.policy.quiz.attempts import learner_session
 from wikimooc.policy.quiz.attempts import learner_sessions
-from wikimooc.policy.quiz.attempts import may_see_all_attempts
 from wikimooc.policy.quiz.attempts import submit
+from wikimooc.policy.quiz.attempts import taught_sessions
 from wikimooc.policy.quiz.reading import learner_quiz
+from wikimooc.policy.quiz.statistics import quiz_statistics
+from wikimooc.policy.quiz.statistics import statistics_sessions
 from wikimooc.workflows.refusals import BadRequest
 from wikimooc.workflows.refusals import LoginRequired
 from wikimooc.workflows.refusals import RefusingService
@@ -71,7 +74,7 @@ class AttemptsGet(RefusingService):
         wanted = self.request.form.get("session")
         items = []
         taught = set()
-        for session in self.taught_sessions():
+        for session in taught_sessions(quiz):
             if wanted and session.getId() != wanted:
                 continue
             taught.add(session.getId())
@@ -89,12 +92,19 @@ class AttemptsGet(RefusingService):
         return {"@id": f"{quiz.absolute_url()}/@attempts", "items": items,
                 "items_total": len(items)}
 
-    def taught_sessions(self):
-        course = course_of(self.context)
-        found = api.content.find(context=course, depth=1, portal_type="CourseSession")
-        return [session for session in (brain.getObject() for brain in found)
-                if may_see_all_attempts(session)]
-
     def item(self, session, username, attempt, used, with_answers):
         return {"session": session.getId(), "wiki_username": username,
                 **attempt_report(self.context, attempt, used, with_answers)}
+
+
+class QuizStatisticsGet(RefusingService):
+    """Per-question statistics across the sessions whose attempts the current user
+    may see; ``?session=`` (a session's UID) keeps one of them."""
+
+    def answer(self):
+        quiz = self.context
+        wanted = self.request.form.get("session")
+        address = f"{quiz.absolute_url()}/@quiz-statistics"
+        return {"@id": f"{address}?{urlencode({'session': wanted})}" if wanted else address,
+                "session": wanted or None,
+                **quiz_statistics(quiz, statistics_sessions(quiz, wanted))}

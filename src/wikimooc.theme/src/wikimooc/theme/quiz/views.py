@@ -13,6 +13,7 @@ from wikimooc.policy.quiz.reading import choice_id
 from wikimooc.policy.quiz.reading import learner_quiz
 from wikimooc.theme import _
 from wikimooc.theme.course.views import CoursePartView
+from wikimooc.theme.quiz.statistics import may_see_statistics
 from wikimooc.workflows.refusals import RefusingAction
 
 
@@ -64,6 +65,12 @@ class QuizView(CoursePartView):
 
     def text(self):
         return self.quiz["text"]
+
+    def statistics_url(self):
+        """The question statistics, for the teachers of a session of the course."""
+        if may_see_statistics(self.context):
+            return f"{self.context.absolute_url()}/@@quiz-statistics"
+        return None
 
     def visitor(self):
         """anonymous, not_learner or learner."""
