@@ -3,9 +3,9 @@ the CSV, the grading policy (read and write) and the learners' own grades, asked
 for by anonymous visitors, a plain member and a learner of another session, over
 REST and as pages. Its learner sees their own grades only; its teacher sees all."""
 
-from conftest import build_course
-from conftest import PASSWORD
 from datetime import date
+from grade_world import build_course
+from grade_world import PASSWORD
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
