@@ -1,10 +1,12 @@
-"""Fixtures of the grade book tests: the course of grade_course.py and what its
-learners did (``results``)."""
+"""Fixtures of the grade book tests: the course and session of grade_world.py, in
+the integration layer (``world``, ``results``) and over HTTP (``served``,
+``served_results``)."""
 
-from grade_course import build_course
-from grade_course import Results
+from grade_world import build_course
+from grade_world import Results
 
 import pytest
+import transaction
 
 
 @pytest.fixture
@@ -22,8 +24,6 @@ def results(portal, world):
 
 @pytest.fixture
 def served(functional_portal):
-    import transaction
-
     world = build_course(functional_portal)
     transaction.commit()
     return world

@@ -4,8 +4,8 @@ for by anonymous visitors, a plain member and a learner of another session, over
 REST and as pages. Its learner sees their own grades only; its teacher sees all."""
 
 from datetime import date
-from grade_course import build_course
-from grade_course import PASSWORD
+from grade_world import build_course
+from grade_world import PASSWORD
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD

@@ -174,5 +174,11 @@ def learner_in_book(session, given):
         raise GradingRefused(404, _(
             "${name} is not a learner of this session.", mapping={"name": str(given)}
         ))
+    return learner_detail(session, enrollment.username)
+
+
+def learner_detail(session, username):
+    """The full row of ``username``, a learner of the session."""
     results = SessionResults(session)
-    return learner_report(results, results.learner(enrollment.username, enrollment.user_id))
+    enrollment = session.enrollments.learners[username]
+    return learner_report(results, results.learner(username, enrollment.user_id))

@@ -8,10 +8,9 @@ from wikimooc.policy import _
 from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.grades.book import grade_book
+from wikimooc.policy.grades.book import learner_detail
 from wikimooc.policy.grades.book import learner_in_book
-from wikimooc.policy.grades.book import learner_report
 from wikimooc.policy.grades.results import gradable_items
-from wikimooc.policy.grades.results import SessionResults
 from wikimooc.policy.grades.settings import change
 from wikimooc.policy.grades.settings import grading_policy
 from wikimooc.policy.grades.settings import GradingRefused
@@ -73,8 +72,5 @@ class MyGradesGet(RefusingService):
         member = api.user.get_current()
         if not is_enrolled(session, member):
             raise GradingRefused(403, _("You are not enrolled in this session."))
-        username = wiki_username_of(member)
-        results = SessionResults(session)
-        grades = results.learner(username, session.enrollments.learners[username].user_id)
         return {"@id": session.absolute_url() + "/@my-grades",
-                **learner_report(results, grades)}
+                **learner_detail(session, wiki_username_of(member))}

@@ -9,11 +9,10 @@ from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.grades.book import every_row
 from wikimooc.policy.grades.book import grade_book
+from wikimooc.policy.grades.book import learner_detail
 from wikimooc.policy.grades.book import learner_in_book
-from wikimooc.policy.grades.book import learner_report
 from wikimooc.policy.grades.computation import CATEGORIES
 from wikimooc.policy.grades.results import gradable_items
-from wikimooc.policy.grades.results import SessionResults
 from wikimooc.policy.grades.settings import change
 from wikimooc.policy.grades.settings import grading_policy
 from wikimooc.policy.grades.settings import QUIZ_ATTEMPTS_COUNTED
@@ -170,11 +169,7 @@ class MyGradesView(GradePage):
         member = api.user.get_current()
         if api.user.is_anonymous() or not is_enrolled(session, member):
             raise Unauthorized("Only the session's learners have grades in it.")
-        username = wiki_username_of(member)
-        results = SessionResults(session)
-        self.report = learner_report(
-            results, results.learner(username, session.enrollments.learners[username].user_id)
-        )
+        self.report = learner_detail(session, wiki_username_of(member))
         return self.index()
 
 class GradingPolicyView(GradePage):

@@ -1,12 +1,13 @@
-"""A course whose module "Basics" has a graded quiz ("check", 4 points, two
-attempts), an exercise checked on the wiki ("draft") and a peer-reviewed one
-("sources", at most 5 points), and whose module "More" has a practice quiz
-("practice", not graded) and another wiki exercise ("article"). Its session
-"spring", taught by "teacher", has the learners Ada and Bob; Cleo learns in none.
+"""The world of the grade book tests (conftest.py makes it for each test): a course
+whose module "Basics" has a graded quiz ("check", 4 points, two attempts), an
+exercise checked on the wiki ("draft") and a peer-reviewed one ("sources", at most 5
+points), and whose module "More" has a practice quiz ("practice", not graded) and
+another wiki exercise ("article"). Its session "spring", taught by "teacher", has the
+learners Ada and Bob; Cleo learns in none.
 
-``results`` records what a learner did (as the features themselves do):
-attempts through quiz.attempts.submit, exercises done as an edit check records
-them, peer-reviewed work handed in and graded by the teacher."""
+``Results`` records what a learner did (as the features themselves do): attempts
+through quiz.attempts.submit, exercises done as an edit check records them,
+peer-reviewed work handed in and graded by the teacher."""
 
 from datetime import date
 from plone import api
