@@ -282,7 +282,8 @@ class VideoHostsHandler(BaseHTTPRequestHandler):
         status, kind, body = self.server.answer(url.path, params)
         data = body if isinstance(body, bytes) else body.encode("utf-8")
         self.send_response(status)
-        self.send_header("Content-Type", kind)
+        # As MediaWiki's API (ApiFormatBase) and PeerTube: text is UTF-8 and says so.
+        self.send_header("Content-Type", kind if kind == "video/webm" else f"{kind}; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Access-Control-Allow-Origin", "*")
         self.end_headers()

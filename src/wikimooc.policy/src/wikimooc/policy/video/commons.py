@@ -11,6 +11,7 @@ Licence and author come from ``extmetadata`` either way."""
 from wikimooc.policy import _
 from wikimooc.policy.video.remote import get
 from wikimooc.policy.video.remote import get_json
+from wikimooc.policy.video.remote import utf8_text
 from wikimooc.policy.video.remote import unreachable
 from wikimooc.policy.video.sources import VideoRefused
 from wikimooc.policy.video.subtitles import read_cues
@@ -107,7 +108,7 @@ def timedtext_tracks(host, info):
         response = get(src, host=host)
         if response.status_code == 200:
             tracks[lang] = {"lang": lang, "label": plain_text(track.get("label"), 80) or lang,
-                            "cues": read_cues(response.text)}
+                            "cues": read_cues(utf8_text(response))}
     return list(tracks.values())
 
 

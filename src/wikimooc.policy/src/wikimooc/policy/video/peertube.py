@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from wikimooc.policy import _
 from wikimooc.policy.video.remote import get
 from wikimooc.policy.video.remote import get_json
+from wikimooc.policy.video.remote import utf8_text
 from wikimooc.policy.video.sources import unknown_host
 from wikimooc.policy.video.sources import VideoRefused
 from wikimooc.policy.video.subtitles import read_cues
@@ -65,5 +66,5 @@ def captions(instance, ident, host):
         response = get(src, host=host)
         if response.status_code == 200:
             tracks[lang] = {"lang": lang, "label": plain_text(language.get("label"), 80) or lang,
-                            "cues": read_cues(response.text)}
+                            "cues": read_cues(utf8_text(response))}
     return list(tracks.values())

@@ -41,3 +41,9 @@ def get_json(url, params=None, host=None):
         return response.json()
     except ValueError:
         return None
+
+
+def utf8_text(response):
+    """The body as text: subtitles are UTF-8 (WebVTT says so; MediaWiki's are), whatever
+    charset the Content-Type header gives or omits."""
+    return response.content.decode("utf-8", "replace")
