@@ -112,7 +112,7 @@ def read_source(text):
 
 def commons_file(wiki, name):
     title = file_title(name)
-    if title == "File:" or any(character in title for character in "#<>[]|{}"):
+    if not title or any(character in title for character in "#<>[]|{}"):
         raise VideoRefused(400, _("Give a Commons file, a PeerTube address or a YouTube"
                                   " address."))
     return Source("commons", wiki, title)
