@@ -24,7 +24,7 @@ def peertube_url(hosts, path):
     return f"http://localhost:{hosts.server_port}{path}"
 
 
-@pytest.mark.parametrize("path", [f"/w/kkGMgK9ZtnKfYAgnEtQxbv", f"/videos/watch/{UUID}"])
+@pytest.mark.parametrize("path", ["/w/kkGMgK9ZtnKfYAgnEtQxbv", f"/videos/watch/{UUID}"])
 def test_peertube_video(hosts, path):
     found = look_up(peertube_url(hosts, path))
     assert found["kind"] == "peertube"

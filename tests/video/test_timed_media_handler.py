@@ -33,7 +33,7 @@ def test_derivatives_original_licence_and_tracks(tmh_commons):
     tracks = {track["lang"]: track for track in found["tracks"]}
     assert sorted(tracks) == ["en", "fr"]
     assert tracks["fr"]["label"] == "français (fr)"
-    assert [cue[2] for cue in tracks["fr"]["cues"]][0] == "Bonjour et bienvenue."
+    assert tracks["fr"]["cues"][0][2] == "Bonjour et bienvenue."
     assert len(tracks["fr"]["cues"]) == FRENCH_SRT.count("-->")
     # One query, then one timedtext request per language (its first format only).
     asked = tmh_commons.requests_to("/w/api.php")

@@ -26,8 +26,6 @@ def lesson(site, video_hosts, functional_commons_is, client):
             look_up(line)
         lesson = api.content.create(container=site["course"]["about"], type="Lesson",
                                     id="watch", title="Watch", videos=VIDEOS, watched_share=50)
-        api.content.transition(lesson, to_state="published") if api.content.get_state(
-            lesson, default=None) not in (None, "published") else None
     transaction.commit()
     for login in ("ada", "bob"):
         answer = client(login).post("/en/intro/public-session/@enroll", json={})
@@ -51,7 +49,7 @@ def test_the_page_plays_from_the_cache(lesson, client, video_hosts):
     assert "Ada alert(1)" in html and "<script>alert" not in html
     # The transcript's cues seek; each is a button with its start.
     assert re.search(r'data-start="1.5"', html)
-    assert "Voici Wikipédia alert(1) ." in html, html[html.find("Voici")-300:html.find("Voici")+100]
+    assert "Voici Wikipédia alert(1) ." in html
     # YouTube: nothing is loaded from it before the click.
     assert "<iframe" not in html.split('data-video-kind="youtube"')[1].split("</section>")[0]
     assert 'data-embed-url="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"' in html
@@ -194,7 +192,7 @@ def test_the_form_refuses_what_it_cannot_play(lesson, client, bad, error):
 def test_the_form_saves_and_shows_what_the_hosts_said(lesson, client):
     answer = edit_form(client, ["https://commons.wikimedia.org/wiki/File:Silent.webm"])
     assert answer.status_code == 200
-    assert "invalid-feedback" not in answer.text, re.findall(r'invalid-feedback">([^<]*)<', answer.text)
+    assert "invalid-feedback" not in answer.text
     transaction.begin()
     assert lesson.videos == ["https://commons.wikimedia.org/wiki/File:Silent.webm"]
     page = html_client(client, "manager").get(LESSON).text

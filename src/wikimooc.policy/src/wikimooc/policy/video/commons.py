@@ -11,8 +11,8 @@ Licence and author come from ``extmetadata`` either way."""
 from wikimooc.policy import _
 from wikimooc.policy.video.remote import get
 from wikimooc.policy.video.remote import get_json
-from wikimooc.policy.video.remote import utf8_text
 from wikimooc.policy.video.remote import unreachable
+from wikimooc.policy.video.remote import utf8_text
 from wikimooc.policy.video.sources import VideoRefused
 from wikimooc.policy.video.subtitles import read_cues
 from wikimooc.policy.video.text import language_code
@@ -31,7 +31,7 @@ MAX_TRACKS = 40
 def query(host, **params):
     answer = get_json(api_url(host), {"action": "query", "format": "json",
                                       "formatversion": "2", **params}, host)
-    if not isinstance(answer, dict) or "query" not in answer and "warnings" not in answer:
+    if not isinstance(answer, dict) or ("query" not in answer and "warnings" not in answer):
         raise unreachable(host)
     return answer
 

@@ -40,8 +40,9 @@ def syllabus(course):
 
 def mark_progress(modules, course, request, session=None):
     """Marks each exercise of ``modules`` (a ``syllabus``), and each lesson counted
-    as done once watched, "done" or "todo" for the visitor as a learner of ``course``: done in any of their sessions of it, or in
-    ``session`` only. Nothing is marked for whoever is no learner of the course."""
+    as done once watched, "done" or "todo" for the visitor as a learner of
+    ``course``: done in any of their sessions of it, or in ``session`` only.
+    Nothing is marked for whoever is no learner of the course."""
     learner = course_learner(course, request)
     if learner is None:
         return modules
