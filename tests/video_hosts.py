@@ -1,4 +1,5 @@
-"""Video hosts for the video lesson tests (tests/video/, tests/chromium/).
+"""Video hosts for the video lesson tests (tests/video/, tests/chromium/), and their
+pytest fixtures (a plugin of tests/conftest.py): ``lecture_on_wiki``, ``video_hosts``.
 
 - ``make_webm``/``make_png``: small real files made with Debian's ffmpeg (VP8 WebM,
   which Debian's Chromium plays).
@@ -23,11 +24,13 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from plone import api
 from urllib.parse import parse_qs
 from urllib.parse import quote
 from urllib.parse import urlsplit
 
 import json
+import pytest
 import subprocess
 import threading
 
@@ -83,6 +86,14 @@ def make_png(path):
         check=True,
     )
     return Path(path)
+
+
+def use_hosts(commons_api_url, youtube_oembed=None):
+    """The site asks Commons' API at ``commons_api_url`` (and YouTube's oEmbed at
+    ``youtube_oembed``); functional tests commit after."""
+    api.portal.set_registry_record("wikimooc.wikis", {"commons.wikimedia.org": commons_api_url})
+    if youtube_oembed:
+        api.portal.set_registry_record("wikimooc.video_youtube_oembed", youtube_oembed)
 
 
 LECTURE = "WikiMOOC lecture.webm"
@@ -302,3 +313,16 @@ def serving_video_hosts(webm):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def lecture_on_wiki(mediawiki, tmp_path_factory):
+    """The real local MediaWiki with the WebM, its TimedText pages and a PNG."""
+    return upload_lecture(mediawiki, tmp_path_factory.mktemp("videos"))
+
+
+@pytest.fixture(scope="session")
+def video_hosts(lecture_on_wiki):
+    """The loopback stand-in (TimedMediaHandler wiki, PeerTube, YouTube oEmbed)."""
+    with serving_video_hosts(lecture_on_wiki) as hosts:
+        yield hosts

@@ -10,6 +10,7 @@ from datetime import UTC
 from video_hosts import GERMAN_VTT
 from video_hosts import LECTURE
 from video_hosts import PICTURE
+from video_hosts import use_hosts
 from wikimooc.policy.video.cache import cached
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.cache import refresh_stale
@@ -21,8 +22,8 @@ import requests
 
 
 @pytest.fixture
-def local_commons(portal, mediawiki, lecture_on_wiki, commons_is):
-    commons_is(mediawiki.api_url)
+def local_commons(portal, mediawiki, lecture_on_wiki):
+    use_hosts(mediawiki.api_url)
     return mediawiki
 
 

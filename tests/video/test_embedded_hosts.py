@@ -3,6 +3,7 @@ captions) and YouTube's oEmbed endpoint are the loopback stand-in's
 (tests/video_hosts.py), which answers as they document; its PeerTube is reached as
 ``localhost``, its wiki as ``127.0.0.1``."""
 
+from video_hosts import use_hosts
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.sources import VideoRefused
 from zope.i18n import translate
@@ -14,8 +15,8 @@ UUID = "9c9de5e8-0a1e-484a-b099-e80766180a6d"
 
 
 @pytest.fixture
-def hosts(portal, video_hosts, commons_is):
-    commons_is(video_hosts.api_url, youtube_oembed=video_hosts.base_url + "/oembed")
+def hosts(portal, video_hosts):
+    use_hosts(video_hosts.api_url, youtube_oembed=video_hosts.base_url + "/oembed")
     video_hosts.log.clear()
     return video_hosts
 

@@ -4,6 +4,7 @@ the loopback stand-in (tests/video_hosts.py) answers ``prop=videoinfo`` with
 TimedMediaHandler documents and implements them (ApiQueryVideoInfo, ApiTimedText)."""
 
 from video_hosts import FRENCH_SRT
+from video_hosts import use_hosts
 from wikimooc.policy.video.cache import cached
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.sources import VideoRefused
@@ -13,8 +14,8 @@ import pytest
 
 
 @pytest.fixture
-def tmh_commons(portal, video_hosts, commons_is):
-    commons_is(video_hosts.api_url)
+def tmh_commons(portal, video_hosts):
+    use_hosts(video_hosts.api_url)
     video_hosts.log.clear()
     return video_hosts
 

@@ -5,6 +5,7 @@ the loopback stand-in (tests/video_hosts.py, TimedMediaHandler's API as document
 
 from html_pages import html_client
 from plone import api
+from video_hosts import use_hosts
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.watching import watching_of
 
@@ -19,8 +20,8 @@ VIDEOS = ["File:Lecture.webm", "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
 
 
 @pytest.fixture
-def lesson(site, video_hosts, functional_commons_is, client):
-    functional_commons_is(video_hosts.api_url, youtube_oembed=video_hosts.base_url + "/oembed")
+def lesson(site, video_hosts, client):
+    use_hosts(video_hosts.api_url, youtube_oembed=video_hosts.base_url + "/oembed")
     with api.env.adopt_roles(["Manager"]):
         for line in VIDEOS[:2]:
             look_up(line)
