@@ -56,6 +56,7 @@ def test_the_page_plays_from_the_cache(lesson, client, video_hosts):
     assert 'data-embed-url="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"' in html
     # An address the platform cannot play stays a link, as before.
     assert 'href="https://example.org/old-video.mp4"' in html
+    assert "wikimooc-video-authoring" not in html  # for authors only
 
 
 def test_tracks_and_transcripts_are_plain(lesson, client):
@@ -114,6 +115,14 @@ def test_watching_is_reported_and_counts_as_done(lesson, client, site):
     page = html_client(client, "ada").get(LESSON).text
     assert "the lesson is done" in page
     assert lesson_progress(client) == "done"
+    # In the session's progress and its teachers' dashboard, as any item.
+    [counted] = ada.get("/en/intro/public-session/@progress").json()["lessons"]
+    assert (counted["title"], counted["share"], counted["done"]) == ("Watch", 75.0, True)
+    dashboard = client("teacher").get("/en/intro/public-session/@dashboard").json()
+    assert dashboard["lessons_counted"] == 1
+    watched = {learner["wiki_username"]: learner["lessons_watched"]
+               for learner in dashboard["learners"]}
+    assert watched == {"Ada": 1, "Bob": 0}
 
 
 @pytest.mark.parametrize(
@@ -191,12 +200,18 @@ def test_the_form_refuses_what_it_cannot_play(lesson, client, bad, error):
 
 
 def test_the_form_saves_and_shows_what_the_hosts_said(lesson, client):
-    answer = edit_form(client, ["https://commons.wikimedia.org/wiki/File:Silent.webm"])
+    videos = ["File:Lecture.webm", "https://commons.wikimedia.org/wiki/File:Silent.webm"]
+    answer = edit_form(client, videos)
     assert answer.status_code == 200
     assert "invalid-feedback" not in answer.text
     transaction.begin()
-    assert lesson.videos == ["https://commons.wikimedia.org/wiki/File:Silent.webm"]
-    page = html_client(client, "manager").get(LESSON).text
-    authoring = re.sub(r"\s+", " ", page.split('class="wikimooc-video-authoring"', 1)[1])
-    assert "No subtitles in the course's language (en)." in authoring.replace("&#x27;", "'")
-    assert "TimedText:Silent.webm.en.srt" in authoring and "action=edit" in authoring
+    assert lesson.videos == videos
+    for shown in (LESSON, LESSON + "/edit"):  # the page, and the form again
+        page = html_client(client, "manager").get(shown).text
+        authoring = re.sub(r"\s+", " ", page.split('class="wikimooc-video-authoring"', 1)[1])
+        assert "No subtitles in the course's language (en)." in authoring.replace("&#x27;", "'")
+        assert "TimedText:Silent.webm.en.srt" in authoring and "action=edit" in authoring
+        lecture = authoring.split("<li>")[1]
+        for said in ("Lecture one", "00:04", "CC BY-SA 4.0", "Ada alert(1)", "fr, en"):
+            assert said in lecture
+        assert "No subtitles" not in lecture

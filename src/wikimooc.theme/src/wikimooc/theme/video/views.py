@@ -1,16 +1,13 @@
 """A lesson's videos: the players (Commons' files in the browser's own player,
 PeerTube's embed, YouTube's privacy-enhanced embed once the learner asks for it),
 attribution, subtitle tracks and transcripts, and for authors what the hosts said.
-Everything comes from the cache (wikimooc.policy.video.cache): no host is asked."""
+Everything comes from the cache (wikimooc.policy.video.cache): no host is asked.
+What the hosts said, for authors, is the viewlet of viewlets.py."""
 
-from plone import api
-from Products.CMFCore.permissions import ModifyPortalContent
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.video.cache import cached
-from wikimooc.policy.video.commons import add_subtitles_url
-from wikimooc.policy.video.sources import read_source
 from wikimooc.policy.video.subtitles import as_transcript
 from wikimooc.policy.video.subtitles import as_webvtt
 from wikimooc.policy.video.subtitles import timestamp
@@ -100,30 +97,6 @@ class LessonVideos(BrowserView):
             "done": any(watched_done(session, lesson, learner.wiki_username)
                         for session in learner.sessions),
         }
-
-    def may_edit(self):
-        return api.user.has_permission(ModifyPortalContent, obj=self.context)
-
-    def authoring(self):
-        """For authors: what the hosts said of each video, and the subtitles
-        missing in the course's language."""
-        language = (self.context.Language() or self.language()).split("-")[0]
-        found = []
-        for line in self.context.videos or ():
-            known = cached(line)
-            entry = {"address": line, "known": known is not None}
-            if known is not None:
-                languages = [track["lang"] for track in known["tracks"]]
-                entry.update({
-                    "title": known["title"], "duration": duration_words(known["duration"]),
-                    "licence": known["licence"], "author": known["author"],
-                    "languages": ", ".join(languages),
-                    "missing_language": language not in languages,
-                    "add_url": (add_subtitles_url(read_source(line), language)
-                                if known["kind"] == "commons" else None),
-                })
-            found.append(entry)
-        return {"language": language, "videos": found}
 
 
 class VideoText(BrowserView):
