@@ -86,9 +86,21 @@ def resolve_file(source):
         "licence_url": safe_url(metadata_value(info, "LicenseUrl")),
         "author": metadata_value(info, "Artist") or metadata_value(info, "Credit"),
         "page_url": page_url(host, title),
-        "sources": [item for item in [*derivatives, original] if item["src"]],
+        "sources": distinct_sources([*derivatives, original]),
         "tracks": tracks,
     }
+
+
+def distinct_sources(sources):
+    """The derivatives first, then the original unless TimedMediaHandler listed it
+    among them already (it does, with an empty transcode key)."""
+    seen = set()
+    found = []
+    for source in sources:
+        if source["src"] and source["src"] not in seen:
+            seen.add(source["src"])
+            found.append(source)
+    return found
 
 
 def add_subtitles_url(source, lang):
