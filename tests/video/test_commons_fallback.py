@@ -39,7 +39,7 @@ def test_webm_on_the_wiki_is_found_with_its_subtitles(local_commons, lecture_on_
     assert sorted(tracks) == ["en", "fr"]
     assert tuple(tracks["fr"][0]) == (0.0, 1.5, "Bonjour et bienvenue.")
     # Subtitles are untrusted: markup goes, words stay.
-    assert tracks["fr"][1][2] == "Voici Wikipédia alert(1) ."
+    assert tracks["fr"][1][2] == "Voici Wikipédia ."
     assert "index.php?title=File:WikiMOOC_lecture.webm" in found["page_url"]
 
 

@@ -27,9 +27,9 @@ def test_derivatives_original_licence_and_tracks(tmh_commons):
         'video/webm; codecs="vp9, opus"', "video/webm"]
     assert found["sources"][0]["src"].endswith("/transcoded/Lecture.webm.360p.vp9.webm")
     assert found["duration"] == 4.0
-    # extmetadata is HTML from the wiki: kept as plain text, scripts' words only.
+    # extmetadata is HTML from the wiki: kept as plain text, without its scripts.
     assert found["title"] == "Lecture one"
-    assert found["author"] == "Ada alert(1)"
+    assert found["author"] == "Ada"
     assert (found["licence"], found["licence_url"]) == (
         "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0")
     tracks = {track["lang"]: track for track in found["tracks"]}

@@ -47,10 +47,11 @@ def test_the_page_plays_from_the_cache(lesson, client, video_hosts):
     assert not re.search(r'<track[^>]+srclang="fr"[^>]+default', html)
     # Attribution under the player; the author's markup is gone.
     assert 'rel="license"' in html and "CC BY-SA 4.0" in html
-    assert "Ada alert(1)" in html and "<script>alert" not in html
+    assert "By\n        Ada." in html or re.search(r"By\s+Ada\.", html)
+    assert "alert(1)" not in html
     # The transcript's cues seek; each is a button with its start.
     assert re.search(r'data-start="1.5"', html)
-    assert "Voici Wikipédia alert(1) ." in html
+    assert "Voici Wikipédia ." in html
     # YouTube: nothing is loaded from it before the click.
     assert "<iframe" not in html.split('data-video-kind="youtube"')[1].split("</section>")[0]
     assert 'data-embed-url="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"' in html
@@ -68,7 +69,7 @@ def test_tracks_and_transcripts_are_plain(lesson, client):
     transcript = visitor.get(LESSON + "/@@video-transcript?video=0&lang=fr")
     assert transcript.headers["Content-Type"].startswith("text/plain")
     assert "attachment" in transcript.headers["Content-Disposition"]
-    assert "[00:00:01] Voici Wikipédia alert(1) ." in transcript.text
+    assert "[00:00:01] Voici Wikipédia ." in transcript.text
     assert visitor.get(LESSON + "/@@video-track?video=0&lang=de").status_code == 404
     assert visitor.get(LESSON + "/@@video-track?video=7&lang=fr").status_code == 404
 
@@ -212,6 +213,6 @@ def test_the_form_saves_and_shows_what_the_hosts_said(lesson, client):
         assert "No subtitles in the course's language (en)." in authoring.replace("&#x27;", "'")
         assert "TimedText:Silent.webm.en.srt" in authoring and "action=edit" in authoring
         lecture = authoring.split("<li>")[1]
-        for said in ("Lecture one", "00:04", "CC BY-SA 4.0", "Ada alert(1)", "fr, en"):
+        for said in ("Lecture one", "00:04", "CC BY-SA 4.0", "Ada", "fr, en"):
             assert said in lecture
         assert "No subtitles" not in lecture

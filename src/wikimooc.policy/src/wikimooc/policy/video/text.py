@@ -1,12 +1,13 @@
 """Text from video hosts is untrusted: titles, licences, authors and subtitles are
 kept as plain text (markup dropped, entities decoded, control characters removed,
-length bounded) and escaped wherever they are shown or written out."""
+scripts and styles dropped with their content, length bounded) and escaped wherever they are shown or written out."""
 
 from html import unescape
 
 import re
 
 
+SCRIPTS = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 TAGS = re.compile(r"<[^>]*>")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 SPACES = re.compile(r"[ \t\r\n]+")
@@ -17,8 +18,8 @@ def plain_text(value, limit=300):
     characters; '' for anything that is not a string."""
     if not isinstance(value, str):
         return ""
-    text = unescape(TAGS.sub(" ", value))
-    text = SPACES.sub(" ", CONTROL.sub("", TAGS.sub(" ", text))).strip()
+    text = unescape(TAGS.sub(" ", SCRIPTS.sub(" ", value)))
+    text = SPACES.sub(" ", CONTROL.sub("", TAGS.sub(" ", SCRIPTS.sub(" ", text)))).strip()
     return text[:limit]
 
 
