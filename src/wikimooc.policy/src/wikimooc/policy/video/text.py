@@ -1,6 +1,7 @@
 """Text from video hosts is untrusted: titles, licences, authors and subtitles are
-kept as plain text (markup dropped, entities decoded, control characters removed,
-scripts and styles dropped with their content, length bounded) and escaped wherever they are shown or written out."""
+kept as plain text (markup dropped, scripts and styles with their content, entities
+decoded, control characters removed, length bounded) and escaped wherever they are
+shown or written out."""
 
 from html import unescape
 
