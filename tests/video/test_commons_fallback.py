@@ -11,6 +11,8 @@ from video_hosts import GERMAN_VTT
 from video_hosts import LECTURE
 from video_hosts import PICTURE
 from video_hosts import use_hosts
+from wikimooc.policy.content.lesson import usable_videos
+from wikimooc.policy.content.lesson import VideoNotUsable
 from wikimooc.policy.video.cache import cached
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.cache import refresh_stale
@@ -90,4 +92,15 @@ def test_an_unreachable_wiki_is_refused_with_the_reason(local_commons):
         look_up("File:Anything.webm")
     assert refused.value.status == 503
     assert translate(refused.value.message, target_language="fr") == (
+        "commons.wikimedia.org est injoignable pour l’instant : réessayez plus tard.")  # noqa: RUF001
+
+
+def test_a_known_video_stays_usable_while_the_wiki_is_down(local_commons):
+    known = f"File:{LECTURE}"
+    look_up(known)
+    with local_commons.stopped():
+        assert usable_videos([known])
+        with pytest.raises(VideoNotUsable) as refused:
+            usable_videos([known, "File:Never looked up.webm"])
+    assert translate(refused.value.doc(), target_language="fr") == (
         "commons.wikimedia.org est injoignable pour l’instant : réessayez plus tard.")  # noqa: RUF001

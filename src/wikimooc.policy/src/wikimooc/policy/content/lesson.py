@@ -1,6 +1,7 @@
 from plone.dexterity.content import Item
 from wikimooc.policy import _
 from wikimooc.policy.content.practice import IWikiPractice
+from wikimooc.policy.video.cache import cached
 from wikimooc.policy.video.cache import look_up
 from wikimooc.workflows.refusals import Attempt
 from zope import schema
@@ -24,15 +25,18 @@ class VideoNotUsable(ValidationError):
 
 def usable_videos(lines):
     """Each line names a video its host knows (which is then kept, see
-    wikimooc.policy.video.cache); the first that does not is the error."""
+    wikimooc.policy.video.cache); the first that does not is the error. A video
+    known already stays usable while its host cannot be reached."""
     if len(lines) > MAX_VIDEOS:
         raise VideoNotUsable(_("A lesson holds at most ${count} videos.",
                                mapping={"count": MAX_VIDEOS}))
     for line in lines:
         with Attempt() as attempt:
             look_up(line)
-        if attempt.refused is not None:
-            raise VideoNotUsable(attempt.refused.message)
+        refused = attempt.refused
+        # A host that is down leaves a video already known as it was known.
+        if refused is not None and not (refused.status == 503 and cached(line) is not None):
+            raise VideoNotUsable(refused.message)
     return True
 
 

@@ -21,6 +21,7 @@ from wikimooc.workflows.refusals import NotPermitted
 
 WATCHING_ANNOTATION = "wikimooc.policy.video.watching"
 MAX_SECONDS = 24 * 3600
+MIN_GAIN = 1.0  # per cent: a smaller gain is not written
 
 
 class Watched(NamedTuple):
@@ -42,9 +43,10 @@ class Watching(Persistent):
         done = bool(before and before.done) or bool(threshold and share >= threshold)
         after = Watched(round(share, 1), done,
                         datetime.now(UTC).isoformat(timespec="seconds"))
-        if before is None or before[:2] != after[:2]:
+        # Players report often: the database is written when something worth it changed.
+        if before is None or done != before.done or after.share - before.share >= MIN_GAIN:
             self.watched[(lesson_uid, username)] = after
-        return self.of(lesson_uid, username)
+        return after
 
 
 def watching_of(session, create=True):

@@ -20,7 +20,8 @@
     return function (force) {
       const seconds = playedSeconds(video);
       if (!video.duration || !isFinite(video.duration)) { return; }
-      if (!force && seconds - last < 5) { return; }
+      // Every 5 % of the video (at least 5 s) played, and at each pause and end.
+      if (!force && seconds - last < Math.max(5, video.duration / 20)) { return; }
       last = seconds;
       sessions.forEach(function (session) {
         fetch(url, {
