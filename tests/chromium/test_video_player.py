@@ -146,3 +146,23 @@ def test_the_player_fits_a_phone(video_lessons, new_page):
     for selector in ("video", ".wikimooc-video__load", ".wikimooc-transcript"):
         box = page.locator(selector).first.bounding_box()
         assert 0 < box["width"] <= PHONE["width"]
+
+
+@pytest.mark.parametrize("form", ["en/intro/m/watch/edit", "en/intro/m/++add++Lesson"])
+def test_the_form_says_what_the_hosts_say_while_typing(video_lessons, new_page, log_in, form):
+    with api.env.adopt_roles(["Manager"]):
+        api.user.grant_roles(username="teacher", roles=["Manager"])
+    transaction.commit()
+    page = new_page()
+    third_party_requests(page)
+    log_in(page, "teacher", "secret-pw-123")
+    page.goto(form)
+    field = page.locator('textarea[name="form.widgets.videos"]')
+    field.fill(f"File:{LECTURE}\nFile:WikiMOOC picture.png\nhttps://vimeo.com/1")
+    field.press("Tab")  # leaving the field: "change"
+    said = page.locator(".wikimooc-video-lookup")
+    expect(said).to_contain_text("WikiMOOC lecture")
+    expect(said).to_contain_text("en, fr")  # the TimedText pages found, none missing in English
+    expect(said).to_contain_text("File:WikiMOOC picture.png is not a video (it is image/png).")
+    expect(said).to_contain_text("vimeo.com is none of them.")
+    assert said.locator(".wikimooc-video-authoring__warning").count() == 2

@@ -6,6 +6,7 @@ the loopback stand-in (tests/video_hosts.py, TimedMediaHandler's API as document
 from html_pages import html_client
 from plone import api
 from video_hosts import use_hosts
+from wikimooc.policy.video.cache import cached
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.watching import watching_of
 
@@ -216,3 +217,25 @@ def test_the_form_saves_and_shows_what_the_hosts_said(lesson, client):
         for said in ("Lecture one", "00:04", "CC BY-SA 4.0", "Ada", "fr, en"):
             assert said in lecture
         assert "No subtitles" not in lecture
+
+
+@pytest.mark.parametrize("where", [LESSON, "/en/intro/about"])  # edit form, add form
+def test_what_the_hosts_say_while_the_author_types(lesson, client, where):
+    answer = html_client(client, "manager").get(
+        where + "/@@video-lookup-summary",
+        params={"source:list": ["File:Silent.webm", "https://vimeo.com/1", "File:Missing.webm"]})
+    assert answer.status_code == 200
+    said = re.sub(r"\s+", " ", answer.text).replace("&#x27;", "'")
+    assert "File:Silent.webm</code> — <strong>Silent.webm</strong> <span>00:04</span>" in said
+    assert "No subtitles in the course's language (en)." in said
+    assert "— WikiMOOC plays videos of Wikimedia Commons, PeerTube and YouTube: vimeo.com" in said
+    assert "— There is no file File:Missing.webm on commons.wikimedia.org." in said
+    transaction.begin()
+    assert cached("File:Silent.webm") is None  # kept only when the lesson is saved
+
+
+def test_only_authors_ask_the_hosts(lesson, client):
+    answer = html_client(client, "ada").get(LESSON + "/@@video-lookup-summary",
+                                            params={"source:list": "File:Silent.webm"},
+                                            allow_redirects=False)
+    assert answer.status_code in (302, 401, 403)

@@ -106,6 +106,43 @@
     });
   }
 
+  /* The lesson's add and edit forms: what the hosts say of the videos typed, under
+     the field (the server's translated, escaped list; nothing is kept until saved). */
+  function setUpLookup() {
+    const field = document.querySelector('textarea[name="form.widgets.videos"]');
+    const base = document.body.dataset.baseUrl;
+    if (!field || !base) { return; }
+    const found = document.createElement("div");
+    found.className = "wikimooc-video-lookup";
+    found.setAttribute("aria-live", "polite");
+    field.after(found);
+    const url = base.replace(/\/(edit|\+\+add\+\+Lesson)\/?$/, "") + "/@@video-lookup-summary";
+    let asked = null;
+    function lookUp() {
+      const lines = field.value.split("\n").map(function (line) { return line.trim(); })
+        .filter(Boolean);
+      const query = new URLSearchParams();
+      lines.forEach(function (line) { query.append("source:list", line); });
+      if (query.toString() === asked) { return; }
+      asked = query.toString();
+      if (!lines.length) { found.replaceChildren(); return; }
+      found.setAttribute("aria-busy", "true");
+      fetch(url + "?" + asked, {credentials: "same-origin", headers: {"Accept": "text/html"}})
+        .then(function (response) { return response.ok ? response.text() : ""; })
+        .then(function (html) {
+          if (query.toString() !== asked) { return; }
+          const page = new DOMParser().parseFromString(html, "text/html");
+          const list = page.querySelector(".wikimooc-video-authoring");
+          found.replaceChildren(...(list ? [document.adoptNode(list)] : []));
+        })
+        .catch(function () { found.replaceChildren(); })
+        .finally(function () { found.removeAttribute("aria-busy"); });
+    }
+    field.addEventListener("change", lookUp);
+  }
+
+  setUpLookup();
+
   document.querySelectorAll(".wikimooc-videos").forEach(function (container) {
     container.querySelectorAll(".wikimooc-video").forEach(function (section) {
       setUpPlayer(container, section);

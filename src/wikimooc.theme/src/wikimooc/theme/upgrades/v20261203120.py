@@ -1,5 +1,6 @@
 """Video lessons: the bundle of the player's script and styles (video.js, video.css),
-loaded on lesson pages only. Its values are written here as they were introduced."""
+loaded on lesson and module pages only (a lesson's add form is a module's). Its
+values are written here as they were introduced."""
 
 from plone.base.interfaces.resources import IBundleRegistry
 from plone.registry.interfaces import IRegistry
@@ -11,7 +12,7 @@ BUNDLE = {
     "enabled": True,
     "jscompilation": "++plone++wikimooc.theme/video.js",
     "csscompilation": "++plone++wikimooc.theme/video.css",
-    "expression": "python: getattr(object, 'portal_type', None) == 'Lesson'",
+    "expression": "python: getattr(object, 'portal_type', None) in ('Lesson', 'Module')",
     "load_defer": True,
     "depends": "wikimooc-theme",
 }
