@@ -1,8 +1,8 @@
 """A lesson's videos: the players (Commons' files in the browser's own player,
 PeerTube's embed, YouTube's privacy-enhanced embed once the learner asks for it),
-attribution, subtitle tracks and transcripts, and for authors what the hosts said.
-Everything comes from the cache (wikimooc.policy.video.cache): no host is asked.
-What the hosts said, for authors, is the viewlet of viewlets.py."""
+attribution, subtitle tracks and transcripts. Everything comes from the cache
+(wikimooc.policy.video.cache): no host is asked. What the hosts said, for authors, is
+viewlets.py's."""
 
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
@@ -21,11 +21,14 @@ import re
 HOST_NAMES = {"commons": "Wikimedia Commons", "youtube": "YouTube", "peertube": "PeerTube"}
 
 
-def duration_words(seconds):
-    if not seconds:
-        return None
+def clock(seconds):
+    """``01:05`` under an hour, ``01:02:05`` from an hour on."""
     text = timestamp(seconds)[:8]
-    return text[3:] if text.startswith("00:") else text
+    return text[3:] if seconds < 3600 else text
+
+
+def duration_words(seconds):
+    return clock(seconds) if seconds else None
 
 
 def page_language(context, request):
@@ -61,8 +64,7 @@ class LessonVideos(BrowserView):
             "src": f"{base}track?video={number}&lang={track['lang']}",
             "download": f"{base}transcript?video={number}&lang={track['lang']}",
             "default": track["lang"] == language,
-            "cues": [{"start": start, "at": timestamp(start)[3:8] if start < 3600
-                      else timestamp(start)[:8], "text": words}
+            "cues": [{"start": start, "at": clock(start), "text": words}
                      for start, _end, words in track["cues"]],
         } for track in found["tracks"]]
         if tracks and not any(track["default"] for track in tracks):
