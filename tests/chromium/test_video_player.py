@@ -93,7 +93,7 @@ def test_the_player_plays_in_french_and_the_transcript_seeks(video_lessons, new_
     screenshot(page, "video-lesson-fr")
 
 
-def test_youtube_loads_only_after_the_click(video_lessons, new_page, log_in):
+def test_youtube_loads_only_after_the_click(video_lessons, new_page, log_in, accessible):
     page = new_page()
     asked = third_party_requests(page)
     log_in(page, "ada", "secret-pw-123")
@@ -102,8 +102,12 @@ def test_youtube_loads_only_after_the_click(video_lessons, new_page, log_in):
     youtube = page.locator('[data-video-kind="youtube"]')
     assert youtube.locator("iframe").count() == 0
     assert asked == []
-    youtube.get_by_role("button", name="Play the video from YouTube").click()
+    accessible(page)
+    # With the keyboard too: the button, then the player has the focus.
+    youtube.get_by_role("button", name="Play the video from YouTube").focus()
+    page.keyboard.press("Enter")
     frame = youtube.locator("iframe")
+    expect(frame).to_be_focused()
     expect(frame).to_have_attribute(
         "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1")
     page.wait_for_timeout(300)
