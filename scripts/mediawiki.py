@@ -68,7 +68,16 @@ $wikimoocOverrides += %(defaults)s;
 $wgMainCacheType = CACHE_DB;
 $wgSessionCacheType = CACHE_DB;
 
-$wgEnableUploads = false;
+# Uploads (video lessons play files of this wiki): WebM too, kept beside the wiki's
+# data and served by img_auth.php, which php -S reaches (the files are outside its
+# document root). No TimedMediaHandler: the TimedText namespace is declared as
+# Commons has it, and its pages hold the subtitles of File:<name>.
+$wgEnableUploads = true;
+$wgFileExtensions[] = 'webm';
+$wgUploadDirectory = __DIR__ . '/images';
+$wgUploadPath = "$wgScriptPath/img_auth.php";
+$wgExtraNamespaces[710] = 'TimedText';
+$wgExtraNamespaces[711] = 'TimedText_talk';
 
 wfLoadExtensions( [ 'ConfirmEdit', 'ConfirmEdit/QuestyCaptcha' ] );
 $wgCaptchaQuestions = [ %(question)s => %(answer)s ];

@@ -15,7 +15,7 @@ import time
 import transaction
 
 
-pytest_plugins = ["pytest_plone", "mediawiki_fixtures"]
+pytest_plugins = ["pytest_plone", "mediawiki_fixtures", "video_hosts"]
 
 
 def pytest_configure(config):

@@ -47,7 +47,7 @@ def test_fti(portal, portal_type):
                       "required_text", "rubric"}),
         ("CourseSession", {"kind", "start", "end", "wiki", "enrollment_policy",
                            "enrollment_key", "invited", "capacity", "teachers"}),
-        ("Lesson", {"video_url", "wiki_pages"}),
+        ("Lesson", {"videos", "watched_share", "wiki_pages"}),
     ],
 )
 def test_rest_contract_field_names(portal, portal_type, fields):

@@ -89,3 +89,17 @@ class IWikimoocSettings(Interface):
         ),
         default="https://foundation.wikimedia.org/wiki/Special:MyLanguage/Policy:Terms_of_Use",
     )
+    video_file_wiki = schema.TextLine(
+        title=_("Wiki of video files"),
+        description=_(
+            "Host name of the wiki whose files lessons play, e.g. commons.wikimedia.org."
+        ),
+        default="commons.wikimedia.org",
+    )
+    video_youtube_oembed = schema.URI(
+        title=_("YouTube oEmbed endpoint"),
+        description=_(
+            "Asked once for the title of a YouTube video an author adds to a lesson."
+        ),
+        default="https://www.youtube.com/oembed",
+    )

@@ -9,6 +9,7 @@ from wikimooc.policy.taskqueue.site import task_site
 from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.schedule import run_due_checks
+from wikimooc.policy.video.cache import refresh_stale
 from wikimooc.workflows.peerreview.progress import run_session
 
 import os
@@ -70,3 +71,11 @@ def send_forum_digests():
     at once conflict in the database (mails leave only when the transaction commits)."""
     with task_site(SITE_ID):
         send_digests()
+
+
+@huey.periodic_task(crontab(hour="3", minute="23"))
+def refresh_videos():
+    """Nightly: what the hosts say of videos known for a week is asked again (titles,
+    licences, subtitles added on Commons); a host that is down leaves what was known."""
+    with task_site(SITE_ID):
+        refresh_stale()

@@ -7,6 +7,9 @@ from wikimooc.policy.content.course import exercises_of
 from wikimooc.policy.tracking.checker import learners_to_follow
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import wiki_statuses
+from wikimooc.policy.video.watching import counted_lessons
+from wikimooc.policy.video.watching import watched
+from wikimooc.policy.video.watching import watched_done
 from wikimooc.policy.wikis import page_url
 from wikimooc.policy.wikis import user_links
 
@@ -78,6 +81,7 @@ def dashboard(session):
     tracking = tracking_of(session, create=False)
     host = session.wiki
     exercise_uids = [exercise.UID() for exercise in course_exercises(session)]
+    lessons = counted_lessons(session.__parent__)
     by_learner = contributions_by_learner(tracking)
     unknown = set(tracking.unknown_usernames) if tracking else set()
     learners = []
@@ -89,6 +93,8 @@ def dashboard(session):
             "wiki_links": user_links(host, username),
             "unknown_on_wiki": username in unknown,
             "exercises_done": done_count(tracking, username, exercise_uids),
+            "lessons_watched": sum(1 for lesson in lessons
+                                   if watched_done(session, lesson, username)),
             **learner_figures(by_learner.get(username, [])),
         })
     everything = [c for contributions in by_learner.values() for c in contributions]
@@ -100,6 +106,7 @@ def dashboard(session):
         "last_checked": tracking.last_checked if tracking else None,
         "next_due": tracking.next_due if tracking else None,
         "exercises_total": len(exercise_uids),
+        "lessons_counted": len(lessons),
         "totals": {"learners": len(learners), **totals},
         "learners": learners,
         "recent_edits": [contribution_item(host, c) for c in recent],
@@ -125,8 +132,17 @@ def exercise_progress(tracking, username, exercise):
     }
 
 
+def lesson_watching(session, username, lesson):
+    """Whether the learner watched enough of ``lesson`` (one counted once watched)."""
+    found = watched(session, lesson, username)
+    return {"@id": lesson.absolute_url(), "uid": lesson.UID(), "title": lesson.Title(),
+            "threshold": lesson.watched_share, "share": found.share if found else 0.0,
+            "done": bool(found and found.done), "when": found.updated if found else None}
+
+
 def progress(session, username):
-    """A learner's exercises, each done or not, with its evidence."""
+    """A learner's exercises, each done or not, with its evidence; and the lessons
+    counted once watched."""
     tracking = tracking_of(session, create=False)
     items = [
         exercise_progress(tracking, username, exercise) for exercise in course_exercises(session)
@@ -139,4 +155,6 @@ def progress(session, username):
         "exercises_done": sum(1 for item in items if item["done"]),
         "exercises_total": len(items),
         "items": items,
+        "lessons": [lesson_watching(session, username, lesson)
+                    for lesson in counted_lessons(session.__parent__)],
     }

@@ -6,6 +6,8 @@ from plone import api
 from wikimooc.policy.content.course import exercises_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.video.watching import counted_lessons
+from wikimooc.policy.video.watching import watched_done
 from wikimooc.theme import _
 
 
@@ -37,9 +39,10 @@ def syllabus(course):
 
 
 def mark_progress(modules, course, request, session=None):
-    """Marks each exercise of ``modules`` (a ``syllabus``) "done" or "todo" for the
-    visitor as a learner of ``course``: done in any of their sessions of it, or in
-    ``session`` only. Nothing is marked for whoever is no learner of the course."""
+    """Marks each exercise of ``modules`` (a ``syllabus``), and each lesson counted
+    as done once watched, "done" or "todo" for the visitor as a learner of
+    ``course``: done in any of their sessions of it, or in ``session`` only.
+    Nothing is marked for whoever is no learner of the course."""
     learner = course_learner(course, request)
     if learner is None:
         return modules
@@ -57,9 +60,14 @@ def mark_progress(modules, course, request, session=None):
         if any((progress := tracking.progress.get(key)) is not None and progress.done
                for tracking in trackings):
             done.add(exercise.absolute_url())
+    counted = set()
+    for lesson in counted_lessons(course):
+        counted.add(lesson.absolute_url())
+        if any(watched_done(found, lesson, learner.wiki_username) for found in sessions):
+            done.add(lesson.absolute_url())
     for module in modules:
         for part in module["parts"]:
-            if part["type"] == "Exercise":
+            if part["type"] == "Exercise" or part["url"] in counted:
                 part["progress"] = "done" if part["url"] in done else "todo"
     return modules
 

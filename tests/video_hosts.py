@@ -1,0 +1,328 @@
+"""Video hosts for the video lesson tests (tests/video/, tests/chromium/), and their
+pytest fixtures (a plugin of tests/conftest.py): ``lecture_on_wiki``, ``video_hosts``.
+
+- ``make_webm``/``make_png``: small real files made with Debian's ffmpeg (VP8 WebM,
+  which Debian's Chromium plays).
+- ``upload_lecture``: the real local MediaWiki (tests/mediawiki_fixtures.py) gets the
+  WebM as a file and TimedText pages (``TimedText:<file>.<lang>.srt``) with its
+  subtitles. Debian's MediaWiki has no TimedMediaHandler: this is the platform's
+  fallback path (core ``prop=imageinfo``, TimedText pages read through the API).
+- ``VideoHosts``: a loopback stand-in for what cannot run here. Its ``/w/api.php`` is
+  a TimedMediaHandler wiki answering exactly as TimedMediaHandler documents and
+  implements (ApiQueryVideoInfo, ApiTimedText): ``action=query&prop=videoinfo`` with
+  ``viprop=derivatives|timedtext`` (each track's ``src`` an ``action=timedtext`` URL
+  with ``origin=*``, types ``text/x-srt`` and ``text/vtt``), ``formatversion=2`` page
+  objects (``missing`` for a missing file), and ``action=timedtext&trackformat=srt|vtt``
+  answering the raw subtitles (HTTP 404 for a language without any). It is also a
+  PeerTube instance (``GET /api/v1/videos/{id}``, ``/api/v1/videos/{id}/captions``,
+  the caption files) and YouTube's oEmbed endpoint (``GET /oembed?url=&format=json``,
+  404 for an unknown video, 401 for one that may not be embedded). It serves the
+  WebM too, and logs every request it gets.
+"""
+
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from plone import api
+from urllib.parse import parse_qs
+from urllib.parse import quote
+from urllib.parse import urlsplit
+
+import json
+import pytest
+import subprocess
+import threading
+
+
+FRENCH_SRT = """1
+00:00:00,000 --> 00:00:01,500
+Bonjour et bienvenue.
+
+2
+00:00:01,500 --> 00:00:03,000
+Voici <b>Wikipédia</b> <script>alert(1)</script>.
+
+3
+00:00:03,000 --> 00:00:04,000
+Au revoir !
+"""
+ENGLISH_SRT = """1
+00:00:00,000 --> 00:00:01,500
+Hello and welcome.
+
+2
+00:00:01,500 --> 00:00:03,000
+This is Wikipedia.
+
+3
+00:00:03,000 --> 00:00:04,000
+Goodbye!
+"""
+GERMAN_VTT = """WEBVTT
+
+00:00.000 --> 00:01.500
+Hallo und willkommen.
+
+00:01.500 --> 00:04.000
+Das ist Wikipedia.
+"""
+
+
+def make_webm(path, seconds=4):
+    subprocess.run(
+        ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi",
+         "-i", f"testsrc=duration={seconds}:size=160x90:rate=10",
+         "-c:v", "libvpx", "-b:v", "60k", "-y", str(path)],
+        check=True,
+    )
+    return Path(path)
+
+
+def make_png(path):
+    subprocess.run(
+        ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi",
+         "-i", "testsrc=size=32x32", "-frames:v", "1", "-y", str(path)],
+        check=True,
+    )
+    return Path(path)
+
+
+def use_hosts(commons_api_url, youtube_oembed=None):
+    """The site asks Commons' API at ``commons_api_url`` (and YouTube's oEmbed at
+    ``youtube_oembed``); functional tests commit after."""
+    api.portal.set_registry_record("wikimooc.wikis", {"commons.wikimedia.org": commons_api_url})
+    if youtube_oembed:
+        api.portal.set_registry_record("wikimooc.video_youtube_oembed", youtube_oembed)
+
+
+LECTURE = "WikiMOOC lecture.webm"
+PICTURE = "WikiMOOC picture.png"
+
+
+def upload_lecture(mediawiki, directory):
+    """The WebM (with French and English TimedText pages) and a PNG, on the local
+    MediaWiki; returns the WebM's path."""
+    site = mediawiki.site(mediawiki.admin_user, mediawiki.admin_password)
+    webm = make_webm(Path(directory) / "lecture.webm")
+    png = make_png(Path(directory) / "picture.png")
+    for path, name in ((webm, LECTURE), (png, PICTURE)):
+        with path.open("rb") as upload:
+            answer = site.upload(upload, filename=name, description="WikiMOOC test file",
+                                 ignore=True)
+        assert answer.get("result") == "Success", answer
+    for lang, text in (("fr", FRENCH_SRT), ("en", ENGLISH_SRT)):
+        site.pages[f"TimedText:{LECTURE}.{lang}.srt"].edit(text, summary="subtitles")
+    return webm
+
+
+class VideoHosts(ThreadingHTTPServer):
+    """See the module's docstring. ``files`` maps TimedMediaHandler file titles to
+    their description; ``peertube`` PeerTube ids to theirs; ``youtube`` YouTube ids
+    to (title, channel) or to a status."""
+
+    def __init__(self, webm):
+        super().__init__(("127.0.0.1", 0), VideoHostsHandler)
+        self.webm = Path(webm).read_bytes()
+        self.log = []
+        self.files = {
+            "File:Lecture.webm": {
+                "subtitles": {"fr": FRENCH_SRT, "en": ENGLISH_SRT},
+                "extmetadata": {
+                    "ObjectName": {"value": "Lecture <i>one</i>", "source": "original"},
+                    "LicenseShortName": {"value": "CC BY-SA 4.0", "source": "commons-desc-page"},
+                    "LicenseUrl": {"value": "https://creativecommons.org/licenses/by-sa/4.0",
+                                   "source": "commons-desc-page"},
+                    "Artist": {"value": '<a href="//commons.wikimedia.org/wiki/User:Ada">Ada'
+                                        '</a> <script>alert(1)</script>',
+                               "source": "commons-desc-page"},
+                },
+            },
+            "File:Silent.webm": {"subtitles": {}, "extmetadata": {}},
+        }
+        self.peertube = {
+            "9c9de5e8-0a1e-484a-b099-e80766180a6d": {
+                "short": "kkGMgK9ZtnKfYAgnEtQxbv", "name": "Apprendre à <b>contribuer</b>",
+                "duration": 4, "licence": {"id": 2, "label": "Attribution - Share Alike"},
+                "account": {"name": "wikimooc", "displayName": "WikiMOOC team"},
+                "captions": {"fr": FRENCH_SRT.replace(",", ".")},
+            },
+        }
+        self.youtube = {"dQw4w9WgXcQ": ("A lecture on YouTube", "Wiki channel"),
+                        "AAAAAAAAAAA": 401}
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def base_url(self):
+        return f"http://127.0.0.1:{self.server_port}"
+
+    @property
+    def api_url(self):
+        return self.base_url + "/w/api.php"
+
+    @property
+    def netloc(self):
+        return f"127.0.0.1:{self.server_port}"
+
+    def requests_to(self, prefix):
+        return [entry for entry in self.log if entry.startswith(prefix)]
+
+    # TimedMediaHandler
+
+    def track_src(self, title, lang, trackformat):
+        return (f"{self.api_url}?action=timedtext&title={quote(title)}&lang={lang}"
+                f"&trackformat={trackformat}&origin=%2A")
+
+    def videoinfo(self, title):
+        described = self.files[title]
+        name = title.split(":", 1)[1]
+        tracks = []
+        for lang in described["subtitles"]:
+            for trackformat, kind in (("srt", "text/x-srt"), ("vtt", "text/vtt")):
+                tracks.append({
+                    "src": self.track_src(title, lang, trackformat), "kind": "subtitles",
+                    "type": kind, "srclang": lang, "dir": "ltr",
+                    "label": {"fr": "français (fr)", "en": "English (en)"}[lang],
+                })
+        return {
+            "size": len(self.webm), "width": 160, "height": 90, "duration": 4.0,
+            "url": f"{self.base_url}/images/{quote(name)}",
+            "descriptionurl": f"{self.base_url}/wiki/{quote(title)}",
+            "mime": "video/webm", "mediatype": "VIDEO",
+            "extmetadata": described["extmetadata"],
+            "derivatives": [
+                {"src": f"{self.base_url}/transcoded/{quote(name)}.360p.vp9.webm",
+                 "type": 'video/webm; codecs="vp9, opus"', "transcodekey": "360p.vp9.webm",
+                 "width": 160, "height": 90, "bandwidth": 60000},
+                {"src": f"{self.base_url}/images/{quote(name)}", "type": "video/webm",
+                 "transcodekey": "", "width": 160, "height": 90, "bandwidth": 60000},
+            ],
+            "timedtext": tracks,
+        }
+
+    def query(self, params):
+        title = params.get("titles", "")
+        if params.get("prop") != "videoinfo":
+            return 400, "application/json", json.dumps({"error": {"code": "badvalue"}})
+        if title in self.files:
+            page = {"pageid": 1, "ns": 6, "title": title, "imagerepository": "local",
+                    "videoinfo": [self.videoinfo(title)]}
+        else:
+            page = {"ns": 6, "title": title, "missing": True, "imagerepository": ""}
+        return 200, "application/json", json.dumps(
+            {"batchcomplete": True, "query": {"pages": [page]}})
+
+    def timedtext(self, params):
+        described = self.files.get(params.get("title"))
+        text = described["subtitles"].get(params.get("lang")) if described else None
+        if text is None:
+            return 404, "application/json", json.dumps(
+                {"error": {"code": "timedtext-notfound"}})
+        if params.get("trackformat") == "vtt":
+            return 200, "text/vtt", "WEBVTT\n\n" + text.replace(",", ".")
+        return 200, "text/srt", text
+
+    # PeerTube
+
+    def peertube_video(self, ident):
+        for uuid, described in self.peertube.items():
+            if ident in (uuid, described["short"]):
+                return uuid, described
+        return None, None
+
+    def peertube_answer(self, path):
+        parts = path.split("/")  # "", api, v1, videos, id[, captions]
+        uuid, described = self.peertube_video(parts[4])
+        if described is None:
+            return 404, "application/json", json.dumps({"status": 404, "error": "not found"})
+        if len(parts) == 6 and parts[5] == "captions":
+            data = [{"language": {"id": lang, "label": {"fr": "French"}.get(lang, lang)},
+                     "captionPath": f"/lazy-static/video-captions/{uuid}-{lang}.vtt"}
+                    for lang in described["captions"]]
+            return 200, "application/json", json.dumps({"total": len(data), "data": data})
+        return 200, "application/json", json.dumps({
+            "id": 1, "uuid": uuid, "shortUUID": described["short"], "name": described["name"],
+            "duration": described["duration"], "licence": described["licence"],
+            "account": described["account"], "embedPath": f"/videos/embed/{uuid}",
+        })
+
+    def peertube_caption(self, path):
+        name = path.rsplit("/", 1)[1].removesuffix(".vtt")
+        uuid, _dash, lang = name.rpartition("-")
+        described = self.peertube.get(uuid)
+        if described is None or lang not in described["captions"]:
+            return 404, "text/plain", "not found"
+        return 200, "text/vtt", "WEBVTT\n\n" + described["captions"][lang]
+
+    # YouTube
+
+    def oembed(self, params):
+        url = urlsplit(params.get("url", ""))
+        found = self.youtube.get(parse_qs(url.query).get("v", [""])[0])
+        if isinstance(found, int):
+            return found, "text/plain", "Unauthorized"
+        if found is None:
+            return 404, "text/plain", "Not Found"
+        title, channel = found
+        return 200, "application/json", json.dumps({
+            "title": title, "author_name": channel, "type": "video", "version": "1.0",
+            "provider_name": "YouTube", "html": "<iframe></iframe>",
+        })
+
+    def answer(self, path, params):
+        if path == "/w/api.php":
+            if params.get("action") == "timedtext":
+                return self.timedtext(params)
+            return self.query(params)
+        if path.startswith("/api/v1/videos/"):
+            return self.peertube_answer(path)
+        if path.startswith("/lazy-static/video-captions/"):
+            return self.peertube_caption(path)
+        if path == "/oembed":
+            return self.oembed(params)
+        if path.startswith(("/images/", "/transcoded/")):
+            return 200, "video/webm", self.webm
+        return 404, "text/plain", "not found"
+
+
+class VideoHostsHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        url = urlsplit(self.path)
+        self.server.log.append(self.path)
+        params = {key: values[0] for key, values in parse_qs(url.query).items()}
+        status, kind, body = self.server.answer(url.path, params)
+        data = body if isinstance(body, bytes) else body.encode("utf-8")
+        self.send_response(status)
+        # As MediaWiki's API (ApiFormatBase) and PeerTube: text is UTF-8 and says so.
+        self.send_header("Content-Type", kind if kind == "video/webm" else f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving_video_hosts(webm):
+    server = VideoHosts(webm)
+    server.thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def lecture_on_wiki(mediawiki, tmp_path_factory):
+    """The real local MediaWiki with the WebM, its TimedText pages and a PNG."""
+    return upload_lecture(mediawiki, tmp_path_factory.mktemp("videos"))
+
+
+@pytest.fixture(scope="session")
+def video_hosts(lecture_on_wiki):
+    """The loopback stand-in (TimedMediaHandler wiki, PeerTube, YouTube oEmbed)."""
+    with serving_video_hosts(lecture_on_wiki) as hosts:
+        yield hosts
