@@ -365,7 +365,7 @@ def into_mapping(stored, username, attempt):
 
 
 def storage_design(dsn, args):
-    """Part 3: WikiMOOC's attempts BTree against one shared mapping; each count of
+    """Part 3: WikiMOOC's attempts storage against earlier and naive ones; each count of
     stored attempts afterwards."""
     from persistent.mapping import PersistentMapping
     from wikimooc.policy.quiz.attempts import QuizAttempts
