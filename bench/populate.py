@@ -238,7 +238,7 @@ QUIZ_QUESTIONS = {
 def quiz(site, count):
     """A graded quiz of one attempt, and a session whose ``count`` members are
     enrolled to answer it. Nothing is stored for attempts yet: the first attempt
-    makes the session's attempts BTree, as on a real site."""
+    makes the session's attempts storage, as on a real site."""
     from plone import api
     from plone.app.textfield.value import RichTextValue
     from wikimooc.policy.enrollment import enroll

@@ -32,12 +32,12 @@ Parts:
      populate.py's `pages` (a page of the same size as a lesson, no write).
   3  Storage design, in this process on the same PostgreSQL database: --writers
      threads, each with its own ZODB connection, commit one attempt per learner as
-     fast as they can, into WikiMOOC's QuizAttempts (an OOBTree keyed by quiz and
-     learner, whose buckets merge concurrent inserts, but not a bucket's split), the
-     same with buckets of 250 keys (fewer splits), a candidate design of 64 small
-     OOBTrees made at once, a learner in the one their name hashes to, and, as the
-     naive baseline, one PersistentMapping of every learner's attempts (no conflict
-     resolution). Each starts empty, as a session's attempts do. A ConflictError
+     fast as they can, into WikiMOOC's QuizAttempts (64 small OOBTrees made at once,
+     a learner in the one their name hashes to), into the one OOBTree per session
+     of earlier releases (whose buckets merge concurrent inserts, but not a
+     bucket's split) and, as the naive baseline, into one PersistentMapping of every
+     learner's attempts (no conflict resolution). Each starts empty, as a session's
+     attempts do. A ConflictError
      is retried at most 3 times after a random pause of up to 1, 2 then 4 s, as
      Zope's publisher does; an attempt still refused then is lost.
 """
@@ -77,7 +77,6 @@ import requests
 import sys
 import threading
 import time
-import zlib
 
 
 STATISTICS_CALLS = 5
@@ -336,35 +335,21 @@ def commit_attempts(database, key, logins, writers, store):
     return result
 
 
-class LargerBuckets(OOBTree):
-    """An OOBTree whose buckets split at 250 keys instead of 30: fewer splits, which
-    no conflict resolution can merge, for larger bucket records."""
-
-    max_leaf_size = 250
-
-
-class ShardedAttempts(Persistent):
-    """A candidate design: SHARDS small OOBTrees made at once, a learner's attempts in
-    the one their name hashes to. Writers of different shards touch no common object;
-    a shard of fewer than 30 keys never splits, and its one bucket merges inserts."""
-
-    SHARDS = 64
+class OneTreeAttempts(Persistent):
+    """The attempts storage of releases before 20261203060: one OOBTree per session
+    keyed by (quiz UID, username), whose buckets merge concurrent inserts but not
+    their splits."""
 
     def __init__(self):
-        self.shards = tuple(OOBTree() for _shard in range(self.SHARDS))
-
-    def shard(self, username):
-        return self.shards[zlib.crc32(username.encode()) % self.SHARDS]
+        self.attempts = OOBTree()
 
     def record(self, quiz_uid, username, attempt, limit=0):
-        shard = self.shard(username)
-        made = shard.get((quiz_uid, username), ())
+        made = self.attempts.get((quiz_uid, username), ())
         check_limit(limit, len(made))
-        shard[(quiz_uid, username)] = (*made, attempt)
+        self.attempts[(quiz_uid, username)] = (*made, attempt)
 
     def of_quiz(self, quiz_uid):
-        for shard in self.shards:
-            yield from shard.items(min=(quiz_uid, ""), max=(quiz_uid, "\uffff"))
+        yield from self.attempts.items(min=(quiz_uid, ""), max=(quiz_uid, "\uffff"))
 
 
 def into_quiz_attempts(stored, username, attempt):
@@ -380,22 +365,20 @@ def into_mapping(stored, username, attempt):
 
 
 def storage_design(dsn, args):
-    """Part 3: WikiMOOC's attempts BTree against one shared mapping; each count of
+    """Part 3: WikiMOOC's attempts storage against earlier and naive ones; each count of
     stored attempts afterwards."""
     from persistent.mapping import PersistentMapping
     from wikimooc.policy.quiz.attempts import QuizAttempts
+    from wikimooc.policy.quiz.attempts import SHARDS
 
     import transaction
 
     logins = [expected_username(quiz_learner_login(number)) for number in range(args.learners)]
-    larger = QuizAttempts()
-    larger.attempts = LargerBuckets()
     designs = {
-        "QuizAttempts (OOBTree)": (QuizAttempts(), into_quiz_attempts, count_quiz_attempts),
-        f"QuizAttempts, {LargerBuckets.max_leaf_size}-key buckets":
-            (larger, into_quiz_attempts, count_quiz_attempts),
-        f"candidate: {ShardedAttempts.SHARDS} shards by learner":
-            (ShardedAttempts(), into_quiz_attempts, count_quiz_attempts),
+        f"QuizAttempts ({SHARDS} shards by learner)":
+            (QuizAttempts(), into_quiz_attempts, count_quiz_attempts),
+        "one OOBTree (before 20261203060)":
+            (OneTreeAttempts(), into_quiz_attempts, count_quiz_attempts),
         "naive: one PersistentMapping": (PersistentMapping(), into_mapping, len),
     }
     database = open_database(dsn)
