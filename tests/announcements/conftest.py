@@ -3,6 +3,7 @@ French, the others follow the session's English; Cleo has a certificate, Dan nev
 did anything), the site's MailHost pointed at a real SMTP server on loopback
 (smtp_servers.py), and helpers to write and send announcements."""
 
+from datetime import date
 from plone import api
 from smtp_servers import SMTPServer
 from wikimooc.policy.certificates.issuing import issue
@@ -47,6 +48,27 @@ def learners(site, smtp):
     transaction.commit()
     huey.flush()
     return site
+
+
+@pytest.fixture
+def french_session(learners):
+    """/fr/cours/printemps: a session of a French course, taught by "teacher", where
+    Bob (who names no language of his own) learns."""
+    portal = learners["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        cours = api.content.create(
+            container=portal["fr"], type="Course", id="cours", title="Cours",
+            projects=("wikipedia",), organisation="Wikimédia France",
+        )
+        session = api.content.create(
+            container=cours, type="CourseSession", id="printemps", title="Printemps",
+            start=date(2027, 3, 1), end=date(2027, 4, 30), wiki="fr.wikipedia.org",
+            teachers=["teacher"],
+        )
+        api.content.transition(session, "open")
+        add_learners(session, ["bob"], added_by="teacher")
+    transaction.commit()
+    return session
 
 
 @pytest.fixture

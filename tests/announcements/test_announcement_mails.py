@@ -112,3 +112,15 @@ def test_a_scheduled_announcement_waits_for_its_time(learners, smtp, write, run_
     assert again.json()["error"]["message"] == (
         "Only an announcement that waits to be sent can be cancelled."
     )
+
+
+def test_a_french_session_writes_in_french_to_whoever_names_no_language(
+    learners, french_session, smtp, write, run_worker
+):
+    assert write(path="/fr/cours/printemps").status_code == 201
+    run_worker()
+    mail = by_address(smtp)["bob@example.org"]
+    assert mail["Content-Language"] == "fr"
+    body = mail.get_content()
+    assert "À lire sur la page de la session : http" in body
+    assert "Vous recevez ce courriel en tant qu’apprenant de Printemps." in body

@@ -29,6 +29,7 @@ from wikimooc.workflows.refusals import NotPermitted
 from wikimooc.workflows.refusals import Refused
 
 import secrets
+import time
 
 
 MAX_SUBJECT = 200
@@ -108,6 +109,11 @@ def listed_usernames(session, given):
     return usernames
 
 
+def announcement_id():
+    """Unique, and in the order announcements were written (milliseconds first)."""
+    return f"{time.time_ns() // 1_000_000:x}{secrets.token_hex(3)}"
+
+
 def announce(session, subject, text, audience_name="everyone", usernames=None, send_at=None):
     """Record an announcement by the current member; the worker sends it when due
     (at once when it is due now). Refused before anything is recorded."""
@@ -120,7 +126,7 @@ def announce(session, subject, text, audience_name="everyone", usernames=None, s
     when = sending_time(send_at)
     created = now()
     announcement = Announcement(
-        id=secrets.token_hex(6),
+        id=announcement_id(),
         author=api.user.get_current().getId(),
         subject=subject,
         text=text,
@@ -174,7 +180,7 @@ def history(session):
         (announcement, delivery_counts(session, announcement.id))
         for announcement in stored.items.values()
     ]
-    return sorted(found, key=lambda pair: pair[0].send_at, reverse=True)
+    return sorted(found, key=lambda pair: (pair[0].send_at, pair[0].id), reverse=True)
 
 
 def delivery_counts(session, announcement_id):
@@ -207,4 +213,6 @@ def addressed_to(session, member):
         if announcement.status in (SENDING, SENT)
         and username in stored.outboxes[announcement.id].recipients
     ]
-    return sorted(found, key=lambda announcement: announcement.send_at, reverse=True)
+    return sorted(
+        found, key=lambda announcement: (announcement.send_at, announcement.id), reverse=True
+    )
