@@ -123,4 +123,4 @@ def test_a_french_session_writes_in_french_to_whoever_names_no_language(
     assert mail["Content-Language"] == "fr"
     body = mail.get_content()
     assert "À lire sur la page de la session : http" in body
-    assert "Vous recevez ce courriel en tant qu’apprenant de Printemps." in body
+    assert "Vous recevez ce courriel en tant qu’apprenant de Printemps." in body  # noqa: RUF001

@@ -72,4 +72,4 @@ def test_refusals_are_translated_under_fr(learners, client, french_session):
         "/fr/cours/printemps/@announcements", json={"subject": "", "text": "Bonjour"}
     )
     assert refused.status_code == 400
-    assert refused.json()["error"]["message"] == "Donnez un objet à l’annonce."
+    assert refused.json()["error"]["message"] == "Donnez un objet à l’annonce."  # noqa: RUF001
