@@ -81,3 +81,4 @@ bench: install ## Run the benchmarks (print figures, no pass/fail)
 	$(BIN)/python bench/lesson_profile.py
 	$(BIN)/python bench/rest.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/announcements.py

@@ -38,7 +38,7 @@ def test_a_learner_sees_only_what_was_sent_to_them(learners, write, run_worker, 
     run_worker()
     as_bob = client("bob").get(PUBLIC + "/@announcements").json()
     assert [item["subject"] for item in as_bob["items"]] == ["For everyone"]
-    assert set(as_bob["items"][0]) == {"@id", "id", "subject", "text", "author", "sent"}
+    assert set(as_bob["items"][0]) == {"@id", "id", "subject", "text", "author", "send_at"}
     as_ada = client("ada").get(PUBLIC + "/@announcements").json()
     assert sorted(item["subject"] for item in as_ada["items"]) == ["For Ada", "For everyone"]
     history = client("teacher").get(PUBLIC + "/@announcements").json()

@@ -22,7 +22,7 @@ def learner_info(session, announcement):
         "subject": announcement.subject,
         "text": announcement.text,
         "author": author_name(announcement.author),
-        "sent": announcement.send_at,
+        "send_at": announcement.send_at,
     }
 
 
@@ -32,7 +32,6 @@ def team_info(session, announcement, counts):
         "audience": announcement.audience,
         "usernames": list(announcement.usernames),
         "status": announcement.status,
-        "send_at": announcement.send_at,
         "created": announcement.created,
         "finished": announcement.finished,
         "recipients": announcement.recipients,
