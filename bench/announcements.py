@@ -13,8 +13,9 @@ FileStorage in this process (scripts/instance.py's configuration, the site made 
 wikimooc.policy.site.ensure_site), served over HTTP by waitress on 127.0.0.1, with
 the task queue in SQLite as an instance has it. The learners are real members with
 an address each. The SMTP server is aiosmtpd (tests/announcements/smtp_servers.py),
-in a process of its own that logs each mail it accepts with its time; Plone's MailHost is pointed at it through the site's
-mail settings, and opens one SMTP connection per mail, as it does in production.
+in a process of its own that logs each mail it accepts with its time; Plone's
+MailHost is pointed at it through the site's mail settings, and opens one SMTP
+connection per mail, as it does in production.
 
 Phases:
   1  POST {session}/@announcements over HTTP as the teacher: --requests announcements
@@ -185,10 +186,6 @@ def phase_2(smtp, learners):
 
 def phase_3(session_path):
     """The naive baseline, in one transaction: seconds until its commit returned."""
-    from zope.component.hooks import setSite
-
-    import Zope2
-
     from plone import api
     from wikimooc.policy.announcements.sending import ANNOUNCEMENTS
     from wikimooc.policy.announcements.sending import UNSUBSCRIBE_PAGE
@@ -196,8 +193,10 @@ def phase_3(session_path):
     from wikimooc.policy.mail import reader_language
     from wikimooc.policy.mail import send_mail
     from wikimooc.policy.unsubscribe import unsubscribe_url
+    from zope.component.hooks import setSite
 
     import transaction
+    import Zope2
 
     app = enter_zope(Zope2.app())  # the worker's task left the site
     session = app.unrestrictedTraverse(session_path)
@@ -236,7 +235,7 @@ def run(args, directory):
     zope_conf = write_zope_instance(directory, cache_size=30000)
     wsgi_app = start_zope(zope_conf)
     started = time.perf_counter()
-    site, session, logins = make_site(args.learners)
+    _site, session, logins = make_site(args.learners)
     step(f"site and {args.learners:,} learners made in {time.perf_counter() - started:.0f} s"
          " (not timed below)")
     server = StopableWSGIServer.create(wsgi_app, host="127.0.0.1", threads=4)
