@@ -8,6 +8,8 @@ from datetime import timedelta
 from datetime import UTC
 from html_pages import authenticator
 from html_pages import html_client
+from plone import api
+from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.announcements.reminders import learner_reminders
 from wikimooc.policy.announcements.reminders import send_reminders
 from wikimooc.policy.taskqueue.site import task_site
@@ -20,6 +22,8 @@ import transaction
 
 PUBLIC = "/en/intro/public-session"
 APRIL = datetime(2027, 4, 1, 8, 0, tzinfo=UTC)  # a month into the sessions
+RUBRIC = {"criteria": [{"title": "Sources", "levels": [{"title": "None", "points": 0},
+                                                      {"title": "Reliable", "points": 2}]}]}
 UNSUBSCRIBE = re.compile(r"https?://\S+/@@announcements-unsubscribe\?token=[^\s>]+")
 
 
@@ -31,6 +35,31 @@ def owed(learners):
             round_for(learners["public"], "exercise-uid").allocate(f"work-of-{reviewer}", reviewer)
     transaction.begin()
     return learners
+
+
+@pytest.fixture
+def graded(learners, client):
+    """Dan handed in work for a peer-reviewed exercise; the teacher graded it."""
+    with api.env.adopt_roles(["Manager"]):
+        module = api.content.create(
+            container=learners["course"], type="Module", id="basics", title="Basics"
+        )
+        exercise = api.content.create(
+            container=module, type="Exercise", id="sources", title="Cite your sources",
+            check="peer", rubric=RUBRIC, instructions=RichTextValue("<p>Add sources.</p>"),
+        )
+    transaction.commit()
+    draft = client("dan").post(PUBLIC + "/@submissions", json={
+        "exercise": exercise.UID(), "text": "Three sources.",
+        "links": ["https://en.wikipedia.org/w/index.php?diff=12345"],
+    })
+    assert draft.status_code == 201, draft.text
+    url = draft.json()["@id"]
+    assert client("dan").post(url + "/@workflow/submit", json={}).status_code == 200
+    assert client("teacher").post(url + "/@grade-override", json={
+        "points": 2, "reason": "Checked in class."
+    }).status_code == 200
+    return url
 
 
 def digests(smtp, now):
@@ -71,6 +100,13 @@ def test_at_most_one_a_day_and_what_was_told_is_not_told_again(owed, smtp):
     # Only what still lasts: the reviews owed (inactivity and the certificate were told).
     assert sorted(next_day) == ["ada@example.org", "bob@example.org"]
     assert "nothing in this session" not in next_day["bob@example.org"].get_content()
+
+
+def test_graded_work_is_told_once(graded, smtp):
+    first = digests(smtp, APRIL)["dan@example.org"].get_content()
+    assert "Your work “" in first and f"” was graded: {graded}" in first
+    later = digests(smtp, APRIL + timedelta(days=1))
+    assert "dan@example.org" not in later
 
 
 @pytest.mark.parametrize(
