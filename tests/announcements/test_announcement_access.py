@@ -44,6 +44,7 @@ def test_a_learner_sees_only_what_was_sent_to_them(learners, write, run_worker, 
     history = client("teacher").get(PUBLIC + "/@announcements").json()
     assert [item["subject"] for item in history["items"]] == ["Later", "For everyone", "For Ada"]
     assert history["items"][1]["deliveries"]["sent"] == 4
+    assert client().get(PUBLIC + "/@announcements").json()["items"] == []  # a visitor
     record = history["items"][2]["@id"]
     assert client("ada").get(record).status_code == 404  # the record is the team's
 

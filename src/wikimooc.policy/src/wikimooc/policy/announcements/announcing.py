@@ -205,7 +205,10 @@ def failures(session, announcement_id):
 def addressed_to(session, member):
     """The announcements sent (or being sent) to ``member``, the latest first."""
     stored = announcements_of(session, create=False)
-    username = valid_wiki_username(member) if member is not None else None
+    username = (
+        valid_wiki_username(member)
+        if member is not None and not api.user.is_anonymous() else None
+    )
     if stored is None or username is None or username not in session.enrollments:
         return []
     found = [
