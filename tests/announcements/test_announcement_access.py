@@ -98,3 +98,32 @@ def test_learners_see_them_on_the_session_and_in_my_courses(learners, write, run
     assert "Week 2 is open" in session_page and "Read the second module." in session_page
     assert "Week 2 is open" in learner.get("/en/@@my-courses").text
     assert "Week 2 is open" not in html_client(client, "gus").get("/en/@@my-courses").text
+
+
+def test_the_teams_page_cancels_and_sets_the_reminders(learners, write, client):
+    later = write(subject="Later", send_at="2099-01-01T09:00:00Z").json()
+    teacher = html_client(client, "teacher")
+    page = teacher.get(PUBLIC + "/@@announcements").text
+    token = authenticator(page)
+    cancelled = teacher.post(PUBLIC + "/@@cancel-announcement",
+                             data={"id": later["id"], "_authenticator": token})
+    assert "The announcement is cancelled." in cancelled.text
+    assert client("teacher").get(PUBLIC + "/@announcements").json()["items"][0][
+        "status"] == "cancelled"
+
+    refused = teacher.post(PUBLIC + "/@@session-reminders", data={
+        "kind-reviews_owed": "1", "inactive_days": "many", "_authenticator": token,
+    })
+    assert "Give the days without activity as a whole number from 1 to 365." in refused.text
+    settings = client("teacher").get(PUBLIC + "/@reminder-settings").json()
+    assert settings["inactive_days"] == 14 and settings["kinds"]["no_activity"] is True
+    saved = teacher.post(PUBLIC + "/@@session-reminders", data={
+        "kind-reviews_owed": "1", "kind-certificate_ready": "1", "inactive_days": "21",
+        "_authenticator": token,
+    })
+    assert "The session's reminders are saved." in saved.text
+    settings = client("teacher").get(PUBLIC + "/@reminder-settings").json()
+    assert settings == {**settings, "inactive_days": 21, "kinds": {
+        "reviews_owed": True, "work_graded": False, "certificate_ready": True,
+        "no_activity": False,
+    }}
