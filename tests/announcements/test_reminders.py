@@ -3,6 +3,7 @@ something for them (reviews still owed, a certificate ready, no activity for the
 session's N days), in their language, through a real SMTP server on loopback; the
 teaching team switches kinds off for a session, each learner for themselves."""
 
+from collections import Counter
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
@@ -17,6 +18,7 @@ from wikimooc.workflows.peerreview.storage import round_for
 
 import pytest
 import re
+import threading
 import transaction
 
 
@@ -171,3 +173,26 @@ def test_the_learners_page_and_the_digests_unsubscribe_link(owed, smtp, client):
     assert "Stop every reminders digest?" in asked.text
     visitor.post(link, data={"_authenticator": authenticator(asked.text)})
     assert "bob@example.org" not in digests(smtp, APRIL + timedelta(days=2))
+
+
+def test_two_workers_at_once_send_one_digest_each(owed, smtp):
+    """Whichever way they interleave (the later one finds the digests sent today, or
+    its claim conflicts with the first one's and it sends nothing), nobody gets two."""
+    before = len(smtp.recorder.mails)
+    ready = threading.Barrier(2)
+
+    def worker():
+        with task_site("plone"):
+            ready.wait(timeout=30)
+            send_reminders(APRIL)
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    received = Counter(address for addresses, _mail in smtp.recorder.mails[before:]
+                       for address in addresses)
+    assert sorted(received) == [f"{login}@example.org"
+                                for login in ("ada", "bob", "cleo", "dan", "gus")]
+    assert set(received.values()) == {1}

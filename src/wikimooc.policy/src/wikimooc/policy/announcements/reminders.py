@@ -36,6 +36,7 @@ from wikimooc.workflows.annotations import annotation
 from wikimooc.workflows.peerreview.storage import exercise_uids
 from wikimooc.workflows.peerreview.storage import find_round
 from wikimooc.workflows.refusals import BadRequest
+from ZODB.POSException import ConflictError
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
@@ -249,10 +250,13 @@ class Digest(NamedTuple):
 
 
 def gather(now):
-    """user id → Digest of what is new for them, from every active session."""
+    """user id → Digest of what is new for them, from every active session; none
+    for those who had theirs today."""
     stored = learner_reminders(create=False)
     told = stored.told if stored else {}
     off = stored.disabled if stored else {}
+    sent = stored.digest_sent if stored else {}
+    today = now.date().isoformat()
     digests = {}
     for session in active_sessions(now.date()):
         if session.start > now.date():
@@ -261,7 +265,7 @@ def gather(now):
         switched_on = session_reminders(session)["kinds"]
         for enrollment in session.enrollments.learners.values():
             user_id = enrollment.user_id
-            if not user_id:
+            if not user_id or sent.get(user_id) == today:
                 continue
             lines = [
                 (kind.name, item)
@@ -329,7 +333,11 @@ def send_batch(digests, today, now):
     """Claim these digests (committed), mail them, record the answers (committed):
     how many were mailed, and whether the server could be reached."""
     claimed = {digest.user_id: digest for digest in claim_digests(digests, today, now)}
-    transaction.commit()  # a conflict (another worker): this batch is theirs
+    try:
+        transaction.commit()
+    except ConflictError:  # another worker claimed these first: they are theirs
+        transaction.abort()
+        return 0, True
     answers = send_each(list(claimed), lambda user_id: mail_digest(claimed[user_id]))
     stored = learner_reminders()
     mailed = 0
