@@ -6,6 +6,7 @@ from html_pages import authenticator
 from html_pages import html_client
 from wikimooc.policy.announcements.sending import send_batches
 from wikimooc.policy.announcements.storage import announcements_of
+from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.taskqueue.site import task_site
 
 import re
@@ -124,3 +125,17 @@ def test_a_french_session_writes_in_french_to_whoever_names_no_language(
     body = mail.get_content()
     assert "À lire sur la page de la session : http" in body
     assert "Vous recevez ce courriel en tant qu’apprenant de Printemps." in body  # noqa: RUF001
+
+
+def test_learners_without_an_account_are_skipped_and_counted(
+    learners, smtp, write, run_worker, client
+):
+    with task_site("plone"):  # a teacher added a wiki username that has no account here
+        add_learners(learners["public"], ["Zoe"], added_by="teacher")
+    announcement_id = write().json()["id"]
+    run_worker()
+    record = client("teacher").get(f"{PUBLIC}/@announcements/{announcement_id}").json()
+    assert record["recipients"] == 6
+    assert record["deliveries"] == {"sent": 4, "failed": 1, "skipped": 1, "interrupted": 0}
+    outbox = announcements_of(learners["public"]).outboxes[announcement_id]
+    assert outbox.deliveries["Zoe"].error == "no account"

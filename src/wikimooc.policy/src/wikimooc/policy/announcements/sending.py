@@ -69,10 +69,9 @@ def mail_to(session, announcement, username):
     """Mail the announcement to the learner ``username`` now: their Delivery."""
     stored = announcements_of(session)
     enrollment = session.enrollments.learners.get(username)
-    member = (
-        api.user.get(userid=enrollment.user_id)
-        if enrollment is not None and enrollment.user_id else None
-    )
+    if enrollment is None:
+        return Delivery(SKIPPED, iso(utc_now()), error="no longer a learner")
+    member = api.user.get(userid=enrollment.user_id) if enrollment.user_id else None
     if member is None:
         return Delivery(SKIPPED, iso(utc_now()), error="no account")
     if member.getId() in stored.unsubscribed:
