@@ -96,7 +96,8 @@ def test_learners_see_them_on_the_session_and_in_my_courses(learners, write, run
     learner = html_client(client, "bob")
     session_page = learner.get(PUBLIC).text
     assert "Week 2 is open" in session_page and "Read the second module." in session_page
-    assert "Week 2 is open" in learner.get("/en/@@my-courses").text
+    my_courses = learner.get("/en/@@my-courses").text
+    assert "Week 2 is open" in my_courses and "/en/@@reminders" in my_courses
     assert "Week 2 is open" not in html_client(client, "gus").get("/en/@@my-courses").text
 
 

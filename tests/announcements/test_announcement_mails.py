@@ -5,6 +5,7 @@ unsubscribe link, the refused address recorded and not tried again."""
 from html_pages import authenticator
 from html_pages import html_client
 from wikimooc.policy.announcements.sending import send_batches
+from wikimooc.policy.announcements.sending import send_due
 from wikimooc.policy.announcements.storage import announcements_of
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.taskqueue.site import task_site
@@ -100,9 +101,7 @@ def test_a_scheduled_announcement_waits_for_its_time(learners, smtp, write, run_
     later = write(send_at="2099-01-01T09:00:00+01:00").json()
     assert later["send_at"] == "2099-01-01T08:00:00+00:00"
     assert run_worker() == 0 and smtp.recorder.mails == []
-    with task_site("plone"):
-        from wikimooc.policy.announcements.sending import send_due
-
+    with task_site("plone"):  # the minute's sweep
         send_due()
     transaction.begin()
     assert smtp.recorder.mails == []
