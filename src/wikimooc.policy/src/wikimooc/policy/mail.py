@@ -16,6 +16,11 @@ import logging
 logger = logging.getLogger(__name__)
 
 SIGNATURE_SEPARATOR = "-- "
+# Lines end with CRLF, as SMTP wants them (strict servers refuse bare LFs); headers
+# are folded only past RFC 5322's limit, so that the List-Unsubscribe address, longer
+# than 78 characters and without spaces, stays a plain <URL> mail programs read (the
+# default would write it as encoded words, which they do not).
+MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
 
 
 def compose(paragraphs, why, link, language):
@@ -38,8 +43,7 @@ def send_mail(recipient, subject, text, unsubscribe_url, language=None, immediat
     if not sender:
         logger.warning("No mail to %s: the site has no email_from_address.", recipient)
         return False
-    # Lines end with CRLF, as SMTP wants them (strict servers refuse bare LFs).
-    message = EmailMessage(policy=policy.SMTP)
+    message = EmailMessage(policy=MAIL_POLICY)
     message["Subject"] = subject
     message["From"] = formataddr(
         (api.portal.get_registry_record("plone.email_from_name", default="") or "", sender)
