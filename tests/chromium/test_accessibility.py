@@ -41,10 +41,12 @@ VISITS = {
         "learner-lesson": "en/intro/basics/wikis",
         "learner-exercise": "en/intro/basics/draft",
         "my-courses": "en/@@my-courses",
+        "reminders": "en/@@reminders",
     },
     ("teacher", "secret-pw-123"): {
         "dashboard": "en/intro/public-session/@@dashboard",
         "learners": "en/intro/public-session/@@learners",
+        "announcements": "en/intro/public-session/@@announcements",
     },
 }
 

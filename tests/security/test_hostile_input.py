@@ -261,6 +261,7 @@ PUBLIC_GETS = [
     ("registration form", "/@@wiki-register", "came_from", True),
     ("verify page", "/@@verify/{value}", None, True),
     ("unsubscribe page", "/@@forum-unsubscribe", "token", True),
+    ("announcements unsubscribe page", "/en/@@announcements-unsubscribe", "token", True),
     ("course page", "/en/intro", "b_start", True),
 ]
 
@@ -319,6 +320,12 @@ POSTS = [
     ("allocated submission", TEACHER, HUSH + "/@allocate-reviews", {"reviewer": "quillon"},
      "submission"),
     ("adapt container", MEMBER, "/en/intro/@adapt", {}, "container"),
+    ("announcement subject", TEACHER, HUSH + "/@announcements", {"text": "Hi"}, "subject"),
+    ("announcement audience", TEACHER, HUSH + "/@announcements", {"subject": "S", "text": "Hi"},
+     "audience"),
+    ("announcement time", TEACHER, HUSH + "/@announcements", {"subject": "S", "text": "Hi"},
+     "send_at"),
+    ("reminder choices", MEMBER, "/en/@reminders", {}, "kinds"),
     ("oauth answer", None, "/@login-authomatic", {}, "qs"),
 ]
 NOT_OBJECTS = [[1], "x", 5, None]

@@ -18,13 +18,10 @@ from wikimooc.policy.forum.storage import forum_of
 from wikimooc.policy.forum.storage import IMMEDIATELY
 from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import QUESTIONS
-from wikimooc.policy.forum.unsubscribe import unsubscribe_url
+from wikimooc.policy.mail import compose
 from wikimooc.policy.mail import send_mail
+from wikimooc.policy.unsubscribe import unsubscribe_url
 from zope.i18n import translate
-from zope.i18nmessageid import Message
-
-
-SIGNATURE_SEPARATOR = "-- "
 
 
 def email_of(user_id):
@@ -39,12 +36,7 @@ def mail_member(session, user_id, kind, subject, paragraphs, why):
         return
     language = session_language(session)
     link = unsubscribe_url(session, user_id, kind)
-    footer = SIGNATURE_SEPARATOR + "\n" + translate(
-        Message(why, mapping={"url": link}), target_language=language
-    )
-    body = "\n\n".join(
-        [translate(paragraph, target_language=language) for paragraph in paragraphs] + [footer]
-    )
+    body = compose(paragraphs, why, link, language)
     send_mail(address, translate(subject, target_language=language), body, link)
 
 

@@ -1,6 +1,9 @@
 from AccessControl import getSecurityManager
 from huey import crontab
 from plone.app.uuid.utils import uuidToObject
+from wikimooc.policy.announcements.reminders import send_reminders
+from wikimooc.policy.announcements.sending import send_batches
+from wikimooc.policy.announcements.sending import send_due
 from wikimooc.policy.certificates.issuing import issue_where_complete
 from wikimooc.policy.forum.notifications import send_digests
 from wikimooc.policy.site import SITE_ID
@@ -79,3 +82,26 @@ def refresh_videos():
     licences, subtitles added on Commons); a host that is down leaves what was known."""
     with task_site(SITE_ID):
         refresh_stale()
+
+
+@huey.task()
+def send_announcement(site_id, session_uid, announcement_id):
+    """A teacher's announcement is due now: its mails, a committed batch at a time."""
+    with task_site(site_id):
+        send_batches(session_uid, announcement_id)
+
+
+@huey.periodic_task(crontab(minute="*"))
+def send_due_announcements():
+    """Every minute: announcements whose time came, and those a dead worker left
+    half sent (outbox.py: a batch is never mailed twice)."""
+    with task_site(SITE_ID):
+        send_due()
+
+
+@huey.periodic_task(crontab(minute="23"))
+def send_learner_reminders():
+    """Hourly: each learner's reminders digest, at most one a day (the first run of
+    the day sends it; later runs send only to whom it could not reach before)."""
+    with task_site(SITE_ID):
+        send_reminders()

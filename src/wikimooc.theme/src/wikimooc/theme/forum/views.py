@@ -33,7 +33,7 @@ from wikimooc.policy.forum.storage import ANSWERS
 from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
-from wikimooc.policy.forum.unsubscribe import subscription_of
+from wikimooc.policy.unsubscribe import subscription_of
 from wikimooc.theme import _
 from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start

@@ -6,11 +6,15 @@ from wikimooc.policy.tracking.reports import progress
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
+from wikimooc.theme.announcements.views import shown_announcements
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import as_enrolled
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.tracking.window import learner_note
 from zExceptions import Unauthorized
+
+
+LATEST_ANNOUNCEMENTS = 3
 
 
 class MyCoursesView(CourseParts, BrowserView):
@@ -48,5 +52,6 @@ class MyCoursesView(CourseParts, BrowserView):
                 "grades_url": session.absolute_url() + "/@@my-grades",
                 "contributions_url": user_links(session.wiki, username)["contributions"],
                 "note": learner_note(session, self.request),
+                "announcements": shown_announcements(session, self.request)[:LATEST_ANNOUNCEMENTS],
             })
         return found

@@ -1,6 +1,8 @@
-"""Unsubscribe links that work without logging in: the link carries the session,
-the member and the kind of mail, signed with a key of the site's own (one that is
-never rotated, unlike plone.keyring's, so links in old mails keep working)."""
+"""Unsubscribe links that work without logging in, for every mail the site sends
+(forum mails, announcements, reminders): the link carries the session, the member
+and the kind of mail, signed with a key of the site's own (one that is never
+rotated, unlike plone.keyring's, so links in old mails keep working). The page a
+link leads to is the one of its kind of mail."""
 
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -14,6 +16,7 @@ import json
 import secrets
 
 
+# The forum had them first: the key keeps its name, so that old links keep working.
 SIGNING_KEY_ANNOTATION = "wikimooc.forum.signing_key"
 
 
@@ -40,10 +43,11 @@ def unsubscribe_token(session, user_id, kind):
     return f"{payload}.{signature(signing_key(), payload)}"
 
 
-def unsubscribe_url(session, user_id, kind):
+def unsubscribe_url(session, user_id, kind, page="forum-unsubscribe"):
+    """The link to ``page`` (a view of the session's language root) with the token."""
     root = api.portal.get_navigation_root(session)
     token = unsubscribe_token(session, user_id, kind)
-    return f"{root.absolute_url()}/@@forum-unsubscribe?token={token}"
+    return f"{root.absolute_url()}/@@{page}?token={token}"
 
 
 def subscription_of(token):

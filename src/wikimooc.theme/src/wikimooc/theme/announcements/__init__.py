@@ -1,0 +1,1 @@
+"""Classic UI of announcements and reminders."""
