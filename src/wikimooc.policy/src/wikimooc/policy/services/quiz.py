@@ -4,6 +4,9 @@ an attempt, and reading attempts (one's own; a session's teachers every learner'
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.content.course import course_of
+from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import due_passed
+from wikimooc.policy.coursedates.rules import submitted_late
 from wikimooc.policy.quiz.attempts import attempt_report
 from wikimooc.policy.quiz.attempts import attempts_left
 from wikimooc.policy.quiz.attempts import attempts_of
@@ -55,7 +58,9 @@ class AttemptsPost(RefusingService):
         return {
             **session_progress(quiz, session, username),
             "wiki_username": username,
-            **attempt_report(quiz, attempt, attempt.number),
+            **attempt_report(quiz, attempt, attempt.number,
+                             due_passed=due_passed(session, username, quiz, clock())),
+            "late": submitted_late(session, username, quiz, attempt.submitted),
         }
 
 
@@ -96,5 +101,8 @@ class AttemptsGet(RefusingService):
                 if may_see_all_attempts(session)]
 
     def item(self, session, username, attempt, used, with_answers):
+        quiz = self.context
         return {"session": session.getId(), "wiki_username": username,
-                **attempt_report(self.context, attempt, used, with_answers)}
+                **attempt_report(quiz, attempt, used, with_answers,
+                                 due_passed(session, username, quiz, clock())),
+                "late": submitted_late(session, username, quiz, attempt.submitted)}

@@ -1,0 +1,147 @@
+"""A learner's agenda in a session: each module (locked or open) and each exercise
+and quiz with its due date and where the learner is with it (open, done, done late,
+late: past due and not handed in). ``late_items`` and ``due_soon`` are what the
+dashboard, the reminders and the grade book ask."""
+
+from datetime import datetime
+from datetime import timedelta
+from typing import NamedTuple
+from wikimooc.policy.coursedates.rules import day_start
+from wikimooc.policy.coursedates.rules import due_end
+from wikimooc.policy.coursedates.rules import is_late
+from wikimooc.policy.coursedates.rules import is_open
+from wikimooc.policy.coursedates.rules import learner_dates
+from wikimooc.policy.coursedates.rules import plan
+from wikimooc.policy.quiz.attempts import learner_attempts
+from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.workflows.peerreview.storage import find_round
+
+
+class AgendaItem(NamedTuple):
+    uid: str
+    kind: str  # module, exercise, quiz
+    title: str
+    url: str
+    module: str  # the module's title
+    opens: object  # date
+    due: object  # date, None for modules
+    late_policy: str | None
+    extended: bool
+    handed_in: datetime | None
+    status: str  # locked, open; for work also done, done_late, late
+
+
+def handed_in_at(session, username, item, tracking):
+    """When ``username`` did ``item``: its first quiz attempt, the hand-in of their
+    peer-reviewed work, the edit the wiki check found (or a teacher's decision)."""
+    uid = item.UID()
+    if item.portal_type == "Quiz":
+        attempts = learner_attempts(session, item, username)
+        return datetime.fromisoformat(attempts[0].submitted) if attempts else None
+    if item.check == "peer":
+        enrollment = session.enrollments.learners.get(username)
+        round = find_round(session, uid)
+        if round is None or enrollment is None or enrollment.user_id is None:
+            return None
+        times = [entry.time for entry in round.handed_in.values()
+                 if entry.author == enrollment.user_id]
+        return datetime.fromisoformat(min(times)) if times else None
+    progress = tracking.progress.get((username, uid)) if tracking is not None else None
+    if progress is None or not progress.done:
+        return None
+    return datetime.fromisoformat(progress.when.replace("Z", "+00:00"))
+
+
+def work_status(dates, handed_in, now):
+    if not is_open(dates, now):
+        return "locked"
+    if handed_in is not None:
+        return "done_late" if is_late(dates, handed_in) else "done"
+    return "late" if is_late(dates, now) else "open"
+
+
+def agenda(session, username, now):
+    """Every module and item of the course for ``username`` at ``now``, in the
+    course's order."""
+    dates = learner_dates(session, username)
+    tracking = tracking_of(session, create=False)
+    _pacing, modules = plan(session)
+    found = []
+    for module_plan in modules:
+        module = module_plan.module
+        module_dates = dates[module.UID()]
+        found.append(AgendaItem(
+            module.UID(), "module", module.Title(), module.absolute_url(), module.Title(),
+            module_dates.opens, None, None, False, None,
+            "open" if is_open(module_dates, now) else "locked",
+        ))
+        for item_plan in module_plan.items:
+            item = item_plan.item
+            item_dates = dates[item.UID()]
+            handed_in = handed_in_at(session, username, item, tracking)
+            found.append(AgendaItem(
+                item.UID(), item.portal_type.lower(), item.Title(), item.absolute_url(),
+                module.Title(), item_dates.opens, item_dates.due, item_dates.late,
+                item_dates.extension is not None, handed_in,
+                work_status(item_dates, handed_in, now),
+            ))
+    return found
+
+
+def is_due_by(item, moment):
+    """Whether ``item`` is open work, not done, due before ``moment``."""
+    return item.kind != "module" and item.status == "open" and due_end(item.due) <= moment
+
+
+def late_items(session, username, now):
+    """The exercises and quizzes ``username`` has not done and whose due date
+    (extensions counted) has passed at ``now``."""
+    return [item for item in agenda(session, username, now) if item.status == "late"]
+
+
+def handed_in_late(session, username, now):
+    """The exercises and quizzes ``username`` did after their due date."""
+    return [item for item in agenda(session, username, now) if item.status == "done_late"]
+
+
+def due_soon(session, username, now, within=timedelta(days=2)):
+    """The open exercises and quizzes ``username`` has not done whose due date ends
+    within ``within`` of ``now``, soonest first."""
+    found = [item for item in agenda(session, username, now)
+             if is_due_by(item, now + within)]
+    return sorted(found, key=lambda item: item.due)
+
+
+def this_week(session, username, now):
+    """What "This week" shows: the modules opened in the last seven days (or, if
+    none, the last one opened) and the next to open; the work due within the next
+    seven days; the late work."""
+    items = agenda(session, username, now)
+    modules = [item for item in items if item.kind == "module"]
+    opened = [item for item in modules if item.status == "open"]
+    recent = [item for item in opened if day_start(item.opens) > now - timedelta(days=7)]
+    upcoming = [item for item in modules if item.status == "locked"]
+    return {
+        "opened": recent or opened[-1:],
+        "next_module": min(upcoming, key=lambda item: item.opens) if upcoming else None,
+        "due": sorted((item for item in items if is_due_by(item, now + timedelta(days=7))),
+                      key=lambda item: item.due),
+        "late": [item for item in items if item.status == "late"],
+    }
+
+
+def agenda_entry(item):
+    """An agenda item as REST gives it."""
+    return {
+        "uid": item.uid,
+        "kind": item.kind,
+        "title": item.title,
+        "@id": item.url,
+        "module": item.module,
+        "opens": item.opens.isoformat(),
+        "due": item.due.isoformat() if item.due else None,
+        "late_policy": item.late_policy,
+        "extended": item.extended,
+        "handed_in": item.handed_in.isoformat() if item.handed_in else None,
+        "status": item.status,
+    }
