@@ -67,9 +67,12 @@ def learners(portal):
 
 @pytest.fixture
 def session(make_session, parts, learners):
-    """An open session (1 March to 30 April 2027) where Ada enrolled on 1 March and
-    Bob on 10 March; Cleo is no learner."""
+    """An open session (1 March to 30 April 2027) with its default schedule saved,
+    where Ada enrolled on 1 March and Bob on 10 March; Cleo is no learner."""
+    from wikimooc.policy.coursedates.rules import set_schedule
+
     session = make_session(id="spring", start=date(2027, 3, 1), end=date(2027, 4, 30))
+    set_schedule(session, {})
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(session, "open")
     enroll_on(session, learners["ada"], "2027-03-01")

@@ -163,6 +163,17 @@ def test_bad_dates_are_refused_in_french_and_nothing_changes(session, parts, cha
     assert schedule_table(session) == before
 
 
+def test_a_session_without_a_saved_schedule_locks_and_dues_nothing(make_session, parts):
+    unscheduled = make_session(id="autumn")
+    assert schedule_table(unscheduled)["scheduled"] is False
+    assert schedule_table(unscheduled)["modules"][2]["opens"] == "2027-03-15"
+    assert learner_dates(unscheduled, "Ada") == {}
+    assert agenda(unscheduled, "Ada", moment("2027-05-01")) == []
+    set_schedule(unscheduled, {})
+    assert schedule_table(unscheduled)["scheduled"] is True
+    assert len(late_items(unscheduled, "Ada", moment("2027-05-01"))) == 6
+
+
 def test_changing_the_pacing_starts_from_the_defaults(session, parts):
     set_schedule(session, {"dates": {parts["week2"].UID(): {"opens": "2027-03-20"}}})
     set_schedule(session, {"pacing": "self", "dates": {parts["week2"].UID(): {"opens": 3}}})

@@ -60,12 +60,16 @@ def work_status(dates, handed_in, now):
     return "late" if is_late(dates, now) else "open"
 
 
-def agenda(session, username, now):
+def agenda(session, username, now, planned=None):
     """Every module and item of the course for ``username`` at ``now``, in the
-    course's order."""
-    dates = learner_dates(session, username)
+    course's order (none in a session without a schedule); ``planned`` is the
+    session's ``plan``, when the caller goes through many learners."""
+    planned = planned or plan(session)
+    dates = learner_dates(session, username, planned)
+    if not dates:
+        return []
     tracking = tracking_of(session, create=False)
-    _pacing, modules = plan(session)
+    _pacing, modules = planned
     found = []
     for module_plan in modules:
         module = module_plan.module
@@ -93,15 +97,16 @@ def is_due_by(item, moment):
     return item.kind != "module" and item.status == "open" and due_end(item.due) <= moment
 
 
-def late_items(session, username, now):
+def late_items(session, username, now, planned=None):
     """The exercises and quizzes ``username`` has not done and whose due date
-    (extensions counted) has passed at ``now``."""
-    return [item for item in agenda(session, username, now) if item.status == "late"]
+    (extensions counted) has passed at ``now``: missing work."""
+    return [item for item in agenda(session, username, now, planned) if item.status == "late"]
 
 
-def handed_in_late(session, username, now):
+def handed_in_late(session, username, now, planned=None):
     """The exercises and quizzes ``username`` did after their due date."""
-    return [item for item in agenda(session, username, now) if item.status == "done_late"]
+    return [item for item in agenda(session, username, now, planned)
+            if item.status == "done_late"]
 
 
 def due_soon(session, username, now, within=timedelta(days=2)):

@@ -3,12 +3,12 @@ submission is refused (the workflow's own way, as for courses) before its
 exercise's module opens or past its due date when late work is refused."""
 
 from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
 from wikimooc.policy.coursedates.rules import clock
 from wikimooc.policy.coursedates.rules import hand_in_refusal
 from wikimooc.policy.enrollment import valid_wiki_username
 from wikimooc.workflows.peerreview.relations import by_uid
 from wikimooc.workflows.peerreview.relations import session_of
-from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 

@@ -58,9 +58,9 @@ def locked_opening(module, request=None, now=None):
     if learner is None or not learner.sessions:
         return None
     now = now or clock()
-    openings = [learner_dates(session, learner.wiki_username)[module.UID()]
+    openings = [learner_dates(session, learner.wiki_username).get(module.UID())
                 for session in learner.sessions]
-    if any(is_open(dates, now) for dates in openings):
+    if any(dates is None or is_open(dates, now) for dates in openings):
         return None
     if sees_everything(course, module):
         return None
@@ -90,6 +90,21 @@ def locked_uids(request, now=None):
             found.extend(brain.UID for brain in catalog.unrestrictedSearchResults(path=path)
                          if brain.getPath() != path)
     return found
+
+
+def without_locked(query, request):
+    """A catalog query that also leaves out what is locked for the current visitor."""
+    locked = locked_uids(request)
+    if not locked:
+        return query
+    given = query.get("UID")
+    if given is None:
+        uid_query = {"not": locked}
+    elif isinstance(given, dict):
+        uid_query = {**given, "not": [*given.get("not", ()), *locked]}
+    else:
+        uid_query = {"query": given, "not": locked}
+    return {**query, "UID": uid_query}
 
 
 def lock_message(module, opens):

@@ -2,6 +2,10 @@
 late at a given moment, changing the schedule and extending a due date (refused,
 with nothing changed, when the dates are wrong).
 
+A session has course dates once its team saved a schedule (the Schedule page,
+``PATCH @schedule``), defaults included: until then nothing is locked or due, and
+sessions that ran before course dates existed go on as they did.
+
 Dates are whole days in UTC: a module opens at 00:00 on its opening day, work is
 due until the end (24:00) of its due day. Self-paced sessions count days from the
 day each learner enrolled. Every function takes ``now``; ``clock()`` is the one
@@ -124,6 +128,10 @@ def plan(session, pacing=None, dates=None):
     return pacing, found
 
 
+def is_scheduled(session):
+    return dates_of(session, create=False) is not None
+
+
 def pacing_of(session):
     stored = dates_of(session, create=False)
     return stored.pacing if stored is not None else "instructor"
@@ -154,12 +162,16 @@ def as_date(value, reference):
     return value if isinstance(value, date) else reference + timedelta(days=value)
 
 
-def learner_dates(session, username):
+def learner_dates(session, username, planned=None):
     """{UID: LearnerDates} of every module and item of the course for ``username``
-    (a self-paced session counts from their enrollment), with their extensions."""
-    pacing, modules = plan(session)
-    reference = enrollment_day(session, username)
+    (a self-paced session counts from their enrollment), with their extensions;
+    ``planned`` is the session's ``plan``, when the caller has it already. Empty
+    for a session whose team never saved a schedule."""
     stored = dates_of(session, create=False)
+    if stored is None:
+        return {}
+    _pacing, modules = planned or plan(session)
+    reference = enrollment_day(session, username)
     found = {}
     for module_plan in modules:
         opens = as_date(module_plan.opens, reference)
@@ -169,7 +181,7 @@ def learner_dates(session, username):
         for item_plan in module_plan.items:
             uid = item_plan.item.UID()
             regular = as_date(item_plan.due, reference)
-            extension = stored.extension(uid, username) if stored is not None else None
+            extension = stored.extension(uid, username)
             due = date.fromisoformat(extension.due) if extension else regular
             found[uid] = LearnerDates(uid, opens, due, item_plan.late, extension, regular)
     return found
@@ -347,7 +359,10 @@ def extend(session, given_username, item_uid, due, reason, by, now):
     except ValueError:
         raise BadRequest(400, _("${value} is not a date: give it as YYYY-MM-DD.",
                                 mapping={"value": due})) from None
-    regular = learner_dates(session, username)[item_uid].regular_due
+    dates = learner_dates(session, username).get(item_uid)
+    if dates is None:
+        raise ScheduleRefused(409, _("This session has no schedule yet: save it first."))
+    regular = dates.regular_due
     if new_due <= regular:
         raise ScheduleRefused(400, _(
             "An extension gives a date after the due date (${date}).",

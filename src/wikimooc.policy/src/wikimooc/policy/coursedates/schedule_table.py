@@ -1,6 +1,7 @@
 """The schedule as the team edits it (the Schedule page, ``@schedule``): each
 module with its opening and each of its exercises and quizzes with its due date and
-late policy, saying which the team set and which are defaults."""
+late policy, saying which the team set and which are defaults (all of them, and
+``scheduled`` false, until the team first saves it)."""
 
 from datetime import date
 from wikimooc.policy.coursedates.rules import plan
@@ -35,5 +36,5 @@ def schedule_table(session):
                 "late": item_plan.late,
             } for item_plan in module_plan.items],
         })
-    return {"pacing": pacing, "start": session.start.isoformat(),
+    return {"scheduled": stored is not None, "pacing": pacing, "start": session.start.isoformat(),
             "end": session.end.isoformat(), "modules": rows}

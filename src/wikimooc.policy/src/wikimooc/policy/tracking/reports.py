@@ -3,7 +3,13 @@ checks stored (one pass over the session's contributions)."""
 
 from collections import Counter
 from collections import defaultdict
+from datetime import datetime
 from wikimooc.policy.content.course import exercises_of
+from wikimooc.policy.coursedates.agenda import agenda
+from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import is_late
+from wikimooc.policy.coursedates.rules import learner_dates
+from wikimooc.policy.coursedates.rules import plan
 from wikimooc.policy.tracking.checker import learners_to_follow
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import wiki_statuses
@@ -74,8 +80,19 @@ def contribution_item(host, contribution):
     }
 
 
+def work_flags(session, username, now, planned):
+    """The learner's late work (done after its due date) and missing work (past due,
+    not done), by title."""
+    items = agenda(session, username, now, planned)
+    return {
+        "late_work": [item.title for item in items if item.status == "done_late"],
+        "missing_work": [item.title for item in items if item.status == "late"],
+    }
+
+
 def dashboard(session):
     tracking = tracking_of(session, create=False)
+    now, planned = clock(), plan(session)
     host = session.wiki
     exercise_uids = [exercise.UID() for exercise in course_exercises(session)]
     by_learner = contributions_by_learner(tracking)
@@ -89,6 +106,7 @@ def dashboard(session):
             "wiki_links": user_links(host, username),
             "unknown_on_wiki": username in unknown,
             "exercises_done": done_count(tracking, username, exercise_uids),
+            **work_flags(session, username, now, planned),
             **learner_figures(by_learner.get(username, [])),
         })
     everything = [c for contributions in by_learner.values() for c in contributions]
@@ -106,17 +124,24 @@ def dashboard(session):
     }
 
 
-def exercise_progress(tracking, username, exercise):
-    """Whether the learner did ``exercise``, with its evidence; ``tracking`` is the
-    session's (tracking_of), None before its first check."""
+def exercise_progress(tracking, username, exercise, dates):
+    """Whether the learner did ``exercise``, with its evidence and due date (late:
+    done after it, by an edit the wiki check recorded); ``tracking`` is the
+    session's (tracking_of), None before its first check; ``dates`` the learner's
+    (learner_dates)."""
     uid = exercise.UID()
     found = tracking.progress.get((username, uid)) if tracking else None
+    due = dates.get(uid)
+    done = bool(found and found.done)
     return {
         "@id": exercise.absolute_url(),
         "uid": uid,
         "title": exercise.Title(),
         "check": exercise.check,
-        "done": bool(found and found.done),
+        "done": done,
+        "due": due.due.isoformat() if due else None,
+        "late": done and due is not None and is_late(
+            due, datetime.fromisoformat(found.when.replace("Z", "+00:00"))),
         "when": found.when if found else None,
         "revid": found.revid if found else None,
         "diff_url": found.diff_url if found else None,
@@ -128,8 +153,10 @@ def exercise_progress(tracking, username, exercise):
 def progress(session, username):
     """A learner's exercises, each done or not, with its evidence."""
     tracking = tracking_of(session, create=False)
+    dates = learner_dates(session, username)
     items = [
-        exercise_progress(tracking, username, exercise) for exercise in course_exercises(session)
+        exercise_progress(tracking, username, exercise, dates)
+        for exercise in course_exercises(session)
     ]
     return {
         "wiki_username": username,

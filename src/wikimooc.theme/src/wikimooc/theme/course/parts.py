@@ -2,6 +2,7 @@
 to the previous and next part of a course."""
 
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from wikimooc.theme.dates import long_date
 
 
 class CourseParts:
@@ -10,6 +11,9 @@ class CourseParts:
     sessions_part = ViewPageTemplateFile("templates/sessions.pt")
     syllabus_part = ViewPageTemplateFile("templates/syllabus.pt")
     pager_part = ViewPageTemplateFile("templates/pager.pt")
+
+    def localized_date(self, day):
+        return long_date(day, self.request)
 
     def render_sessions(self, sessions):
         return self.sessions_part(sessions=sessions)

@@ -4,6 +4,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.content.course import has_module
+from wikimooc.policy.coursedates.locks import locked_opening
 from wikimooc.policy.enrollment import enrollment_state
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
@@ -22,6 +23,7 @@ from wikimooc.theme.course.summaries import localized_date
 from wikimooc.theme.course.summaries import session_kind_title
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
+from wikimooc.theme.course.syllabus import mark_due
 from wikimooc.theme.course.syllabus import mark_progress
 from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
@@ -81,8 +83,13 @@ class CourseView(CourseParts, BrowserView):
 
 
 class ModuleView(CourseParts, BrowserView):
+    def opens(self):
+        """The date the module opens, while it is locked for the visitor."""
+        opens = locked_opening(self.context, self.request)
+        return localized_date(opens) if opens else None
+
     def parts(self):
-        return module_parts(self.context)
+        return mark_due(module_parts(self.context), course_of(self.context), self.request)
 
 
 class CoursePartView(CourseParts, BrowserView):
@@ -92,7 +99,8 @@ class CoursePartView(CourseParts, BrowserView):
         return course_of(self.context)
 
     def pager(self):
-        before, after = neighbours(self.course(), self.context)
+        before, after = mark_due(list(neighbours(self.course(), self.context)),
+                                 self.course(), self.request)
         return self.render_pager(before, after)
 
 

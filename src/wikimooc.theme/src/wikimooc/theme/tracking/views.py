@@ -5,6 +5,7 @@ from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
+from wikimooc.policy.coursedates.rules import learner_dates
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
 from wikimooc.policy.taskqueue.tasks import check_session_edits
@@ -119,12 +120,13 @@ class ExerciseProgressViewlet(ViewletBase):
         exercises = exercises_shown(self.context)
         for session in learner.sessions:
             tracking = tracking_of(session, create=False)
+            dates = learner_dates(session, learner.wiki_username)
             note = learner_note(session, self.request)
             # Only a session whose edits count now is read again by the page.
             progress_url = None if note else session.absolute_url() + "/@progress"
             self.statuses += [
                 {"session_title": session.Title(), "progress_url": progress_url, "note": note,
-                 "item": exercise_progress(tracking, learner.wiki_username, exercise)}
+                 "item": exercise_progress(tracking, learner.wiki_username, exercise, dates)}
                 for exercise in exercises
             ]
 
