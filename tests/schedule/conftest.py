@@ -91,3 +91,19 @@ def set_now(monkeypatch):
 @pytest.fixture
 def commit():
     return transaction.commit
+
+
+@pytest.fixture
+def dated(site, client):
+    """The functional site's course with three weeks after its "about" module (it
+    opens 1 March, Week n n weeks later), Ada and Bob learners of its public session,
+    whose default schedule is saved."""
+    from wikimooc.policy.coursedates.rules import set_schedule
+
+    parts = build_course(site["course"])
+    set_schedule(site["public"], {})
+    transaction.commit()
+    for login in ("ada", "bob"):
+        response = client(login).post("/en/intro/public-session/@enroll", json={})
+        assert response.status_code == 201, response.text
+    return parts

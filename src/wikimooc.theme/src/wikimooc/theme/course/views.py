@@ -28,6 +28,7 @@ from wikimooc.theme.course.syllabus import mark_progress
 from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
 from wikimooc.theme.course.syllabus import syllabus
+from wikimooc.theme.coursedates.views import WeekParts
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.permissions import ADD_MODULE
 from zope.i18n import translate
@@ -143,7 +144,7 @@ class ExerciseView(CoursePartView):
         return rubric_of(self.context)
 
 
-class SessionView(CourseParts, BrowserView):
+class SessionView(CourseParts, WeekParts, BrowserView):
     def facts(self):
         session = self.context
         teachers = [api.user.get(userid=userid) for userid in session.teachers or ()]

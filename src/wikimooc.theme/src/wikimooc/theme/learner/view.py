@@ -9,11 +9,12 @@ from wikimooc.theme import _
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import as_enrolled
 from wikimooc.theme.course.summaries import session_summary
+from wikimooc.theme.coursedates.views import WeekParts
 from wikimooc.theme.tracking.window import learner_note
 from zExceptions import Unauthorized
 
 
-class MyCoursesView(CourseParts, BrowserView):
+class MyCoursesView(CourseParts, WeekParts, BrowserView):
     """The sessions the member is enrolled in, with their progress and where to go on."""
 
     def __call__(self):
@@ -47,5 +48,6 @@ class MyCoursesView(CourseParts, BrowserView):
                 "next": still_to_do[0] if still_to_do else None,
                 "contributions_url": user_links(session.wiki, username)["contributions"],
                 "note": learner_note(session, self.request),
+                "this_week": self.render_this_week(session),
             })
         return found
