@@ -87,7 +87,7 @@ class ModuleView(CourseParts, BrowserView):
     def opens(self):
         """The date the module opens, while it is locked for the visitor."""
         opens = locked_opening(self.context, self.request)
-        return localized_date(opens) if opens else None
+        return self.localized_date(opens) if opens else None
 
     def parts(self):
         return mark_due(module_parts(self.context), course_of(self.context), self.request)
