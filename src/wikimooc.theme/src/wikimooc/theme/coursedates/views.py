@@ -40,7 +40,7 @@ class SchedulePage(BrowserView):
     def late_policies(self):
         return LATE_POLICIES
 
-    def items(self):
+    def due_items(self):
         return [(item["uid"], item["title"])
                 for module in self.table()["modules"] for item in module["items"]]
 
@@ -48,7 +48,7 @@ class SchedulePage(BrowserView):
         return list(self.context.enrollments.learners.keys())
 
     def extensions(self):
-        titles = dict(self.items())
+        titles = dict(self.due_items())
         return [{"item": titles.get(uid, uid), "learner": username, **extension._asdict()}
                 for uid, username, extension in extensions(self.context)]
 
