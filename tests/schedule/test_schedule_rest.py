@@ -2,6 +2,8 @@
 refused with the reason, nothing changed), gives extensions; a learner reads their
 agenda; quiz attempts past due are refused or flagged late, as the schedule says."""
 
+from wikimooc.policy.quiz.attempts import learner_attempts
+
 import pytest
 import transaction
 
@@ -84,10 +86,8 @@ def test_quiz_attempts_past_due(dated, client, set_now, late, now, status, flagg
         assert response.json()["error"]["type"] == "ScheduleRefused" if status == 409 \
             else response.json()["type"] == "Forbidden"
         transaction.begin()
-        from wikimooc.policy.quiz.attempts import learner_attempts
-
-        assert learner_attempts(dated["quiz1"].aq_parent.aq_parent["public-session"],
-                                dated["quiz1"], "Ada") == ()
+        session = dated["quiz1"].aq_parent.aq_parent["public-session"]
+        assert learner_attempts(session, dated["quiz1"], "Ada") == ()
     else:
         assert response.json()["late"] is flagged
 
