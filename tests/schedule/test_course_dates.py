@@ -2,9 +2,10 @@
 for two learners who enrolled on different days, what is open, due and late,
 changing the schedule (refused, with nothing changed, for bad dates), extensions."""
 
-from conftest import moment
+from course_dates_helpers import moment
 from datetime import date
 from datetime import timedelta
+from plone import api
 from wikimooc.policy.coursedates.agenda import agenda
 from wikimooc.policy.coursedates.agenda import due_soon
 from wikimooc.policy.coursedates.agenda import late_items
@@ -217,3 +218,13 @@ def test_bad_extensions_are_refused(session, parts, learner, item, new_due, reas
     assert list(extensions(session)) == []
     assert learner_dates(session, "Bob")[parts["exercise1"].UID()].due == date(2027, 3, 16) \
         or learner_dates(session, "Bob")[parts["exercise1"].UID()].due == date(2027, 3, 7)
+
+
+def test_a_copied_session_starts_without_a_schedule_or_extensions(session, parts):
+    extend(session, "Bob", parts["exercise1"].UID(), "2027-03-10", "Ill", "teacher",
+           moment("2027-03-05"))
+    with api.env.adopt_roles(["Manager"]):
+        copy = api.content.copy(source=session, target=session.__parent__, id="copy")
+    assert schedule_table(copy)["scheduled"] is False
+    assert list(extensions(copy)) == []
+    assert schedule_table(session)["scheduled"] is True and len(list(extensions(session))) == 1

@@ -2,7 +2,7 @@
 its due date when the schedule refuses late work (the submission stays a draft),
 else handed in and shown late on the learner's agenda and the teacher dashboard."""
 
-from conftest import moment
+from course_dates_helpers import moment
 from plone import api
 from plone.app.textfield.value import RichTextValue
 

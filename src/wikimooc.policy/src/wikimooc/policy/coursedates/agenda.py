@@ -31,7 +31,28 @@ class AgendaItem(NamedTuple):
     status: str  # locked, open; for work also done, done_late, late
 
 
-def handed_in_at(session, username, item, tracking):
+class PeerHandIns:
+    """When each author first handed in work on each peer-reviewed exercise of a
+    session: each exercise's round is read once, however many learners are asked
+    about."""
+
+    def __init__(self, session):
+        self.session = session
+        self.rounds = {}
+
+    def __call__(self, exercise_uid, user_id):
+        if exercise_uid not in self.rounds:
+            round = find_round(self.session, exercise_uid)
+            first = {}
+            for entry in round.handed_in.values() if round is not None else ():
+                if entry.author not in first or entry.time < first[entry.author]:
+                    first[entry.author] = entry.time
+            self.rounds[exercise_uid] = first
+        found = self.rounds[exercise_uid].get(user_id)
+        return datetime.fromisoformat(found) if found else None
+
+
+def handed_in_at(session, username, item, tracking, peer_hand_ins):
     """When ``username`` did ``item``: its first quiz attempt, the hand-in of their
     peer-reviewed work, the edit the wiki check found (or a teacher's decision)."""
     uid = item.UID()
@@ -40,12 +61,9 @@ def handed_in_at(session, username, item, tracking):
         return datetime.fromisoformat(attempts[0].submitted) if attempts else None
     if item.check == "peer":
         enrollment = session.enrollments.learners.get(username)
-        round = find_round(session, uid)
-        if round is None or enrollment is None or enrollment.user_id is None:
+        if enrollment is None or enrollment.user_id is None:
             return None
-        times = [entry.time for entry in round.handed_in.values()
-                 if entry.author == enrollment.user_id]
-        return datetime.fromisoformat(min(times)) if times else None
+        return peer_hand_ins(uid, enrollment.user_id)
     progress = tracking.progress.get((username, uid)) if tracking is not None else None
     if progress is None or not progress.done:
         return None
@@ -60,11 +78,12 @@ def work_status(dates, handed_in, now):
     return "late" if is_late(dates, now) else "open"
 
 
-def agenda(session, username, now, planned=None):
+def agenda(session, username, now, planned=None, peer_hand_ins=None):
     """Every module and item of the course for ``username`` at ``now``, in the
-    course's order (none in a session without a schedule); ``planned`` is the
-    session's ``plan``, when the caller goes through many learners."""
+    course's order (none in a session without a schedule). A caller going through
+    many learners passes the session's ``plan`` and ``PeerHandIns``, made once."""
     planned = planned or plan(session)
+    peer_hand_ins = peer_hand_ins or PeerHandIns(session)
     dates = learner_dates(session, username, planned)
     if not dates:
         return []
@@ -82,7 +101,7 @@ def agenda(session, username, now, planned=None):
         for item_plan in module_plan.items:
             item = item_plan.item
             item_dates = dates[item.UID()]
-            handed_in = handed_in_at(session, username, item, tracking)
+            handed_in = handed_in_at(session, username, item, tracking, peer_hand_ins)
             found.append(AgendaItem(
                 item.UID(), item.portal_type.lower(), item.Title(), item.absolute_url(),
                 module.Title(), item_dates.opens, item_dates.due, item_dates.late,

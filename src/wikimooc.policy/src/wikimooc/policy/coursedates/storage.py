@@ -11,6 +11,7 @@ from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from typing import NamedTuple
 from wikimooc.workflows.annotations import annotation
+from wikimooc.workflows.annotations import drop_annotation
 
 
 DATES_ANNOTATION = "wikimooc.policy.coursedates"
@@ -64,3 +65,9 @@ class SessionDates(Persistent):
 
 def dates_of(session, create=True):
     return annotation(session, DATES_ANNOTATION, SessionDates, create=create)
+
+
+def forget_copied_dates(session, event):
+    """A copied session is a new run, with other dates and learners: it starts
+    without a schedule and without extensions."""
+    drop_annotation(session, DATES_ANNOTATION)
