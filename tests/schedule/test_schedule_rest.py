@@ -111,3 +111,50 @@ def test_an_extension_over_rest(dated, client, set_now):
         "learner": "Bob", "item": uid(dated, "exercise1"), "due": "2027-03-20", "reason": ""})
     assert refused.status_code == 400
     assert client("ada").post(SESSION + "/@extensions", json={}).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "now, shown",
+    [("2027-03-14T23:00", False), ("2027-03-15T00:00", True)],
+)
+def test_answers_shown_after_the_due_date(dated, client, set_now, now, shown):
+    quiz = dated["quiz1"]
+    quiz.show_answers = "after_due"
+    transaction.commit()
+    set_now("2027-03-10T10:00")
+    answered = client("ada").post(quiz.absolute_url() + "/@attempts",
+                                  json={"answers": {"year": "1999"}})
+    assert answered.status_code == 201, answered.text
+    assert answered.json()["answers_shown"] is False
+    set_now(now)
+    [attempt] = client("ada").get(quiz.absolute_url() + "/@attempts").json()["items"]
+    assert attempt["answers_shown"] is shown
+    assert ("right_answer" in attempt["questions"][0]) is shown
+
+
+@pytest.mark.parametrize(
+    "login, enrolled, now, week2",
+    [
+        ("ada", "2027-03-01", "2027-03-15T00:00", "open"),
+        ("bob", "2027-03-10", "2027-03-15T00:00", "locked"),
+        ("bob", "2027-03-10", "2027-03-24T00:00", "open"),
+        ("ada", "2027-03-01", "2027-03-14T23:59", "locked"),
+    ],
+)
+def test_self_paced_agendas_of_learners_who_enrolled_on_different_days(
+    dated, client, set_now, login, enrolled, now, week2
+):
+    """Week 2 is the course's third module: it opens 14 days after enrollment."""
+    transaction.begin()  # see the enrollments made over HTTP
+    session = dated["quiz1"].aq_parent.aq_parent["public-session"]
+    learners = session.enrollments.learners
+    name = login.capitalize()
+    learners[name] = learners[name]._replace(enrolled=f"{enrolled}T08:00:00+00:00")
+    transaction.commit()
+    assert client("teacher").patch(SESSION + "/@schedule", json={"pacing": "self"}).ok
+    set_now(now)
+    answer = client(login).get(SESSION + "/@agenda").json()
+    agenda = {item["title"]: item for item in answer["items"]}
+    assert agenda["Week 2"]["status"] == week2
+    page = client(login).get(dated["lesson2"].absolute_url())
+    assert page.status_code == (200 if week2 == "open" else 403)
