@@ -12,7 +12,7 @@ from wikimooc.policy.coursedates.rules import is_late
 from wikimooc.policy.coursedates.rules import is_open
 from wikimooc.policy.coursedates.rules import learner_dates
 from wikimooc.policy.coursedates.rules import plan
-from wikimooc.policy.quiz.attempts import learner_attempts
+from wikimooc.policy.quiz.attempts import attempts_of
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.workflows.peerreview.storage import find_round
 
@@ -52,12 +52,13 @@ class PeerHandIns:
         return datetime.fromisoformat(found) if found else None
 
 
-def handed_in_at(session, username, item, tracking, peer_hand_ins):
-    """When ``username`` did ``item``: its first quiz attempt, the hand-in of their
-    peer-reviewed work, the edit the wiki check found (or a teacher's decision)."""
-    uid = item.UID()
+def handed_in_at(session, username, item, uid, tracking, peer_hand_ins):
+    """When ``username`` did ``item`` (whose UID is ``uid``): its first quiz attempt,
+    the hand-in of their peer-reviewed work, the edit the wiki check found (or a
+    teacher's decision)."""
     if item.portal_type == "Quiz":
-        attempts = learner_attempts(session, item, username)
+        stored = attempts_of(session, create=False)
+        attempts = stored.of(uid, username) if stored is not None else ()
         return datetime.fromisoformat(attempts[0].submitted) if attempts else None
     if item.check == "peer":
         enrollment = session.enrollments.learners.get(username)
@@ -91,20 +92,20 @@ def agenda(session, username, now, planned=None, peer_hand_ins=None):
     _pacing, modules = planned
     found = []
     for module_plan in modules:
-        module = module_plan.module
-        module_dates = dates[module.UID()]
+        module_title = module_plan.title
+        module_dates = dates[module_plan.uid]
         found.append(AgendaItem(
-            module.UID(), "module", module.Title(), module.absolute_url(), module.Title(),
+            module_plan.uid, "module", module_title, module_plan.url, module_title,
             module_dates.opens, None, None, False, None,
             "open" if is_open(module_dates, now) else "locked",
         ))
         for item_plan in module_plan.items:
-            item = item_plan.item
-            item_dates = dates[item.UID()]
-            handed_in = handed_in_at(session, username, item, tracking, peer_hand_ins)
+            item, uid = item_plan.item, item_plan.uid
+            item_dates = dates[uid]
+            handed_in = handed_in_at(session, username, item, uid, tracking, peer_hand_ins)
             found.append(AgendaItem(
-                item.UID(), item.portal_type.lower(), item.Title(), item.absolute_url(),
-                module.Title(), item_dates.opens, item_dates.due, item_dates.late,
+                uid, item.portal_type.lower(), item_plan.title, item_plan.url,
+                module_title, item_dates.opens, item_dates.due, item_dates.late,
                 item_dates.extension is not None, handed_in,
                 work_status(item_dates, handed_in, now),
             ))

@@ -68,12 +68,18 @@ def due_end(day):
 
 class ItemPlan(NamedTuple):
     item: object
+    uid: str  # uid, title, url asked once: pages going through learners reuse them
+    title: str
+    url: str
     due: date | int
     late: str
 
 
 class ModulePlan(NamedTuple):
     module: object
+    uid: str
+    title: str
+    url: str
     opens: date | int
     items: list
 
@@ -112,19 +118,23 @@ def plan(session, pacing=None, dates=None):
             return days
     found = []
     for index, module in enumerate(modules_of(session.__parent__)):
-        set_for_module = dates.get(module.UID(), Dates())
+        module_uid = module.UID()
+        set_for_module = dates.get(module_uid, Dates())
         opens = stored_value(set_for_module.opens, pacing)
         if opens is None:
             opens = shifted(index * WEEK)
         items = []
         for item in due_items_of(module):
-            set_for_item = dates.get(item.UID(), Dates())
+            item_uid = item.UID()
+            set_for_item = dates.get(item_uid, Dates())
             due = stored_value(set_for_item.due, pacing)
             if due is None:
                 due = (min(opens + timedelta(days=WEEK - 1), session.end)
                        if pacing == "instructor" else opens + WEEK - 1)
-            items.append(ItemPlan(item, due, set_for_item.late or "accept"))
-        found.append(ModulePlan(module, opens, items))
+            items.append(ItemPlan(item, item_uid, item.Title(), item.absolute_url(), due,
+                                  set_for_item.late or "accept"))
+        found.append(ModulePlan(module, module_uid, module.Title(), module.absolute_url(),
+                                opens, items))
     return pacing, found
 
 
@@ -175,11 +185,9 @@ def learner_dates(session, username, planned=None):
     found = {}
     for module_plan in modules:
         opens = as_date(module_plan.opens, reference)
-        found[module_plan.module.UID()] = LearnerDates(
-            module_plan.module.UID(), opens, None, None, None, None
-        )
+        found[module_plan.uid] = LearnerDates(module_plan.uid, opens, None, None, None, None)
         for item_plan in module_plan.items:
-            uid = item_plan.item.UID()
+            uid = item_plan.uid
             regular = as_date(item_plan.due, reference)
             extension = stored.extension(uid, username)
             due = date.fromisoformat(extension.due) if extension else regular
@@ -323,7 +331,7 @@ def check_order(pacing, modules):
             if item_plan.due < module_plan.opens:
                 raise ScheduleRefused(400, _(
                     "${item} would be due before its module opens (${opens}).",
-                    mapping={"item": item_plan.item.Title(),
+                    mapping={"item": item_plan.title,
                              "opens": str(module_plan.opens)},
                 ))
 

@@ -19,20 +19,19 @@ def schedule_table(session):
     set_dates = stored.dates if stored is not None else {}
     rows = []
     for module_plan in modules:
-        module = module_plan.module
         rows.append({
-            "uid": module.UID(),
-            "title": module.Title(),
-            "@id": module.absolute_url(),
+            "uid": module_plan.uid,
+            "title": module_plan.title,
+            "@id": module_plan.url,
             "opens": shown(module_plan.opens),
-            "opens_set": set_dates.get(module.UID(), Dates()).opens is not None,
+            "opens_set": set_dates.get(module_plan.uid, Dates()).opens is not None,
             "items": [{
-                "uid": item_plan.item.UID(),
-                "title": item_plan.item.Title(),
-                "@id": item_plan.item.absolute_url(),
+                "uid": item_plan.uid,
+                "title": item_plan.title,
+                "@id": item_plan.url,
                 "kind": item_plan.item.portal_type.lower(),
                 "due": shown(item_plan.due),
-                "due_set": set_dates.get(item_plan.item.UID(), Dates()).due is not None,
+                "due_set": set_dates.get(item_plan.uid, Dates()).due is not None,
                 "late": item_plan.late,
             } for item_plan in module_plan.items],
         })
