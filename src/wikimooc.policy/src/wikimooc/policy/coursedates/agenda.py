@@ -31,16 +31,36 @@ class AgendaItem(NamedTuple):
     status: str  # locked, open; for work also done, done_late, late
 
 
-class PeerHandIns:
-    """When each author first handed in work on each peer-reviewed exercise of a
-    session: each exercise's round is read once, however many learners are asked
-    about."""
+class HandIns:
+    """When learners did the work of a session: their first quiz attempt, the hand-in
+    of their peer-reviewed work, the edit the wiki check found (or a teacher's
+    decision). The session's storages, and each peer-reviewed exercise's round, are
+    read once however many learners are asked about."""
 
     def __init__(self, session):
         self.session = session
+        self.tracking = tracking_of(session, create=False)
+        self.attempts = attempts_of(session, create=False)
         self.rounds = {}
 
-    def __call__(self, exercise_uid, user_id):
+    def __call__(self, username, item_plan):
+        uid = item_plan.uid
+        if item_plan.kind == "quiz":
+            attempts = self.attempts.of(uid, username) if self.attempts is not None else ()
+            return datetime.fromisoformat(attempts[0].submitted) if attempts else None
+        if item_plan.kind == "peer":
+            enrollment = self.session.enrollments.learners.get(username)
+            if enrollment is None or enrollment.user_id is None:
+                return None
+            found = self.first_hand_ins(uid).get(enrollment.user_id)
+            return datetime.fromisoformat(found) if found else None
+        progress = self.tracking.progress.get((username, uid)) if self.tracking else None
+        if progress is None or not progress.done:
+            return None
+        return datetime.fromisoformat(progress.when.replace("Z", "+00:00"))
+
+    def first_hand_ins(self, exercise_uid):
+        """{author: when they first handed in} for one peer-reviewed exercise."""
         if exercise_uid not in self.rounds:
             round = find_round(self.session, exercise_uid)
             first = {}
@@ -48,27 +68,7 @@ class PeerHandIns:
                 if entry.author not in first or entry.time < first[entry.author]:
                     first[entry.author] = entry.time
             self.rounds[exercise_uid] = first
-        found = self.rounds[exercise_uid].get(user_id)
-        return datetime.fromisoformat(found) if found else None
-
-
-def handed_in_at(session, username, item, uid, tracking, peer_hand_ins):
-    """When ``username`` did ``item`` (whose UID is ``uid``): its first quiz attempt,
-    the hand-in of their peer-reviewed work, the edit the wiki check found (or a
-    teacher's decision)."""
-    if item.portal_type == "Quiz":
-        stored = attempts_of(session, create=False)
-        attempts = stored.of(uid, username) if stored is not None else ()
-        return datetime.fromisoformat(attempts[0].submitted) if attempts else None
-    if item.check == "peer":
-        enrollment = session.enrollments.learners.get(username)
-        if enrollment is None or enrollment.user_id is None:
-            return None
-        return peer_hand_ins(uid, enrollment.user_id)
-    progress = tracking.progress.get((username, uid)) if tracking is not None else None
-    if progress is None or not progress.done:
-        return None
-    return datetime.fromisoformat(progress.when.replace("Z", "+00:00"))
+        return self.rounds[exercise_uid]
 
 
 def work_status(dates, handed_in, now):
@@ -79,16 +79,15 @@ def work_status(dates, handed_in, now):
     return "late" if is_late(dates, now) else "open"
 
 
-def agenda(session, username, now, planned=None, peer_hand_ins=None):
+def agenda(session, username, now, planned=None, hand_ins=None):
     """Every module and item of the course for ``username`` at ``now``, in the
     course's order (none in a session without a schedule). A caller going through
-    many learners passes the session's ``plan`` and ``PeerHandIns``, made once."""
+    many learners passes the session's ``plan`` and ``HandIns``, made once."""
     planned = planned or plan(session)
-    peer_hand_ins = peer_hand_ins or PeerHandIns(session)
     dates = learner_dates(session, username, planned)
     if not dates:
         return []
-    tracking = tracking_of(session, create=False)
+    hand_ins = hand_ins or HandIns(session)
     _pacing, modules = planned
     found = []
     for module_plan in modules:
@@ -100,11 +99,12 @@ def agenda(session, username, now, planned=None, peer_hand_ins=None):
             "open" if is_open(module_dates, now) else "locked",
         ))
         for item_plan in module_plan.items:
-            item, uid = item_plan.item, item_plan.uid
+            uid = item_plan.uid
             item_dates = dates[uid]
-            handed_in = handed_in_at(session, username, item, uid, tracking, peer_hand_ins)
+            handed_in = hand_ins(username, item_plan)
             found.append(AgendaItem(
-                uid, item.portal_type.lower(), item_plan.title, item_plan.url,
+                uid, "quiz" if item_plan.kind == "quiz" else "exercise", item_plan.title,
+                item_plan.url,
                 module_title, item_dates.opens, item_dates.due, item_dates.late,
                 item_dates.extension is not None, handed_in,
                 work_status(item_dates, handed_in, now),

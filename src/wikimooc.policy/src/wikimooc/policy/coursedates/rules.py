@@ -68,9 +68,10 @@ def due_end(day):
 
 class ItemPlan(NamedTuple):
     item: object
-    uid: str  # uid, title, url asked once: pages going through learners reuse them
+    uid: str  # uid, title, url, kind asked once: pages going through learners reuse them
     title: str
     url: str
+    kind: str  # quiz, exercise (checked on the wiki), peer (peer-reviewed exercise)
     due: date | int
     late: str
 
@@ -131,7 +132,9 @@ def plan(session, pacing=None, dates=None):
             if due is None:
                 due = (min(opens + timedelta(days=WEEK - 1), session.end)
                        if pacing == "instructor" else opens + WEEK - 1)
-            items.append(ItemPlan(item, item_uid, item.Title(), item.absolute_url(), due,
+            kind = "quiz" if item.portal_type == "Quiz" else (
+                "peer" if item.check == "peer" else "exercise")
+            items.append(ItemPlan(item, item_uid, item.Title(), item.absolute_url(), kind, due,
                                   set_for_item.late or "accept"))
         found.append(ModulePlan(module, module_uid, module.Title(), module.absolute_url(),
                                 opens, items))

@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import datetime
 from wikimooc.policy.content.course import exercises_of
 from wikimooc.policy.coursedates.agenda import agenda
-from wikimooc.policy.coursedates.agenda import PeerHandIns
+from wikimooc.policy.coursedates.agenda import HandIns
 from wikimooc.policy.coursedates.rules import clock
 from wikimooc.policy.coursedates.rules import is_late
 from wikimooc.policy.coursedates.rules import learner_dates
@@ -81,10 +81,10 @@ def contribution_item(host, contribution):
     }
 
 
-def work_flags(session, username, now, planned, peer_hand_ins):
+def work_flags(session, username, now, planned, hand_ins):
     """The learner's late work (done after its due date) and missing work (past due,
     not done), by title."""
-    items = agenda(session, username, now, planned, peer_hand_ins)
+    items = agenda(session, username, now, planned, hand_ins)
     return {
         "late_work": [item.title for item in items if item.status == "done_late"],
         "missing_work": [item.title for item in items if item.status == "late"],
@@ -93,7 +93,7 @@ def work_flags(session, username, now, planned, peer_hand_ins):
 
 def dashboard(session):
     tracking = tracking_of(session, create=False)
-    now, planned, peer_hand_ins = clock(), plan(session), PeerHandIns(session)
+    now, planned, hand_ins = clock(), plan(session), HandIns(session)
     host = session.wiki
     exercise_uids = [exercise.UID() for exercise in course_exercises(session)]
     by_learner = contributions_by_learner(tracking)
@@ -107,7 +107,7 @@ def dashboard(session):
             "wiki_links": user_links(host, username),
             "unknown_on_wiki": username in unknown,
             "exercises_done": done_count(tracking, username, exercise_uids),
-            **work_flags(session, username, now, planned, peer_hand_ins),
+            **work_flags(session, username, now, planned, hand_ins),
             **learner_figures(by_learner.get(username, [])),
         })
     everything = [c for contributions in by_learner.values() for c in contributions]
