@@ -77,6 +77,9 @@ def french(site):
         ("bob", "post", SESSION + "/@submissions", {"exercise": "x", "text": "Fait."},
          403, "PeerReviewRefused",
          "Seul·es les apprenant·es de cette session peuvent rendre un travail."),
+        # Course dates
+        ("teacher", "patch", SESSION + "/@schedule", {"dates": {"x": {"due": "2027-03-09"}}},
+         400, "BadRequest", "Ce cours n’a pas de module, d’exercice ni de quiz x."),  # noqa: RUF001
     ],
 )
 def test_a_refusal_answers_with_its_status_type_and_french_message(
@@ -115,7 +118,7 @@ def test_every_refusal_names_its_error_type(portal):
     kinds = list(subclasses(Refused))
     assert {"EnrollmentRefused", "NotEnrolled", "ReuseRefused", "PublishRefused",
             "ForumRefused", "CertificateRefused", "PeerReviewRefused", "Blocked",
-            "RegistrationFailed", "BadRequest"} <= {kind.error_type for kind in kinds}
+            "RegistrationFailed", "BadRequest", "ScheduleRefused"} <= {kind.error_type for kind in kinds}
     assert [kind for kind in kinds if not hasattr(kind, "error_type")] == []
 
 
