@@ -118,7 +118,8 @@ def test_every_refusal_names_its_error_type(portal):
     kinds = list(subclasses(Refused))
     assert {"EnrollmentRefused", "NotEnrolled", "ReuseRefused", "PublishRefused",
             "ForumRefused", "CertificateRefused", "PeerReviewRefused", "Blocked",
-            "RegistrationFailed", "BadRequest", "ScheduleRefused"} <= {kind.error_type for kind in kinds}
+            "RegistrationFailed", "BadRequest", "ScheduleRefused"} <= {
+        kind.error_type for kind in kinds}
     assert [kind for kind in kinds if not hasattr(kind, "error_type")] == []
 
 
