@@ -89,3 +89,19 @@ def test_the_syllabus_shows_locked_modules_with_their_date(locked, client):
     page = html_client(client, "ada").get(SESSION).text
     assert "Opens on" in page and "March 15, 2027" in page
     assert "Lesson 1" in page and "Lesson 2" not in page
+
+
+DUE = '<span class="wikimooc-badge wikimooc-due">due March 14, 2027</span>'
+
+
+@pytest.mark.parametrize(
+    "page, fragment",
+    [
+        ("/en/intro/public-session", f"Exercise 1</a>\n        {DUE}"),  # the syllabus
+        ("/en/intro/week1", f"Quiz 1</a>\n        {DUE}"),  # the module page
+        ("/en/intro/week1/lesson", f"<span>Exercise 1</span>\n    {DUE}"),  # the pager
+    ],
+)
+def test_due_badges_on_the_syllabus_module_page_and_pager(locked, client, page, fragment):
+    assert fragment in html_client(client, "ada").get(page).text
+    assert "wikimooc-due" not in html_client(client, "cleo").get(page).text
