@@ -8,6 +8,7 @@ from datetime import timedelta
 from plone import api
 from wikimooc.policy.coursedates.agenda import agenda
 from wikimooc.policy.coursedates.agenda import due_soon
+from wikimooc.policy.coursedates.agenda import handed_in_late
 from wikimooc.policy.coursedates.agenda import late_items
 from wikimooc.policy.coursedates.agenda import this_week
 from wikimooc.policy.coursedates.rules import extend
@@ -86,6 +87,8 @@ def test_done_work_is_done_or_done_late_by_when_it_was_done(session, parts):
     assert items[parts["exercise3"].UID()].status == "open"
     assert [item.title for item in late_items(session, "Ada", moment("2027-03-20"))] == [
         "Quiz 1", "Quiz 2"]
+    assert [item.title for item in handed_in_late(session, "Ada", moment("2027-03-20"))] == [
+        "Exercise 2"]
 
 
 @pytest.mark.parametrize(

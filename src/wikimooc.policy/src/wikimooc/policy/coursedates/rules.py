@@ -141,10 +141,6 @@ def plan(session, pacing=None, dates=None):
     return pacing, found
 
 
-def is_scheduled(session):
-    return dates_of(session, create=False) is not None
-
-
 def pacing_of(session):
     stored = dates_of(session, create=False)
     return stored.pacing if stored is not None else "instructor"
