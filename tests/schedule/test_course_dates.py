@@ -144,6 +144,8 @@ def test_the_team_sets_dates_and_null_goes_back_to_the_default(session, parts):
          "8 March n’est pas une date : écrivez-la AAAA-MM-JJ."),  # noqa: RUF001
         ({"dates": {"WEEK2": {"due": "2027-03-09"}}},
          "Les modules ont une date d’ouverture ; les exercices et quiz une date de rendu."),  # noqa: RUF001
+        ({"dates": {"WEEK2": {"late": "refuse"}}},
+         "Les modules ont une date d’ouverture ; les exercices et quiz une date de rendu."),  # noqa: RUF001
         ({"dates": {"QUIZ2": {"late": "maybe"}}},
          "« late » vaut « accept » ou « refuse »."),
         ({"pacing": "self", "dates": {"QUIZ2": {"due": "2027-03-09"}}},

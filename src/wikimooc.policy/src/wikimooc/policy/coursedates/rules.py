@@ -275,14 +275,14 @@ def read_days(value, session):
 
 
 def read_change(kind, field, value, session, pacing):
+    if (field == "opens") != (kind == "Module"):
+        raise BadRequest(400, _("Modules have an opening date; exercises and quizzes a due date."))
     if value is None:
         return None
     if field == "late":
         if value not in LATE_POLICIES:
             raise BadRequest(400, _("\"late\" is either \"accept\" or \"refuse\"."))
         return value
-    if (field == "opens") != (kind == "Module"):
-        raise BadRequest(400, _("Modules have an opening date; exercises and quizzes a due date."))
     return read_date(value, session) if pacing == "instructor" else read_days(value, session)
 
 
