@@ -3,11 +3,8 @@ writes them and reads the history; a learner sees only what was sent to them, an
 a private session shows nothing to anyone else. The Classic UI forms are
 CSRF-protected."""
 
-from html_pages import authenticator
-from html_pages import html_client
-
 import pytest
-
+from html_pages import authenticator, html_client
 
 PUBLIC = "/en/intro/public-session"
 PRIVATE = "/en/intro/private-session"
@@ -125,6 +122,6 @@ def test_the_teams_page_cancels_and_sets_the_reminders(learners, write, client):
     assert "The session's reminders are saved." in saved.text
     settings = client("teacher").get(PUBLIC + "/@reminder-settings").json()
     assert settings == {**settings, "inactive_days": 21, "kinds": {
-        "reviews_owed": True, "work_graded": False, "certificate_ready": True,
-        "no_activity": False,
+        "due_soon": False, "reviews_owed": True, "work_graded": False,
+        "certificate_ready": True, "no_activity": False,
     }}

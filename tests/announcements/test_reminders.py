@@ -3,24 +3,19 @@ something for them (reviews still owed, a certificate ready, no activity for the
 session's N days), in their language, through a real SMTP server on loopback; the
 teaching team switches kinds off for a session, each learner for themselves."""
 
-from collections import Counter
-from datetime import datetime
-from datetime import timedelta
-from datetime import UTC
-from html_pages import authenticator
-from html_pages import html_client
-from plone import api
-from plone.app.textfield.value import RichTextValue
-from wikimooc.policy.announcements.reminders import learner_reminders
-from wikimooc.policy.announcements.reminders import send_reminders
-from wikimooc.policy.taskqueue.site import task_site
-from wikimooc.workflows.peerreview.storage import round_for
-
-import pytest
 import re
 import threading
-import transaction
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 
+import pytest
+import transaction
+from html_pages import authenticator, html_client
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from wikimooc.policy.announcements.reminders import learner_reminders, send_reminders
+from wikimooc.policy.taskqueue.site import task_site
+from wikimooc.workflows.peerreview.storage import round_for
 
 PUBLIC = "/en/intro/public-session"
 APRIL = datetime(2027, 4, 1, 8, 0, tzinfo=UTC)  # a month into the sessions
@@ -132,7 +127,7 @@ def test_the_team_switches_kinds_for_the_session(owed, smtp, client, settings, r
         ("ada", {"inactive_days": 3}, 401),
         ("teacher", {"inactive_days": 0}, 400),
         ("teacher", {"inactive_days": "7"}, 400),
-        ("teacher", {"kinds": {"due_soon": True}}, 400),
+        ("teacher", {"kinds": {"birthdays": True}}, 400),
         ("teacher", {"kinds": {"no_activity": "no"}}, 400),
     ],
 )
@@ -140,8 +135,8 @@ def test_bad_session_settings_change_nothing(learners, client, login, settings, 
     assert client(login).patch(PUBLIC + "/@reminder-settings", json=settings).status_code == status
     assert client("teacher").get(PUBLIC + "/@reminder-settings").json() == {
         "@id": learners["public"].absolute_url() + "/@reminder-settings",
-        "kinds": {"reviews_owed": True, "work_graded": True, "certificate_ready": True,
-                  "no_activity": True},
+        "kinds": {"due_soon": True, "reviews_owed": True, "work_graded": True,
+                  "certificate_ready": True, "no_activity": True},
         "inactive_days": 14,
     }
 

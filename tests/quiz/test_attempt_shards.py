@@ -2,15 +2,10 @@
 username order; upgrade 20261203060 moves the attempts of the single BTree of
 earlier releases into them."""
 
+import pytest
 from BTrees.OOBTree import OOBTree
 from plone import api
-from wikimooc.policy.quiz.attempts import attempts_of
-from wikimooc.policy.quiz.attempts import shard_number
-from wikimooc.policy.quiz.attempts import SHARDS
-from wikimooc.policy.quiz.attempts import submit
-
-import pytest
-
+from wikimooc.policy.quiz.attempts import SHARDS, attempts_of, shard_number, submit
 
 POLICY = "wikimooc.policy:default"
 NAMES = [f"Learner {number:03d}" for number in range(200)]
@@ -47,7 +42,7 @@ def test_the_upgrade_moves_one_tree_into_shards(answered, session, make_session,
     setup = portal.portal_setup
     setup.setLastVersionForProfile(POLICY, "20261203040")
     with api.env.adopt_roles(["Manager"]):
-        setup.upgradeProfile(POLICY)
+        setup.upgradeProfile(POLICY, dest="20261203060")
         assert setup.getLastVersionForProfile(POLICY) == ("20261203060",)
         assert not hasattr(stored, "attempts")
         assert list(stored.of_quiz(answered.UID())) == expected

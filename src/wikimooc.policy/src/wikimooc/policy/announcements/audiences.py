@@ -1,13 +1,17 @@
 """To whom an announcement goes: a small registry of named audiences, each a
 function of the session (and, for a list, the names a teacher pasted) that gives
 the wiki usernames of the learners it reaches. Another feature adds its own with
-``register``, e.g. the learners behind schedule once the session has one."""
+``register``."""
 
 from collections.abc import Callable
 from typing import NamedTuple
 from wikimooc.policy import _
 from wikimooc.policy.announcements.activity import last_activities
 from wikimooc.policy.certificates.storage import session_certificates
+from wikimooc.policy.coursedates.agenda import agenda
+from wikimooc.policy.coursedates.agenda import HandIns
+from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import plan
 from wikimooc.workflows.refusals import BadRequest
 from zope.i18nmessageid import Message
 
@@ -68,6 +72,17 @@ def not_certified(session, usernames):
     return [username for username in learners(session) if username not in found]
 
 
+def behind_schedule(session, usernames):
+    """Those with missing work: an exercise or quiz not done whose due date (their
+    extension counted) has passed. None in a session without a schedule."""
+    now, planned, hand_ins = clock(), plan(session), HandIns(session)
+    return [
+        username for username in learners(session)
+        if any(item.status == "late"
+               for item in agenda(session, username, now, planned, hand_ins))
+    ]
+
+
 def listed(session, usernames):
     """The names pasted, already checked to be the session's learners."""
     return [username for username in usernames if username in session.enrollments]
@@ -75,6 +90,7 @@ def listed(session, usernames):
 
 register("everyone", _("Every learner"), everyone)
 register("not_started", _("Learners who have not started"), not_started)
+register("behind_schedule", _("Learners behind schedule"), behind_schedule)
 register("certified", _("Learners with a certificate"), certified)
 register("not_certified", _("Learners without a certificate"), not_certified)
 register("usernames", _("The wiki usernames below"), listed)

@@ -27,6 +27,7 @@ from wikimooc.policy.announcements.outbox import UNREACHABLE
 from wikimooc.policy.announcements.storage import DELIVERED
 from wikimooc.policy.announcements.storage import Delivery
 from wikimooc.policy.certificates.storage import certificate_of
+from wikimooc.policy.coursedates.agenda import due_soon
 from wikimooc.policy.mail import compose
 from wikimooc.policy.mail import reader_language
 from wikimooc.policy.mail import send_mail
@@ -218,6 +219,17 @@ def certificate_ready(session, enrollment, facts, now):
                                      mapping={"url": session.absolute_url()}))]
 
 
+def due_in_two_days(session, enrollment, facts, now):
+    """Each exercise or quiz not done whose due day ends within 48 hours, told once
+    per due date (an extension that moves it is told again)."""
+    return [
+        Item(f"{item.uid}@{item.due.isoformat()}", _(
+            "“${title}” is due on ${date}: ${url}",
+            mapping={"title": item.title, "date": item.due.isoformat(), "url": item.url}))
+        for item in due_soon(session, enrollment.username, now, timedelta(hours=48))
+    ]
+
+
 def no_activity(session, enrollment, facts, now):
     """Once per spell of inactivity (its key is when it began), after the session's
     number of days, counted from the later of the session's start and the
@@ -235,6 +247,7 @@ def no_activity(session, enrollment, facts, now):
         " off: ${url}", mapping={"days": (now - last).days, "url": session.absolute_url()}))]
 
 
+register("due_soon", _("Work due within 48 hours"), due_in_two_days)
 register("reviews_owed", _("Reviews you still owe"), reviews_owed)
 register("work_graded", _("Your work was graded"), work_graded)
 register("certificate_ready", _("Your certificate is ready"), certificate_ready)

@@ -13,13 +13,13 @@ editing a quiz later does not change them.
 """
 
 from BTrees.OOBTree import OOBTree
-from datetime import datetime
-from datetime import UTC
 from persistent import Persistent
 from plone import api
 from typing import NamedTuple
 from wikimooc.policy import _
 from wikimooc.policy.content.course import course_of
+from wikimooc.policy.coursedates.rules import check_hand_in
+from wikimooc.policy.coursedates.rules import clock
 from wikimooc.policy.enrollment import valid_wiki_username
 from wikimooc.policy.learner import enrolled_sessions
 from wikimooc.policy.quiz.content import answer_key
@@ -117,8 +117,11 @@ def attempts_left(quiz, used):
     return max(0, quiz.attempts_allowed - used)
 
 
-def answers_shown(quiz, used):
-    """Whether the right answers and explanations are shown after ``used`` attempts."""
+def answers_shown(quiz, used, due_passed=False):
+    """Whether the right answers and explanations are shown after ``used`` attempts
+    (and, for "after the due date", once ``due_passed``)."""
+    if quiz.show_answers == "after_due":
+        return used > 0 and due_passed
     if quiz.show_answers == "after_attempt":
         return used > 0
     if quiz.show_answers == "after_last_attempt":
@@ -227,15 +230,18 @@ def graded_answers(quiz, answers):
 
 def submit(quiz, session, username, answers):
     """Grade and record ``username``'s attempt at ``quiz`` in ``session``; return it.
-    Refused, with nothing recorded, past the limit or for bad answers."""
+    Refused, with nothing recorded, past the limit, for bad answers, before the
+    quiz's module opens or past its due date when late attempts are refused."""
     if not quiz.questions():
         raise QuizRefused(409, _("This quiz has no questions yet."))
     used = len(learner_attempts(session, quiz, username))
     check_limit(quiz.attempts_allowed, used)
+    now = clock()
+    check_hand_in(session, username, quiz, now)
     results = graded_answers(quiz, answers)
     attempt = Attempt(
         number=used + 1,
-        submitted=datetime.now(UTC).isoformat(timespec="microseconds"),
+        submitted=now.isoformat(timespec="microseconds"),
         score=round(sum(result.points for result in results.values()), 4),
         max_score=max_score(quiz),
         answers=json.dumps(answers, sort_keys=True),
@@ -276,10 +282,11 @@ def right_answer(question):
     return {"accepted": [line.text for line in lines]}
 
 
-def attempt_report(quiz, attempt, used, with_answers=None):
+def attempt_report(quiz, attempt, used, with_answers=None, due_passed=False):
     """``attempt`` as its learner (or a teacher) reads it; the right answers and
-    explanations when the quiz's settings show them after ``used`` attempts."""
-    show = answers_shown(quiz, used) if with_answers is None else with_answers
+    explanations when the quiz's settings show them after ``used`` attempts (and
+    ``due_passed``, for the quiz's due date)."""
+    show = answers_shown(quiz, used, due_passed) if with_answers is None else with_answers
     recorded = json.loads(attempt.results)
     answers = json.loads(attempt.answers)
     questions = []

@@ -23,6 +23,7 @@ import uuid
 SHOW_ANSWERS = vocabulary(
     ("after_attempt", _("After each attempt")),
     ("after_last_attempt", _("After the last attempt")),
+    ("after_due", _("After the due date")),
     ("never", _("Never")),
 )
 

@@ -5,6 +5,9 @@ for the teachers, per-question statistics."""
 from plone import api
 from urllib.parse import urlencode
 from wikimooc.policy import _
+from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import due_passed
+from wikimooc.policy.coursedates.rules import submitted_late
 from wikimooc.policy.quiz.attempts import attempt_report
 from wikimooc.policy.quiz.attempts import attempts_left
 from wikimooc.policy.quiz.attempts import attempts_of
@@ -58,7 +61,9 @@ class AttemptsPost(RefusingService):
         return {
             **session_progress(quiz, session, username),
             "wiki_username": username,
-            **attempt_report(quiz, attempt, attempt.number),
+            **attempt_report(quiz, attempt, attempt.number,
+                             due_passed=due_passed(session, username, quiz, clock())),
+            "late": submitted_late(session, username, quiz, attempt.submitted),
         }
 
 
@@ -93,8 +98,11 @@ class AttemptsGet(RefusingService):
                 "items_total": len(items)}
 
     def item(self, session, username, attempt, used, with_answers):
+        quiz = self.context
         return {"session": session.getId(), "wiki_username": username,
-                **attempt_report(self.context, attempt, used, with_answers)}
+                **attempt_report(quiz, attempt, used, with_answers,
+                                 due_passed(session, username, quiz, clock())),
+                "late": submitted_late(session, username, quiz, attempt.submitted)}
 
 
 class QuizStatisticsGet(RefusingService):

@@ -40,29 +40,31 @@ def may_view_learners(session):
     return api.user.has_permission(VIEW_ENROLLMENTS, obj=session)
 
 
+def requested_learner(session, request):
+    """The learner a request is about: the caller, or for the session's teachers
+    ``?learner=<wiki username>``."""
+    if asked := request.form.get("learner"):
+        if not may_view_learners(session):
+            raise NotPermitted(
+                403, _("Only the session's teachers see other learners' progress.")
+            )
+        return enrolled_username(session, asked)
+    if api.user.is_anonymous():
+        raise LoginRequired(401, _("Log in to see your progress."))
+    member = api.user.get_current()
+    if not is_enrolled(session, member):
+        raise NotPermitted(403, _("You are not enrolled in this session."))
+    return wiki_username_of(member)
+
+
 class ProgressGet(RefusingService):
     """A learner's own progress; teachers pass ``?learner=<wiki username>``."""
 
     def answer(self):
         return {
             "@id": self.context.absolute_url() + "/@progress",
-            **progress(self.context, self.learner()),
+            **progress(self.context, requested_learner(self.context, self.request)),
         }
-
-    def learner(self):
-        session = self.context
-        if asked := self.request.form.get("learner"):
-            if not may_view_learners(session):
-                raise NotPermitted(
-                    403, _("Only the session's teachers see other learners' progress.")
-                )
-            return enrolled_username(session, asked)
-        if api.user.is_anonymous():
-            raise LoginRequired(401, _("Log in to see your progress."))
-        member = api.user.get_current()
-        if not is_enrolled(session, member):
-            raise NotPermitted(403, _("You are not enrolled in this session."))
-        return wiki_username_of(member)
 
 
 class ProgressPost(RefusingService):

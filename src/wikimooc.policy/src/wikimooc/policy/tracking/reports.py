@@ -3,7 +3,14 @@ checks stored (one pass over the session's contributions)."""
 
 from collections import Counter
 from collections import defaultdict
+from datetime import datetime
 from wikimooc.policy.content.course import exercises_of
+from wikimooc.policy.coursedates.agenda import agenda
+from wikimooc.policy.coursedates.agenda import HandIns
+from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import is_late
+from wikimooc.policy.coursedates.rules import learner_dates
+from wikimooc.policy.coursedates.rules import plan
 from wikimooc.policy.tracking.checker import learners_to_follow
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import wiki_statuses
@@ -77,8 +84,19 @@ def contribution_item(host, contribution):
     }
 
 
+def work_flags(session, username, now, planned, hand_ins):
+    """The learner's late work (done after its due date) and missing work (past due,
+    not done), by title."""
+    items = agenda(session, username, now, planned, hand_ins)
+    return {
+        "late_work": [item.title for item in items if item.status == "done_late"],
+        "missing_work": [item.title for item in items if item.status == "late"],
+    }
+
+
 def dashboard(session):
     tracking = tracking_of(session, create=False)
+    now, planned, hand_ins = clock(), plan(session), HandIns(session)
     host = session.wiki
     exercise_uids = [exercise.UID() for exercise in course_exercises(session)]
     lessons = counted_lessons(session.__parent__)
@@ -95,6 +113,7 @@ def dashboard(session):
             "exercises_done": done_count(tracking, username, exercise_uids),
             "lessons_watched": sum(1 for lesson in lessons
                                    if watched_done(session, lesson, username)),
+            **work_flags(session, username, now, planned, hand_ins),
             **learner_figures(by_learner.get(username, [])),
         })
     everything = [c for contributions in by_learner.values() for c in contributions]
@@ -113,17 +132,24 @@ def dashboard(session):
     }
 
 
-def exercise_progress(tracking, username, exercise):
-    """Whether the learner did ``exercise``, with its evidence; ``tracking`` is the
-    session's (tracking_of), None before its first check."""
+def exercise_progress(tracking, username, exercise, dates):
+    """Whether the learner did ``exercise``, with its evidence and due date (late:
+    done after it, by an edit the wiki check recorded); ``tracking`` is the
+    session's (tracking_of), None before its first check; ``dates`` the learner's
+    (learner_dates)."""
     uid = exercise.UID()
     found = tracking.progress.get((username, uid)) if tracking else None
+    due = dates.get(uid)
+    done = bool(found and found.done)
     return {
         "@id": exercise.absolute_url(),
         "uid": uid,
         "title": exercise.Title(),
         "check": exercise.check,
-        "done": bool(found and found.done),
+        "done": done,
+        "due": due.due.isoformat() if due else None,
+        "late": done and due is not None and is_late(
+            due, datetime.fromisoformat(found.when.replace("Z", "+00:00"))),
         "when": found.when if found else None,
         "revid": found.revid if found else None,
         "diff_url": found.diff_url if found else None,
@@ -144,8 +170,10 @@ def progress(session, username):
     """A learner's exercises, each done or not, with its evidence; and the lessons
     counted once watched."""
     tracking = tracking_of(session, create=False)
+    dates = learner_dates(session, username)
     items = [
-        exercise_progress(tracking, username, exercise) for exercise in course_exercises(session)
+        exercise_progress(tracking, username, exercise, dates)
+        for exercise in course_exercises(session)
     ]
     return {
         "wiki_username": username,

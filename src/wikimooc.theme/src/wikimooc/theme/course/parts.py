@@ -2,10 +2,12 @@
 to the previous and next part of a course."""
 
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from wikimooc.theme.dates import ReaderDates
 
 
-class CourseParts:
-    """Mixed into views; each part renders with its own template."""
+class CourseParts(ReaderDates):
+    """Mixed into views; each part renders with its own template (their days with
+    ``view/day``)."""
 
     sessions_part = ViewPageTemplateFile("templates/sessions.pt")
     syllabus_part = ViewPageTemplateFile("templates/syllabus.pt")

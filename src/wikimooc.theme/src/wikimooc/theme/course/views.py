@@ -4,6 +4,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.content.course import has_module
+from wikimooc.policy.coursedates.locks import locked_opening
 from wikimooc.policy.enrollment import enrollment_state
 from wikimooc.policy.enrollment import wiki_username_of
 from wikimooc.policy.usernames import InvalidUsername
@@ -21,10 +22,12 @@ from wikimooc.theme.course.summaries import as_enrolled
 from wikimooc.theme.course.summaries import session_kind_title
 from wikimooc.theme.course.summaries import session_summary
 from wikimooc.theme.course.summaries import term_titles
+from wikimooc.theme.course.syllabus import mark_due
 from wikimooc.theme.course.syllabus import mark_progress
 from wikimooc.theme.course.syllabus import module_parts
 from wikimooc.theme.course.syllabus import neighbours
 from wikimooc.theme.course.syllabus import syllabus
+from wikimooc.theme.coursedates.views import WeekParts
 from wikimooc.theme.dates import long_date
 from wikimooc.workflows.peerreview.relations import rubric_of
 from wikimooc.workflows.permissions import ADD_MODULE
@@ -83,8 +86,13 @@ class CourseView(CourseParts, BrowserView):
 
 
 class ModuleView(CourseParts, BrowserView):
+    def opens(self):
+        """The date the module opens, while it is locked for the visitor."""
+        opens = locked_opening(self.context, self.request)
+        return self.day(opens) if opens else None
+
     def parts(self):
-        return module_parts(self.context)
+        return mark_due(module_parts(self.context), course_of(self.context), self.request)
 
 
 class CoursePartView(CourseParts, BrowserView):
@@ -94,7 +102,8 @@ class CoursePartView(CourseParts, BrowserView):
         return course_of(self.context)
 
     def pager(self):
-        before, after = neighbours(self.course(), self.context)
+        before, after = mark_due(list(neighbours(self.course(), self.context)),
+                                 self.course(), self.request)
         return self.render_pager(before, after)
 
 
@@ -137,7 +146,7 @@ class ExerciseView(CoursePartView):
         return rubric_of(self.context)
 
 
-class SessionView(CourseParts, BrowserView):
+class SessionView(CourseParts, WeekParts, BrowserView):
     def facts(self):
         session = self.context
         teachers = [api.user.get(userid=userid) for userid in session.teachers or ()]

@@ -10,6 +10,7 @@ from wikimooc.theme.announcements.views import shown_announcements
 from wikimooc.theme.course.parts import CourseParts
 from wikimooc.theme.course.summaries import as_enrolled
 from wikimooc.theme.course.summaries import session_summary
+from wikimooc.theme.coursedates.views import WeekParts
 from wikimooc.theme.tracking.window import learner_note
 from zExceptions import Unauthorized
 
@@ -17,7 +18,7 @@ from zExceptions import Unauthorized
 LATEST_ANNOUNCEMENTS = 3
 
 
-class MyCoursesView(CourseParts, BrowserView):
+class MyCoursesView(CourseParts, WeekParts, BrowserView):
     """The sessions the member is enrolled in, with their progress and where to go on."""
 
     def __call__(self):
@@ -53,5 +54,6 @@ class MyCoursesView(CourseParts, BrowserView):
                 "contributions_url": user_links(session.wiki, username)["contributions"],
                 "note": learner_note(session, self.request),
                 "announcements": shown_announcements(session, self.request)[:LATEST_ANNOUNCEMENTS],
+                "this_week": self.render_this_week(session),
             })
         return found

@@ -1,6 +1,8 @@
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from wikimooc.policy.content.course import course_of
+from wikimooc.policy.coursedates.locks import locked_opening
+from wikimooc.policy.coursedates.locks import module_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.roundtrips import practice_links
 from wikimooc.policy.roundtrips import wiki_links
@@ -20,7 +22,7 @@ class PracticeViewlet(ViewletBase):
         super().update()
         self.panels, self.visitor = [], None
         course = course_of(self.context)
-        if course is None:
+        if course is None or self.locked():
             return
         self.course_url = course.absolute_url()
         language = self.context.Language() or api.portal.get_current_language()
@@ -33,6 +35,11 @@ class PracticeViewlet(ViewletBase):
             ]
         if not self.panels:
             self.visitor = wiki_links(self.context, self.visitors_wiki(course), language)
+
+    def locked(self):
+        """No practice link into a module locked for the visitor."""
+        module = module_of(self.context)
+        return module is not None and locked_opening(module, self.request) is not None
 
     def visitors_wiki(self, course):
         """The wiki of the course's first session, else the home wiki."""

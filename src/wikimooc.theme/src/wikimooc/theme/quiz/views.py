@@ -2,6 +2,8 @@
 from the learner's view of the quiz (wikimooc.policy.quiz.reading): no answers."""
 
 from plone import api
+from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import due_passed
 from wikimooc.policy.quiz.attempts import attempt_report
 from wikimooc.policy.quiz.attempts import attempts_left
 from wikimooc.policy.quiz.attempts import learner_attempts
@@ -85,7 +87,10 @@ class QuizView(CoursePartView):
         for session in self.sessions:
             attempts = learner_attempts(session, quiz, self.username)
             left = attempts_left(quiz, len(attempts))
-            last = attempt_report(quiz, attempts[-1], len(attempts)) if attempts else None
+            last = attempt_report(
+                quiz, attempts[-1], len(attempts),
+                due_passed=due_passed(session, self.username, quiz, clock()),
+            ) if attempts else None
             if last:
                 for question in last["questions"]:
                     item = quiz.get(question["id"])

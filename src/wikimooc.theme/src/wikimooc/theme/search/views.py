@@ -1,10 +1,12 @@
 """Plone's search page (``@@search``), which answers 500 to a ``b_start`` that is no
 number and to a ``SearchableText`` given twice: it gets the first page and the
-first text instead, and shows them as it does any other."""
+first text instead, and shows them as it does any other. What a learner's locked
+modules hold is never found (coursedates.locks)."""
 
 from pathlib import Path
 from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from wikimooc.policy.coursedates.locks import without_locked
 from wikimooc.workflows.batching import page_start
 
 import Products.CMFPlone.browser
@@ -26,3 +28,7 @@ class SearchView(Search):
             request.form["SearchableText"] = next((t for t in text if isinstance(t, str)), "")
             request.set("SearchableText", request.form["SearchableText"])
         return self.index()
+
+    def filter_query(self, query):
+        query = super().filter_query(query)
+        return None if query is None else without_locked(query, self.request)

@@ -5,6 +5,7 @@ from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
+from wikimooc.policy.coursedates.rules import learner_dates
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.quiz.attempts import learner_attempts
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
@@ -138,6 +139,7 @@ class ExerciseProgressViewlet(ViewletBase):
         items = items_shown(self.context)
         for session in learner.sessions:
             tracking = tracking_of(session, create=False)
+            dates = learner_dates(session, learner.wiki_username)
             note = learner_note(session, self.request)
             # Only a session whose edits count now is read again by the page.
             progress_url = None if note else session.absolute_url() + "/@progress"
@@ -148,7 +150,7 @@ class ExerciseProgressViewlet(ViewletBase):
                  "progress_url": None if item.portal_type == "Quiz" else progress_url,
                  "item": quiz_progress(session, learner.wiki_username, item)
                  if item.portal_type == "Quiz"
-                 else exercise_progress(tracking, learner.wiki_username, item)}
+                 else exercise_progress(tracking, learner.wiki_username, item, dates)}
                 for item in items
             ]
 

@@ -1,0 +1,80 @@
+"""What the course dates give announcements and reminders: the audience of learners
+behind schedule (missing work past its due date) and the reminder of work due within
+48 hours, told once per due date."""
+
+from datetime import date
+
+import pytest
+from course_dates_helpers import moment
+from wikimooc.policy.announcements.audiences import AUDIENCES
+from wikimooc.policy.announcements.reminders import REMINDER_KINDS
+from wikimooc.policy.coursedates.rules import extend, set_schedule
+
+
+def behind(session):
+    return AUDIENCES["behind_schedule"].select(session, ())
+
+
+def reminded(session, username, now):
+    enrollment = session.enrollments.learners[username]
+    return REMINDER_KINDS["due_soon"].find(session, enrollment, None, moment(now))
+
+
+@pytest.mark.parametrize(
+    "now, expected",
+    [
+        ("2027-03-07T23:59", []),
+        # Week 1's exercise and quiz are due on 7 March for both (instructor-paced).
+        ("2027-03-08T00:00", ["Ada", "Bob"]),
+    ],
+)
+def test_behind_schedule_are_those_with_missing_work(session, set_now, now, expected):
+    set_now(now)
+    assert behind(session) == expected
+
+
+def test_an_extension_takes_a_learner_out_of_behind_schedule(session, parts, set_now):
+    set_now("2027-03-08T00:00")
+    for item in ("exercise1", "quiz1"):
+        extend(session, "Ada", parts[item].UID(), "2027-03-14", "Ill", "teacher",
+               moment("2027-03-08T00:00"))
+    assert behind(session) == ["Bob"]
+
+
+def test_self_paced_learners_fall_behind_on_their_own_days(session, set_now):
+    set_schedule(session, {"pacing": "self"})
+    set_now("2027-03-08T00:00")
+    assert behind(session) == ["Ada"]  # Bob enrolled on 10 March
+
+
+def test_a_session_without_a_schedule_has_nobody_behind(make_session, learners, set_now):
+    from wikimooc.policy.enrollment import enroll
+
+    unscheduled = make_session(id="autumn", start=date(2027, 3, 1), end=date(2027, 4, 30))
+    enroll(unscheduled, learners["ada"])
+    set_now("2030-01-01T00:00")
+    assert behind(unscheduled) == []
+
+
+@pytest.mark.parametrize(
+    "now, titles",
+    [
+        ("2027-03-05T23:00", []),
+        ("2027-03-06T00:00", ["Exercise 1", "Quiz 1"]),
+        ("2027-03-08T00:00", []),
+    ],
+)
+def test_work_due_within_48_hours_is_reminded(session, now, titles):
+    items = reminded(session, "Ada", now)
+    assert [item.message.mapping["title"] for item in items] == titles
+    assert all(item.message.mapping["date"] == "2027-03-07" for item in items)
+
+
+def test_each_due_date_is_told_once_and_an_extension_is_told_again(session, parts):
+    before = {item.key for item in reminded(session, "Ada", "2027-03-06T00:00")}
+    assert len(before) == 2
+    extend(session, "Ada", parts["quiz1"].UID(), "2027-03-08", "Ill", "teacher",
+           moment("2027-03-06T00:00"))
+    after = {item.key for item in reminded(session, "Ada", "2027-03-07T00:00")}
+    assert len(after) == 2
+    assert len(before & after) == 1  # the exercise's; the quiz's due date moved
