@@ -2,15 +2,17 @@
 page and My courses, what is open, what is due next and what is late, with the
 dates in the learner's words; the next module's content stays locked."""
 
-from datetime import date, timedelta
-
-import pytest
-import transaction
+from datetime import date
+from datetime import timedelta
 from playwright.sync_api import expect
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.coursedates.rules import set_schedule
 from wikimooc.policy.enrollment import enroll
+
+import pytest
+import transaction
+
 
 PASSWORD = "This-Week-Learner-64"
 

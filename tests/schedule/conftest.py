@@ -1,10 +1,12 @@
+from course_dates_helpers import build_course
+from course_dates_helpers import enroll_on
+from course_dates_helpers import moment
 from datetime import date
+from plone import api
+from wikimooc.policy.coursedates.rules import set_schedule
 
 import pytest
 import transaction
-from course_dates_helpers import build_course, enroll_on, moment
-from plone import api
-from wikimooc.policy.coursedates.rules import set_schedule
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 """Helpers of the course dates' tests: moments in UTC, a course of three weeks,
 enrolling on a given day."""
 
-from datetime import UTC, datetime
-
+from datetime import datetime
+from datetime import UTC
 from plone import api
 from plone.app.textfield.value import RichTextValue
-from wikimooc.policy.enrollment import enroll, wiki_username_of
+from wikimooc.policy.enrollment import enroll
+from wikimooc.policy.enrollment import wiki_username_of
 
 
 def moment(text):

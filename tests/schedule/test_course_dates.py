@@ -2,28 +2,26 @@
 for two learners who enrolled on different days, what is open, due and late,
 changing the schedule (refused, with nothing changed, for bad dates), extensions."""
 
-from datetime import date, timedelta
-
-import pytest
 from course_dates_helpers import moment
+from datetime import date
+from datetime import timedelta
 from plone import api
-from wikimooc.policy.coursedates.agenda import (
-    agenda,
-    due_soon,
-    handed_in_late,
-    late_items,
-    this_week,
-)
-from wikimooc.policy.coursedates.rules import (
-    extend,
-    extensions,
-    learner_dates,
-    set_schedule,
-)
+from wikimooc.policy.coursedates.agenda import agenda
+from wikimooc.policy.coursedates.agenda import due_soon
+from wikimooc.policy.coursedates.agenda import handed_in_late
+from wikimooc.policy.coursedates.agenda import late_items
+from wikimooc.policy.coursedates.agenda import this_week
+from wikimooc.policy.coursedates.rules import extend
+from wikimooc.policy.coursedates.rules import extensions
+from wikimooc.policy.coursedates.rules import learner_dates
+from wikimooc.policy.coursedates.rules import set_schedule
 from wikimooc.policy.coursedates.schedule_table import schedule_table
-from wikimooc.policy.tracking.storage import Progress, tracking_of
+from wikimooc.policy.tracking.storage import Progress
+from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.workflows.refusals import Refused
 from zope.i18n import translate
+
+import pytest
 
 
 def opening(session, parts, username, part):
@@ -137,25 +135,25 @@ def test_the_team_sets_dates_and_null_goes_back_to_the_default(session, parts):
     "change, message",
     [
         ({"dates": {"QUIZ2": {"due": "2027-03-05"}}},
-         "Quiz 2 serait à rendre avant l’ouverture de son module (2027-03-08)."),
+         "Quiz 2 serait à rendre avant l’ouverture de son module (2027-03-08)."),  # noqa: RUF001
         ({"dates": {"QUIZ2": {"due": "2027-05-02"}}},
          "2027-05-02 est en dehors de la session (du 2027-03-01 au 2027-04-30)."),
         ({"dates": {"WEEK2": {"opens": "2027-02-20"}}},
          "2027-02-20 est en dehors de la session (du 2027-03-01 au 2027-04-30)."),
         ({"dates": {"WEEK2": {"opens": "8 March"}}},
-         "8 March n’est pas une date : écrivez-la AAAA-MM-JJ."),
+         "8 March n’est pas une date : écrivez-la AAAA-MM-JJ."),  # noqa: RUF001
         ({"dates": {"WEEK2": {"due": "2027-03-09"}}},
-         "Les modules ont une date d’ouverture ; les exercices et quiz une date de rendu."),
+         "Les modules ont une date d’ouverture ; les exercices et quiz une date de rendu."),  # noqa: RUF001
         ({"dates": {"WEEK2": {"late": "refuse"}}},
-         "Les modules ont une date d’ouverture ; les exercices et quiz une date de rendu."),
+         "Les modules ont une date d’ouverture ; les exercices et quiz une date de rendu."),  # noqa: RUF001
         ({"dates": {"QUIZ2": {"late": "maybe"}}},
          "« late » vaut « accept » ou « refuse »."),
         ({"pacing": "self", "dates": {"QUIZ2": {"due": "2027-03-09"}}},
-         "En rythme libre, les dates sont des nombres entiers de jours après l’inscription,"
+         "En rythme libre, les dates sont des nombres entiers de jours après l’inscription,"  # noqa: RUF001
          " de 0 à 60."),
         ({"pacing": "weekly"}, "« pacing » vaut « instructor » ou « self »."),
         ({"dates": {"nothing": {"due": "2027-03-09"}}},
-         "Ce cours n’a pas de module, d’exercice ni de quiz nothing."),
+         "Ce cours n’a pas de module, d’exercice ni de quiz nothing."),  # noqa: RUF001
     ],
 )
 def test_bad_dates_are_refused_in_french_and_nothing_changes(session, parts, change, message):
@@ -207,12 +205,12 @@ def test_an_extension_moves_one_learners_due_date_and_is_kept(session, parts):
 @pytest.mark.parametrize(
     "learner, item, new_due, reason, message",
     [
-        ("Cleo", "exercise1", "2027-03-10", "Ill", "Cleo n’est pas apprenant·e de cette session."),
+        ("Cleo", "exercise1", "2027-03-10", "Ill", "Cleo n’est pas apprenant·e de cette session."),  # noqa: RUF001
         ("Bob", "lesson1", "2027-03-10", "Ill", None),
         ("Bob", "exercise1", "2027-03-06", "Ill",
          "Une prolongation donne une date après la date de rendu (2027-03-07)."),
-        ("Bob", "exercise1", "soon", "Ill", "soon n’est pas une date : écrivez-la AAAA-MM-JJ."),
-        ("Bob", "exercise1", "2027-03-10", "  ", "Une prolongation a besoin d’une raison."),
+        ("Bob", "exercise1", "soon", "Ill", "soon n’est pas une date : écrivez-la AAAA-MM-JJ."),  # noqa: RUF001
+        ("Bob", "exercise1", "2027-03-10", "  ", "Une prolongation a besoin d’une raison."),  # noqa: RUF001
     ],
 )
 def test_bad_extensions_are_refused(session, parts, learner, item, new_due, reason, message):
@@ -220,7 +218,7 @@ def test_bad_extensions_are_refused(session, parts, learner, item, new_due, reas
         extend(session, learner, parts[item].UID(), new_due, reason, "teacher",
                moment("2027-03-05"))
     if message is None:
-        message = f"Ce cours n’a pas d’exercice ni de quiz {parts[item].UID()}."
+        message = f"Ce cours n’a pas d’exercice ni de quiz {parts[item].UID()}."  # noqa: RUF001
     assert translate(refused.value.message, target_language="fr") == message
     assert list(extensions(session)) == []
     assert learner_dates(session, "Bob")[parts["exercise1"].UID()].due == date(2027, 3, 16) \

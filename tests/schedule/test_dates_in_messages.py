@@ -2,13 +2,14 @@
 behind schedule (missing work past its due date) and the reminder of work due within
 48 hours, told once per due date."""
 
-from datetime import date
-
-import pytest
 from course_dates_helpers import moment
+from datetime import date
 from wikimooc.policy.announcements.audiences import AUDIENCES
 from wikimooc.policy.announcements.reminders import REMINDER_KINDS
-from wikimooc.policy.coursedates.rules import extend, set_schedule
+from wikimooc.policy.coursedates.rules import extend
+from wikimooc.policy.coursedates.rules import set_schedule
+
+import pytest
 
 
 def behind(session):

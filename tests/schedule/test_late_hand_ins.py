@@ -2,11 +2,13 @@
 its due date when the schedule refuses late work (the submission stays a draft),
 else handed in and shown late on the learner's agenda and the teacher dashboard."""
 
-import pytest
-import transaction
 from course_dates_helpers import moment
 from plone import api
 from plone.app.textfield.value import RichTextValue
+
+import pytest
+import transaction
+
 
 SESSION = "/en/intro/public-session"
 RUBRIC = {"criteria": [{"title": "Sources", "levels": [{"title": "None", "points": 0},

@@ -3,19 +3,23 @@ saved after the exercise's due date is recorded (the wiki is the source of truth
 and flagged late on the learner's progress, agenda and the teacher dashboard; one
 saved before it is done on time."""
 
-import secrets
-from datetime import date, timedelta
-
-import pytest
-import transaction
+from datetime import date
+from datetime import timedelta
 from plone import api
 from wikimooc.policy.coursedates.agenda import agenda
-from wikimooc.policy.coursedates.rules import clock, set_schedule
+from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import set_schedule
 from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.tracking.checker import SETTLE_SECONDS
-from wikimooc.policy.tracking.reports import dashboard, progress
+from wikimooc.policy.tracking.reports import dashboard
+from wikimooc.policy.tracking.reports import progress
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.storage import utc_now
+
+import pytest
+import secrets
+import transaction
+
 
 PASSWORD = "Late-Learner-Pass-64"
 

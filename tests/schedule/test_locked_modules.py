@@ -3,8 +3,10 @@ module's title and date, not its content (its page, REST, the search page and
 @search, the lesson pager, the practice link); teachers and authors see all, and
 so do visitors who learn in no session of the course."""
 
-import pytest
 from html_pages import html_client
+
+import pytest
+
 
 SESSION = "/en/intro/public-session"
 NOW = "2027-03-09T12:00"  # Week 1 is open, Weeks 2 and 3 are not

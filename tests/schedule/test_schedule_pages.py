@@ -2,9 +2,12 @@
 with the reason and nothing changed), extensions from it, a learner's "This week"
 on the session page and My courses, and the private iCalendar feed, parsed back."""
 
-import pytest
-from html_pages import authenticator, html_client
+from html_pages import authenticator
+from html_pages import html_client
 from icalendar import Calendar
+
+import pytest
+
 
 SESSION = "/en/intro/public-session"
 

@@ -2,9 +2,11 @@
 refused with the reason, nothing changed), gives extensions; a learner reads their
 agenda; quiz attempts past due are refused or flagged late, as the schedule says."""
 
+from wikimooc.policy.quiz.attempts import learner_attempts
+
 import pytest
 import transaction
-from wikimooc.policy.quiz.attempts import learner_attempts
+
 
 SESSION = "/en/intro/public-session"
 
