@@ -1,6 +1,6 @@
-"""What the course dates give announcements and reminders: the audience of learners
-behind schedule (missing work past its due date) and the reminder of work due within
-48 hours, told once per due date."""
+"""What the course dates give other features: the announcements' audience of learners
+behind schedule (missing work past its due date), the reminder of work due within
+48 hours (told once per due date), and late and missing work in the grade book."""
 
 from course_dates_helpers import moment
 from datetime import date
@@ -8,6 +8,9 @@ from wikimooc.policy.announcements.audiences import AUDIENCES
 from wikimooc.policy.announcements.reminders import REMINDER_KINDS
 from wikimooc.policy.coursedates.rules import extend
 from wikimooc.policy.coursedates.rules import set_schedule
+from wikimooc.policy.grades.book import grade_book
+from wikimooc.policy.tracking.storage import Progress
+from wikimooc.policy.tracking.storage import tracking_of
 
 import pytest
 
@@ -79,3 +82,32 @@ def test_each_due_date_is_told_once_and_an_extension_is_told_again(session, part
     after = {item.key for item in reminded(session, "Ada", "2027-03-07T00:00")}
     assert len(after) == 2
     assert len(before & after) == 1  # the exercise's; the quiz's due date moved
+
+
+def test_the_grade_book_flags_late_and_missing_work(session, parts, set_now):
+    tracking = tracking_of(session)
+    tracking.progress[("Ada", parts["exercise1"].UID())] = Progress(True, "2027-03-07T22:00:00Z")
+    tracking.progress[("Ada", parts["exercise2"].UID())] = Progress(True, "2027-03-15T08:00:00Z")
+    set_now("2027-03-20T00:00")
+    _columns, rows = grade_book(session, {})
+    ada = {item["title"]: item for item in rows[0]["items"]}
+    assert rows[0]["wiki_username"] == "Ada"
+    flags = {title: (item["due"], item["late"], item["missing"]) for title, item in ada.items()}
+    assert flags == {
+        "Exercise 1": ("2027-03-07", False, False),
+        "Quiz 1": ("2027-03-07", False, True),
+        "Exercise 2": ("2027-03-14", True, False),
+        "Quiz 2": ("2027-03-14", False, True),
+        "Exercise 3": ("2027-03-21", False, False),
+        "Quiz 3": ("2027-03-21", False, False),
+    }
+
+
+def test_without_a_schedule_the_grade_book_flags_nothing(make_session, parts, learners):
+    from wikimooc.policy.enrollment import enroll
+
+    unscheduled = make_session(id="autumn", start=date(2027, 3, 1), end=date(2027, 4, 30))
+    enroll(unscheduled, learners["ada"])
+    _columns, rows = grade_book(unscheduled, {})
+    assert all(item["due"] is None and not item["late"] and not item["missing"]
+               for item in rows[0]["items"])

@@ -38,11 +38,16 @@ def learner_report(results, grades, module=""):
     """One learner's row (their detail with ``module`` empty): grade, pass mark,
     each item's score in percent and what is left."""
     pass_mark = results.policy.pass_mark
+    work = results.work_of(grades.username)
     items = []
     for item, result, detail in zip(results.items, grades.results, grades.details, strict=True):
         if module and item.module_id != module:
             continue
+        dated = work.get(item.uid)
         items.append({**item_info(item), "done": result.done, "score": percent(result.share),
+                      "due": dated.due.isoformat() if dated and dated.due else None,
+                      "late": bool(dated) and dated.status == "done_late",
+                      "missing": bool(dated) and dated.status == "late",
                       **detail})
     return {
         "wiki_username": grades.username,

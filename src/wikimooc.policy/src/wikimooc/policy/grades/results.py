@@ -3,8 +3,13 @@
 (tracking.storage) and peer review's grades (wikimooc.workflows.peerreview), for
 the items the session's grading policy counts."""
 
+from functools import cached_property
 from plone import api
 from typing import NamedTuple
+from wikimooc.policy.coursedates.agenda import agenda
+from wikimooc.policy.coursedates.agenda import HandIns
+from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import plan
 from wikimooc.policy.grades.computation import Attempted
 from wikimooc.policy.grades.computation import ItemResult
 from wikimooc.policy.grades.computation import passed
@@ -99,6 +104,19 @@ class SessionResults:
         self.tracking = tracking_of(session, create=False)
         self.attempts = attempts_of(session, create=False)
         self.submissions = None
+
+    @cached_property
+    def course_dates(self):
+        """Now, the session's plan and its hand-ins (course dates), made once."""
+        return clock(), plan(self.session), HandIns(self.session)
+
+    def work_of(self, username):
+        """{item UID: the learner's AgendaItem} (its due date and status: "late" for
+        missing work, "done_late" for work done after the due date); empty in a
+        session without a schedule."""
+        now, planned, hand_ins = self.course_dates
+        return {item.uid: item for item in agenda(self.session, username, now, planned, hand_ins)
+                if item.kind != "module"}
 
     def read_every_submission(self):
         """For a whole grade book: the session's submissions by (author, exercise),
