@@ -5,6 +5,7 @@ peer-reviewed one graded at least 60 %; Ada and Bob learn in it."""
 
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from rubrics import SOURCES_AND_NEUTRALITY
 from wikimooc.policy.certificates.storage import certificate_of
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.tracking.storage import Contribution
@@ -15,14 +16,7 @@ import transaction
 
 
 SESSION = "/en/intro/public-session"
-RUBRIC = {
-    "criteria": [
-        {"title": "Sources",
-         "levels": [{"title": "None", "points": 0}, {"title": "Reliable", "points": 2}]},
-        {"title": "Neutrality",
-         "levels": [{"title": "Biased", "points": 0}, {"title": "Neutral", "points": 3}]},
-    ]
-}
+RUBRIC = SOURCES_AND_NEUTRALITY
 
 
 @pytest.fixture

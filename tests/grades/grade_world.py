@@ -15,6 +15,7 @@ from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.textfield.value import RichTextValue
 from quiz_answers import answers_for
+from rubrics import SOURCES_AND_NEUTRALITY
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.quiz.attempts import submit
 from wikimooc.policy.tracking.storage import Progress
@@ -25,14 +26,7 @@ from wikimooc.workflows.peerreview.actions import transition
 
 
 PASSWORD = "secret-pw-123"
-RUBRIC = {
-    "criteria": [
-        {"title": "Sources",
-         "levels": [{"title": "None", "points": 0}, {"title": "Reliable", "points": 2}]},
-        {"title": "Neutrality",
-         "levels": [{"title": "Biased", "points": 0}, {"title": "Neutral", "points": 3}]},
-    ]
-}
+RUBRIC = SOURCES_AND_NEUTRALITY
 
 
 def rich(html):

@@ -5,6 +5,7 @@ after the upgrade, grade the reviews, and the exercise forms still offer it."""
 from plone import api
 from plone.app.testing import login
 from plone.app.textfield.value import RichTextValue
+from rubrics import SOURCES_AND_NEUTRALITY
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.workflows.behaviors import IPeerReviewExercise
 from wikimooc.workflows.peerreview.actions import create_submission
@@ -16,14 +17,7 @@ import pytest
 
 PROFILE = "wikimooc.policy:default"
 BEHAVIOR = "wikimooc.peer_review_exercise"
-RUBRIC = {
-    "criteria": [
-        {"title": "Sources", "levels": [{"title": "None", "points": 0},
-                                        {"title": "Reliable", "points": 2}]},
-        {"title": "Neutrality", "levels": [{"title": "Biased", "points": 0},
-                                           {"title": "Neutral", "points": 3}]},
-    ]
-}
+RUBRIC = SOURCES_AND_NEUTRALITY
 RUBRIC_WIDGET = "IPeerReviewExercise.rubric"
 
 

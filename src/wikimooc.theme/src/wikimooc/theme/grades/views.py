@@ -18,6 +18,7 @@ from wikimooc.policy.grades.settings import grading_policy
 from wikimooc.policy.grades.settings import QUIZ_ATTEMPTS_COUNTED
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
+from wikimooc.theme.downloads import csv_attachment
 from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.refusals import Attempt
@@ -137,12 +138,7 @@ class GradebookCSV(BrowserView):
                 *("" if result.share is None else round(100 * result.share, 2)
                   for result in grades.results),
             ))
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition", f'attachment; filename="{session.getId()}-grades.csv"'
-        )
-        return out.getvalue()
+        return csv_attachment(self.request, f"{session.getId()}-grades.csv", out.getvalue())
 
 
 class LearnerDetailView(GradePage):

@@ -15,6 +15,7 @@ from wikimooc.policy.tracking.reports import exercise_progress
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.theme import _
 from wikimooc.theme.dates import ReaderDates
+from wikimooc.theme.downloads import csv_attachment
 from wikimooc.theme.tracking.window import learner_note
 from wikimooc.theme.tracking.window import teacher_note
 from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
@@ -82,12 +83,9 @@ class DashboardCSV(BrowserView):
                 [*(learner[column] for column in CSV_COLUMNS),
                  learner["wiki_links"]["contributions"]]
             )
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition", f'attachment; filename="{self.context.getId()}-progress.csv"'
+        return csv_attachment(
+            self.request, f"{self.context.getId()}-progress.csv", out.getvalue()
         )
-        return out.getvalue()
 
 
 class CheckNowView(RefusingAction):
