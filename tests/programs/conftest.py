@@ -1,0 +1,57 @@
+from datetime import date
+from plone import api
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.programs.summary import refresh_summary
+from wikimooc.policy.tracking.storage import Contribution
+from wikimooc.policy.tracking.storage import tracking_of
+
+import itertools
+import pytest
+
+
+REVIDS = itertools.count(1000)
+
+
+def contribution(username, timestamp, title="Sandbox", sizediff=10, new=False, namespace=0,
+                 comment="", revid=None):
+    """A contribution as the checker records it from ``list=usercontribs``."""
+    return Contribution(
+        revid=revid or next(REVIDS), parentid=0, username=username, namespace=namespace,
+        title=title, timestamp=timestamp, size=max(sizediff, 0), sizediff=sizediff, new=new,
+        comment=comment,
+    )
+
+
+@pytest.fixture
+def tracked(course):
+    """``tracked(id, learners, contributions, **fields)``: a session of ``course``
+    with those learners and those contributions recorded, its summary refreshed."""
+
+    def tracked(session_id, learners, contributions=(), **fields):
+        values = {"title": session_id, "start": date(2027, 3, 1), "end": date(2027, 3, 31),
+                  "wiki": "en.wikipedia.org", **fields}
+        with api.env.adopt_roles(["Manager"]):
+            session = api.content.create(container=course, type="CourseSession",
+                                         id=session_id, **values)
+            add_learners(session, list(learners), added_by="admin")
+            tracking = tracking_of(session)
+            for found in contributions:
+                tracking.record(found)
+            refresh_summary(session)
+        return session
+
+    return tracked
+
+
+@pytest.fixture
+def make_program(portal):
+    def make_program(program_id, sessions=(), programs=(), container=None, **fields):
+        with api.env.adopt_roles(["Manager"]):
+            return api.content.create(
+                container=container or portal["en"], type="Program", id=program_id,
+                title=fields.pop("title", program_id),
+                sessions=[s.UID() for s in sessions], programs=[p.UID() for p in programs],
+                **fields,
+            )
+
+    return make_program
