@@ -19,7 +19,7 @@ def searched_terms(portal_type, title, exclude=None):
     catalog = api.portal.get_tool("portal_catalog")
     terms = [SimpleTerm(brain.UID, brain.UID, title(brain))
              for brain in catalog(portal_type=portal_type, sort_on="sortable_title")
-             if brain.UID != exclude]
+             if brain.UID not in {exclude}]
     return SimpleVocabulary(terms)
 
 

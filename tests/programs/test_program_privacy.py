@@ -1,0 +1,97 @@
+"""A public program over a public and a private session, seen by a visitor, a
+member and the private session's teacher: the private session counts only for
+whoever may see it, and no page, export or REST answer names a learner."""
+
+from conftest import contribution
+from plone import api
+from plone.app.multilingual.api import translate
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.programs.summary import refresh_summary
+from wikimooc.policy.tracking.storage import tracking_of
+
+import pytest
+import transaction
+
+
+SECRET_LEARNER = "Secretlearner Quiet"
+REAL_NAME = "Augusta Ada King"
+
+
+@pytest.fixture
+def program(site):
+    with api.env.adopt_roles(["Manager"]):
+        member = api.user.get(username="ada")
+        member.setMemberProperties({"fullname": REAL_NAME, "wiki_username": "Ada"})
+        for kind, learners, edits in (("public", ["Ada", "Bob"], 1), ("private", [SECRET_LEARNER, "Cleo"], 3)):
+            session = site[kind]
+            add_learners(session, learners, added_by="teacher")
+            for number in range(edits):
+                tracking_of(session).record(contribution(
+                    learners[0], f"2027-03-0{number + 2}T10:00:00Z", f"{kind} page {number}"))
+            refresh_summary(session)
+        program = api.content.create(
+            container=site["portal"]["en"], type="Program", id="year", title="Our year",
+            organisation="Wikimedia UK",
+            sessions=[site["public"].UID(), site["private"].UID()],
+        )
+        api.content.transition(program, "publish")
+    transaction.commit()
+    return program
+
+
+@pytest.mark.parametrize(("login", "sessions", "enrolled", "edits"), [
+    (None, 1, 2, 1),
+    ("bob", 1, 2, 1),
+    ("teacher", 2, 4, 4),
+    ("manager", 2, 4, 4),
+])
+def test_private_sessions_count_only_for_who_may_see_them(program, client, login, sessions,
+                                                          enrolled, edits):
+    answer = client(login).get(program.absolute_url() + "/@report")
+    assert answer.status_code == 200
+    report = answer.json()
+    assert report["sessions_total"] == sessions
+    assert report["totals"]["enrolled"] == enrolled and report["totals"]["edits"] == edits
+    assert len(report["sessions"]) == sessions
+
+
+@pytest.mark.parametrize("address", ["/@report", "/@@report.csv", "/@@report.json", ""])
+@pytest.mark.parametrize("login", [None, "bob", "teacher"])
+def test_no_channel_names_a_learner(program, client, address, login):
+    answer = client(login).get(program.absolute_url() + address,
+                               headers={"Accept": "*/*" if address != "/@report" else
+                                        "application/json"})
+    assert answer.status_code == 200
+    for name in (SECRET_LEARNER, "Secretlearner", REAL_NAME, "Cleo"):
+        assert name not in answer.text
+    if login is None:
+        assert "Private session" not in answer.text
+
+
+def test_a_private_program_is_not_seen_by_visitors(program, client):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(program, "retract")
+    transaction.commit()
+    assert client(None).get(program.absolute_url() + "/@report").status_code == 401
+    assert client("teacher").get(program.absolute_url() + "/@report").status_code == 401
+    assert client("manager").get(program.absolute_url() + "/@report").status_code == 200
+
+
+def test_the_csv_has_totals_wikis_and_sessions(program, client):
+    lines = client("teacher").get(program.absolute_url() + "/@@report.csv").text.splitlines()
+    assert lines[0].startswith("Scope,Name,Wiki,Learners enrolled")
+    assert lines[1].startswith("Total,Our year,,4,2,")
+    assert [line.split(",")[0] for line in lines[1:]] == ["Total", "Wiki", "Session", "Session"]
+
+
+def test_the_french_translation_of_a_program_speaks_french(program, client):
+    with api.env.adopt_roles(["Manager"]):
+        french = translate(program, "fr")
+        french.title = "Notre année"
+        french.sessions = list(program.sessions)
+        api.content.transition(french, "publish")
+    transaction.commit()
+    assert french.aq_parent.getId() == "fr"
+    page = client(None).get(french.absolute_url(), headers={"Accept": "text/html"}).text
+    assert "Modifications par semaine" in page and "Apprenants inscrits" in page
+    assert "Télécharger (CSV)" in page
