@@ -22,7 +22,8 @@ def program(site):
     with api.env.adopt_roles(["Manager"]):
         member = api.user.get(username="ada")
         member.setMemberProperties({"fullname": REAL_NAME, "wiki_username": "Ada"})
-        for kind, learners, edits in (("public", ["Ada", "Bob"], 1), ("private", [SECRET_LEARNER, "Cleo"], 3)):
+        for kind, learners, edits in (("public", ["Ada", "Bob"], 1),
+                                      ("private", [SECRET_LEARNER, "Cleo"], 3)):
             session = site[kind]
             add_learners(session, learners, added_by="teacher")
             for number in range(edits):

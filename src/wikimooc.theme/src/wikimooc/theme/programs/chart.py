@@ -1,6 +1,6 @@
 """The geometry of a program's chart of edits per week, drawn as SVG by the page's
 template: one bar per week from the first to the last with edits (weeks without
-edits stay as gaps), and a few round values on the vertical axis."""
+edits stay as gaps), and whole round values on the vertical axis."""
 
 from datetime import date
 from datetime import timedelta
@@ -8,7 +8,6 @@ from datetime import timedelta
 
 WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 12, 40
-TICKS = 4
 
 
 def every_week(weeks):
@@ -34,6 +33,11 @@ def round_top(highest):
         step *= 10
 
 
+def divisions(top):
+    """As many steps as divide ``top`` into whole numbers, five at most."""
+    return next(count for count in (5, 4, 2, 1) if top % count == 0)
+
+
 def chart(weeks):
     weeks = every_week(weeks)
     if not weeks:
@@ -55,9 +59,10 @@ def chart(weeks):
             "label": week if index % label_every == 0 else None,
             "label_x": round(LEFT + index * slot + slot / 2, 1),
         })
-    ticks = [{"value": top * step // TICKS,
-              "y": round(TOP + inner_height - inner_height * step / TICKS, 1)}
-             for step in range(TICKS + 1)]
+    steps = divisions(top)
+    ticks = [{"value": top * step // steps,
+              "y": round(TOP + inner_height - inner_height * step / steps, 1)}
+             for step in range(steps + 1)]
     return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT,
             "baseline": TOP + inner_height, "label_y": TOP + inner_height + 16,
             "bars": bars, "ticks": ticks, "first": weeks[0][0], "last": weeks[-1][0],
