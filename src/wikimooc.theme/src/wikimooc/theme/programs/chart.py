@@ -35,7 +35,7 @@ def round_top(highest):
 
 def divisions(top):
     """As many steps as divide ``top`` into whole numbers, five at most."""
-    return next(count for count in (5, 4, 2, 1) if top % count == 0)
+    return next(count for count in (4, 5, 2, 1) if top % count == 0)
 
 
 def chart(weeks):
