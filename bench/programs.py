@@ -121,7 +121,7 @@ def naive_report(sessions):
     tally = Tally()
     for session in sessions:
         tally.add(summarise(session))
-    return {"totals": tally.figures(), "weeks": tally.weeks()}
+    return {"totals": tally.figures(), "weeks": tally.weeks_counted()}
 
 
 def main(argv=None):

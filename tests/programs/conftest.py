@@ -7,6 +7,7 @@ from wikimooc.policy.tracking.storage import tracking_of
 
 import itertools
 import pytest
+import transaction
 
 
 REVIDS = itertools.count(1000)
@@ -22,8 +23,7 @@ def contribution(username, timestamp, title="Sandbox", sizediff=10, new=False, n
     )
 
 
-@pytest.fixture
-def tracked(course):
+def session_maker(course):
     """``tracked(id, learners, contributions, **fields)``: a session of ``course``
     with those learners and those contributions recorded, its summary refreshed."""
 
@@ -38,6 +38,24 @@ def tracked(course):
             for found in contributions:
                 tracking.record(found)
             refresh_summary(session)
+        return session
+
+    return tracked
+
+
+@pytest.fixture
+def tracked(course):
+    return session_maker(course)
+
+
+@pytest.fixture
+def committed_tracked(site):
+    """As ``tracked``, in the functional layer (for what commits: the worker)."""
+    made = session_maker(site["course"])
+
+    def tracked(*args, **fields):
+        session = made(*args, **fields)
+        transaction.commit()
         return session
 
     return tracked

@@ -9,6 +9,8 @@ sessions of one wiki count once. A report names no learner.
 from collections import Counter
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+from wikimooc.policy.programs.summary import counted
+from wikimooc.policy.programs.summary import EDIT_COUNTS
 from wikimooc.policy.programs.summary import RETENTION_DAYS
 from wikimooc.policy.programs.summary import summary_of
 
@@ -48,50 +50,49 @@ def program_sessions(program):
     return sessions
 
 
-def edit_figures(revisions):
-    """Edits, pages and bytes of ``revisions`` (revid → Revision), each counted once."""
-    figures = Counter()
-    titles = set()
-    for revision in revisions.values():
-        figures["pages_created"] += revision.new
-        figures["bytes_added"] += revision.bytes_added
-        figures["uploads"] += revision.upload
-        figures["statements"] += revision.statement
-        titles.add(revision.title)
-    return {
-        "edits": len(revisions),
-        "pages_created": figures["pages_created"],
-        "pages_edited": len(titles),
-        "bytes_added": figures["bytes_added"],
-        "uploads": figures["uploads"],
-        "statements": figures["statements"],
-    }
-
-
 def learner_figures(learner_sets):
     return {kind: len(learner_sets.get(kind, ())) for kind in LEARNER_FIGURES}
 
 
 class Tally:
-    """Learner sets and revisions of several sessions, merged."""
+    """Learner sets and edit sums of several sessions, merged: an edit two sessions
+    of one wiki recorded (the same revision id) is taken out of the second's sums."""
 
     def __init__(self):
         self.learners = {kind: set() for kind in LEARNER_FIGURES}
-        self.revisions = {}  # (wiki, revid) → Revision
+        self.counts = Counter()
+        self.weeks = Counter()
+        self.revids = {}  # wiki → revision ids counted
+        self.titles = {}  # wiki → titles of the pages edited
 
     def add(self, summary):
         for kind in LEARNER_FIGURES:
             self.learners[kind].update(summary.learners.get(kind, ()))
-        wiki = summary.wiki
-        self.revisions.update(((wiki, revid), revision)
-                              for revid, revision in summary.revisions.items())
+        counted_here = self.revids.setdefault(summary.wiki, set())
+        self.counts.update(summary.counts)
+        self.weeks.update(summary.weeks)
+        for revid in counted_here & summary.revids:
+            revision = summary.revisions.by_revid[revid]
+            self.counts.subtract(counted(revision))
+            self.weeks[revision.week] -= 1
+        counted_here |= summary.revids
+        self.titles.setdefault(summary.wiki, set()).update(summary.titles)
 
     def figures(self):
-        return {**learner_figures(self.learners), **edit_figures(self.revisions)}
+        pages_edited = sum(len(titles) for titles in self.titles.values())
+        return {**learner_figures(self.learners),
+                **{name: self.counts[name] for name in EDIT_COUNTS},
+                "pages_edited": pages_edited}
 
-    def weeks(self):
-        counted = Counter(revision.week for revision in self.revisions.values())
-        return [{"week": week, "edits": counted[week]} for week in sorted(counted)]
+    def weeks_counted(self):
+        return [{"week": week, "edits": edits} for week, edits in sorted(self.weeks.items())
+                if edits]
+
+
+def summary_figures(summary):
+    tally = Tally()
+    tally.add(summary)
+    return tally.figures()
 
 
 def retention_note(summaries):
@@ -102,8 +103,7 @@ def retention_note(summaries):
 
 def session_row(session, summary):
     course = session.__parent__
-    figures = {**learner_figures(summary.learners), **edit_figures(summary.revisions)} \
-        if summary else None
+    figures = summary_figures(summary) if summary else None
     return {
         "@id": session.absolute_url(),
         "uid": session.UID(),
@@ -140,5 +140,5 @@ def program_report(program):
         "retention_measured": retention_note(known),
         "wikis": [{"wiki": wiki, **tally.figures()} for wiki, tally in sorted(per_wiki.items())],
         "sessions": [session_row(session, summaries[session.UID()]) for session in sessions],
-        "weeks": total.weeks(),
+        "weeks": total.weeks_counted(),
     }

@@ -47,15 +47,41 @@ class Revision(NamedTuple):
     statement: bool
 
 
+EDIT_COUNTS = ("edits", "pages_created", "bytes_added", "uploads", "statements")
+
+
+def counted(revision):
+    """What ``revision`` adds to each of EDIT_COUNTS."""
+    return {"edits": 1, "pages_created": int(revision.new), "bytes_added": revision.bytes_added,
+            "uploads": int(revision.upload), "statements": int(revision.statement)}
+
+
+class Revisions(Persistent):
+    """revid → Revision: a record of its own, loaded only when a program finds a
+    revision that another of its sessions counted too."""
+
+    def __init__(self, revisions):
+        self.by_revid = revisions
+
+
 class SessionSummary(Persistent):
-    """Replaced whole at each refresh (one record, no merge to resolve)."""
+    """Replaced whole at each refresh (one record, no merge to resolve): the sums
+    a program adds up, and what it needs to count a learner or an edit once."""
 
     def __init__(self, wiki, refreshed, learners, revisions, retention_measured):
         self.wiki = wiki
         self.refreshed = refreshed
         self.learners = learners  # kind → frozenset of wiki usernames
-        self.revisions = revisions  # revid → Revision
         self.retention_measured = retention_measured  # days → bool
+        self.revids = frozenset(revisions)
+        self.titles = frozenset(revision.title for revision in revisions.values())
+        self.counts = dict.fromkeys(EDIT_COUNTS, 0)
+        self.weeks = {}  # Monday → edits
+        for revision in revisions.values():
+            for name, value in counted(revision).items():
+                self.counts[name] += value
+            self.weeks[revision.week] = self.weeks.get(revision.week, 0) + 1
+        self.revisions = Revisions(revisions)
 
 
 def week_of(timestamp):
