@@ -2,25 +2,10 @@ from datetime import date
 from plone import api
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.programs.summary import refresh_summary
-from wikimooc.policy.tracking.storage import Contribution
 from wikimooc.policy.tracking.storage import tracking_of
 
-import itertools
 import pytest
 import transaction
-
-
-REVIDS = itertools.count(1000)
-
-
-def contribution(username, timestamp, title="Sandbox", sizediff=10, new=False, namespace=0,
-                 comment="", revid=None):
-    """A contribution as the checker records it from ``list=usercontribs``."""
-    return Contribution(
-        revid=revid or next(REVIDS), parentid=0, username=username, namespace=namespace,
-        title=title, timestamp=timestamp, size=max(sizediff, 0), sizediff=sizediff, new=new,
-        comment=comment,
-    )
 
 
 def session_maker(course):

@@ -81,3 +81,24 @@ def test_a_program_is_not_offered_as_its_own_part(site):
         offered = {term.value for term in
                    getUtility(IVocabularyFactory, name="wikimooc.Programs")(first)}
     assert offered == {second.UID()}
+
+
+def test_a_program_cannot_contain_itself_through_another(site, client):
+    with api.env.adopt_roles(["Manager"]):
+        outer = api.content.create(container=site["portal"]["en"], type="Program",
+                                   id="outer", title="Outer")
+        inner = api.content.create(container=site["portal"]["en"], type="Program",
+                                   id="inner", title="Inner", programs=[outer.UID()])
+    transaction.commit()
+    manager = html_client(client, "manager")
+    page = manager.get("/en/outer/edit")
+    saved = manager.post("/en/outer/edit", data={
+        "_authenticator": re.search(r'name="_authenticator"[^>]*value="([^"]+)"',
+                                    page.text).group(1),
+        "form.widgets.IDublinCore.title": "Outer",
+        "form.widgets.programs:list": [inner.UID()],
+        "form.buttons.save": "Save",
+    })
+    assert "A program cannot contain itself, not even through other programs." in saved.text
+    transaction.begin()
+    assert not outer.programs

@@ -2,9 +2,9 @@
 member and the private session's teacher: the private session counts only for
 whoever may see it, and no page, export or REST answer names a learner."""
 
-from conftest import contribution
 from plone import api
 from plone.app.multilingual.api import translate
+from recorded_edits import contribution
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.programs.summary import refresh_summary
 from wikimooc.policy.tracking.storage import tracking_of

@@ -1,8 +1,8 @@
 """A program's figures from its sessions' stored summaries: totals, per wiki, per
 session and per week; nested programs and cycles; learners and edits counted once."""
 
-from conftest import contribution
 from plone import api
+from recorded_edits import contribution
 from wikimooc.policy.programs.report import program_report
 from wikimooc.policy.programs.summary import refresh_summary
 from wikimooc.policy.tracking.storage import tracking_of

@@ -1,9 +1,9 @@
 """Sessions' summaries: who completed (a valid certificate or the pass mark), and
 when the worker makes them again."""
 
-from conftest import contribution
 from datetime import timedelta
 from plone import api
+from recorded_edits import contribution
 from wikimooc.policy.certificates.storage import Certificate
 from wikimooc.policy.certificates.storage import Revocation
 from wikimooc.policy.certificates.storage import store
