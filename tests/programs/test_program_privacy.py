@@ -96,3 +96,17 @@ def test_the_french_translation_of_a_program_speaks_french(program, client):
     page = client(None).get(french.absolute_url(), headers={"Accept": "text/html"}).text
     assert "Modifications par semaine" in page and "Apprenants inscrits" in page
     assert "Télécharger (CSV)" in page
+
+
+def test_a_visitor_sees_the_figures_the_worker_refreshed(program, site, client):
+    """Anonymous pages are kept in RAM (plone.app.caching, the page cache) until
+    something catalogued changes: a refreshed summary must show all the same."""
+    visitor = client(None)
+    visitor.session.headers["Accept"] = "text/html"
+    before = visitor.get(program.absolute_url()).text
+    assert 'data-figure="edits">1<' in before
+    with api.env.adopt_roles(["Manager"]):
+        tracking_of(site["public"]).record(contribution("Ada", "2027-03-20T10:00:00Z"))
+        refresh_summary(site["public"])
+    transaction.commit()
+    assert 'data-figure="edits">2<' in visitor.get(program.absolute_url()).text

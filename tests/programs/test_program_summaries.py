@@ -8,6 +8,7 @@ from wikimooc.policy.certificates.storage import Certificate
 from wikimooc.policy.certificates.storage import Revocation
 from wikimooc.policy.certificates.storage import store
 from wikimooc.policy.programs.refreshing import refresh_stale_summaries
+from wikimooc.policy.programs.summary import refresh_summary
 from wikimooc.policy.programs.summary import summary_of
 from wikimooc.policy.tracking.storage import Progress
 from wikimooc.policy.tracking.storage import tracking_of
@@ -66,3 +67,14 @@ def test_the_worker_refreshes_only_stale_summaries(committed_tracked):
     assert refresh_stale_summaries(now + timedelta(seconds=1)) == 1
     assert len(summary_of(session).revids) == 2
     assert refresh_stale_summaries(now + timedelta(days=1, seconds=2)) == 3  # a day old: all
+
+
+def test_new_figures_count_as_a_catalogued_change(tracked):
+    session = tracked("s", ["Ada"], [contribution("Ada", "2027-03-02T10:00:00Z")])
+    catalog = api.portal.get_tool("portal_catalog")
+    counter = catalog.getCounter()
+    refresh_summary(session)
+    assert catalog.getCounter() == counter  # the same figures: cached pages stay
+    tracking_of(session).record(contribution("Ada", "2027-03-03T10:00:00Z"))
+    refresh_summary(session)
+    assert catalog.getCounter() == counter + 1

@@ -171,9 +171,20 @@ def summarise(session, now=None):
     )
 
 
+def same_figures(summary, other):
+    return other is not None and (summary.learners, summary.revids, summary.counts,
+                                  summary.weeks) == (other.learners, other.revids,
+                                                     other.counts, other.weeks)
+
+
 def refresh_summary(session, now=None):
-    """Store the session's summary anew, replacing the previous one."""
+    """Store the session's summary anew, replacing the previous one. New figures
+    count as a catalogued change: the public pages kept in RAM (plone.app.caching,
+    the page cache), whose ETags follow the catalog's change counter, are then
+    made again."""
     summary = summarise(session, now)
+    if not same_figures(summary, summary_of(session)):
+        api.portal.get_tool("portal_catalog")._increment_counter()
     drop_annotation(session, SUMMARY_ANNOTATION)
     return annotation(session, SUMMARY_ANNOTATION, lambda: summary)
 
