@@ -110,3 +110,12 @@ def test_a_visitor_sees_the_figures_the_worker_refreshed(program, site, client):
         refresh_summary(site["public"])
     transaction.commit()
     assert 'data-figure="edits">2<' in visitor.get(program.absolute_url()).text
+
+
+@pytest.mark.parametrize("login", [None, "teacher"])
+def test_the_json_export_is_the_rest_report(program, client, login):
+    visitor = client(login)
+    exported = visitor.get(program.absolute_url() + "/@@report.json",
+                           headers={"Accept": "*/*"})
+    assert exported.headers["Content-Type"].startswith("application/json")
+    assert exported.json() == visitor.get(program.absolute_url() + "/@report").json()
