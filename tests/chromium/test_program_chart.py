@@ -40,6 +40,7 @@ def test_a_visitor_reads_the_chart_of_edits_per_week(program, new_page, accessib
     page.goto("en/year")
     chart = page.get_by_role("img", name="Edits per week")
     expect(chart).to_be_visible()
+    expect(page.get_by_text("Figures over 1 session you may see")).to_be_visible()
     assert "9 edits from the week of 2027-03-01 to the week of 2027-03-15" in \
         chart.locator("desc").text_content()
     bars = chart.locator("rect")

@@ -96,6 +96,7 @@ def test_the_french_translation_of_a_program_speaks_french(program, client):
     page = client(None).get(french.absolute_url(), headers={"Accept": "text/html"}).text
     assert "Modifications par semaine" in page and "Apprenants inscrits" in page
     assert "Télécharger (CSV)" in page
+    assert "Chiffres sur 1 session que vous pouvez voir" in page
 
 
 def test_a_visitor_sees_the_figures_the_worker_refreshed(program, site, client):

@@ -5,6 +5,7 @@ the current visitor. No page names a learner."""
 from Products.Five.browser import BrowserView
 from wikimooc.policy.programs.report import program_report
 from wikimooc.theme import _
+from wikimooc.theme.plurals import plural
 from wikimooc.theme.programs.chart import chart
 from zope.i18n import translate
 
@@ -34,6 +35,22 @@ class ProgramView(BrowserView):
         self.report = program_report(self.context)
         self.chart = chart(self.report["weeks"])
         return self.index()
+
+    def sessions_counted(self):
+        return plural(
+            "Figures over ${count} session you may see; a learner of several sessions, and"
+            " an edit counted by several, count once.",
+            "Figures over ${count} sessions you may see; a learner of several sessions, and"
+            " an edit counted by several, count once.",
+            self.report["sessions_total"], self.request)
+
+    def sessions_waiting(self):
+        return plural(
+            "${count} session waits for its first summary: the worker makes it within the"
+            " hour.",
+            "${count} sessions wait for their first summary: the worker makes it within the"
+            " hour.",
+            self.report["sessions_waiting"], self.request)
 
     def figures(self):
         return [{"name": name, "label": label} for name, label in FIGURES]
