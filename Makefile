@@ -84,3 +84,4 @@ bench: install ## Run the benchmarks (print figures, no pass/fail)
 	$(BIN)/python bench/gradebook.py
 	$(BIN)/python bench/quiz.py
 	$(BIN)/python bench/announcements.py
+	$(BIN)/python bench/programs.py

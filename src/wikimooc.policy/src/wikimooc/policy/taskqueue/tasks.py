@@ -6,6 +6,7 @@ from wikimooc.policy.announcements.sending import send_batches
 from wikimooc.policy.announcements.sending import send_due
 from wikimooc.policy.certificates.issuing import issue_where_complete
 from wikimooc.policy.forum.notifications import send_digests
+from wikimooc.policy.programs.refreshing import refresh_stale_summaries
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.site import task_site
@@ -105,3 +106,12 @@ def send_learner_reminders():
     the day sends it; later runs send only to whom it could not reach before)."""
     with task_site(SITE_ID):
         send_reminders()
+
+
+@huey.periodic_task(crontab(minute="41"))
+def refresh_program_summaries():
+    """Hourly: the summaries programs add up, for sessions whose edits were read
+    since (or a day ago); each session's in its own transaction."""
+    with task_site(SITE_ID):
+        refresh_stale_summaries()
+
