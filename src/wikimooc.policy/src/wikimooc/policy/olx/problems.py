@@ -134,7 +134,8 @@ def read_text(response):
         raise Unreadable("no answer")
     types = (response.get("type") or "").lower().split()
     if "regexp" in types:
-        pattern = "|".join(f"(?:{answer})" for answer in answers)
+        pattern = answers[0] if len(answers) == 1 else "|".join(
+            f"(?:{answer})" for answer in answers)
         if "cs" not in types:
             pattern = "(?i)" + pattern
         try:
