@@ -1,12 +1,9 @@
 """A real WikiMOOC platform in subprocesses: scripts/start.sh on an instance rendered
 into a temporary directory, for the end-to-end tests (make start, scale-out)."""
 
-from pathlib import Path
-
 import base64
 import json
 import os
-import pytest
 import signal
 import socket
 import subprocess
@@ -14,8 +11,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import yaml
+from pathlib import Path
 
+import pytest
+import yaml
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 ADMIN = ("admin", "a-long-test-password")

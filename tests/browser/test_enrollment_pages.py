@@ -1,9 +1,8 @@
 from datetime import date
-from plone import api
 
 import pytest
 import transaction
-
+from plone import api
 
 PUBLIC = "/en/intro/public-session"
 PRIVATE = "/en/intro/private-session"

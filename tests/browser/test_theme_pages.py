@@ -1,15 +1,14 @@
 """The Wikimedia look's pages as a browser gets them: the home catalogue, the header,
 the course and its parts, My courses and the practice panel."""
 
-from datetime import date
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 from html import unescape
-from plone import api
-from wikimooc.policy.enrollment import enroll
 
 import pytest
-import re
 import transaction
+from plone import api
+from wikimooc.policy.enrollment import enroll
 
 
 @pytest.fixture

@@ -3,15 +3,14 @@ grace period) say so wherever progress is shown, instead of promising that the
 page updates by itself: exercise and lesson pages, the practice panel, My courses
 and the teachers' dashboard. Dates are in the reader's language."""
 
-from datetime import date
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 from html import unescape
-from plone import api
-from wikimooc.policy.enrollment import enroll
 
 import pytest
-import re
 import transaction
+from plone import api
+from wikimooc.policy.enrollment import enroll
 
 
 def text_of(html):

@@ -4,13 +4,9 @@
 Screenshots of the key pages go to test-artifacts/screenshots/ (git-ignored).
 """
 
-from browser_checks import ACCESSIBILITY_PROBLEMS
-from browser_checks import CHROMIUM
-from browser_checks import DESKTOP
-from browser_checks import SCREENSHOTS
-from playwright.sync_api import sync_playwright
-
 import pytest
+from browser_checks import ACCESSIBILITY_PROBLEMS, CHROMIUM, DESKTOP, SCREENSHOTS
+from playwright.sync_api import sync_playwright
 
 
 @pytest.fixture(scope="session")

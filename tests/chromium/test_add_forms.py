@@ -2,13 +2,12 @@
 them: each saves with only its truly required fields filled (no checkbox or hidden
 field to tick first)."""
 
-from playwright.sync_api import expect
-from plone import api
+import re
 
 import pytest
-import re
 import transaction
-
+from playwright.sync_api import expect
+from plone import api
 
 PASSWORD = "Add-Forms-Author-Pass-52"
 

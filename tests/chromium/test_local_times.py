@@ -1,18 +1,16 @@
 """Teachers read moments in their language and their browser's time zone: the
 dashboard's and the learners page's dates, never ISO timestamps."""
 
-from browser_checks import DESKTOP
+import re
 from datetime import date
+
+import pytest
+import transaction
+from browser_checks import DESKTOP
 from playwright.sync_api import expect
 from plone import api
 from wikimooc.policy.enrollment import add_learners
-from wikimooc.policy.tracking.storage import Contribution
-from wikimooc.policy.tracking.storage import tracking_of
-
-import pytest
-import re
-import transaction
-
+from wikimooc.policy.tracking.storage import Contribution, tracking_of
 
 ISO_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 

@@ -2,15 +2,13 @@
 session on the test wiki, add a lesson that starts one of the wiki's guided tours
 (picked from the tours the wiki has), open the session's dashboard."""
 
-from playwright.sync_api import expect
-from plone import api
-from wikimooc.policy.tours.wiki import forget_tours
-from wikimooc.policy.tours.wiki import tour_page
+import secrets
 
 import pytest
-import secrets
 import transaction
-
+from playwright.sync_api import expect
+from plone import api
+from wikimooc.policy.tours.wiki import forget_tours, tour_page
 
 PASSWORD = "Course-Author-Pass-52"
 

@@ -1,6 +1,5 @@
-from plone import api
-
 import pytest
+from plone import api
 
 
 @pytest.fixture

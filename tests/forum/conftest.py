@@ -4,13 +4,12 @@ over the functional layer's HTTP server); a French session; a mock mail host;
 helpers to post."""
 
 from datetime import date
-from mailboxes import mock_mailbox
-from plone import api
-from wikimooc.policy.enrollment import add_learners
 
 import pytest
 import transaction
-
+from mailboxes import mock_mailbox
+from plone import api
+from wikimooc.policy.enrollment import add_learners
 
 PUBLIC = "/en/intro/public-session"
 

@@ -1,14 +1,12 @@
 """The forum in Classic UI: the session links to it, learners ask and answer with
 the forms (CSRF-checked), the teaching team moderates from the pages."""
 
-from html_pages import authenticator
-from html_pages import html_client
-from plone import api
+import re
 
 import pytest
-import re
 import transaction
-
+from html_pages import authenticator, html_client
+from plone import api
 
 PUBLIC = "/en/intro/public-session"
 PRIVATE = "/en/intro/private-session"

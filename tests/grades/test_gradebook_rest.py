@@ -2,12 +2,10 @@
 PATCH), the batched grade book (sorted, searched, filtered by module), a learner's
 detail, and a learner's own grades (@my-grades)."""
 
-from quiz_answers import answers_for
-from wikimooc.policy.enrollment import add_learners
-
 import pytest
 import transaction
-
+from quiz_answers import answers_for
+from wikimooc.policy.enrollment import add_learners
 
 SESSION = "/en/intro/spring"
 

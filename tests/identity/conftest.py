@@ -1,11 +1,10 @@
-from plone import api
-from wikimedia_oauth import serving_oauth
+import re
 
 import pytest
-import re
 import requests
 import transaction
-
+from plone import api
+from wikimedia_oauth import serving_oauth
 
 CLIENT_ID = "wikimooc-test-consumer"
 CLIENT_SECRET = "s3cret-consumer-value-" + "x" * 10

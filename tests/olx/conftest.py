@@ -6,8 +6,9 @@ chapters; components are inline or in files of their own; ``static/``,
 
 import io
 import json
-import pytest
 import tarfile
+
+import pytest
 
 
 def tar_gz(files, top="course"):

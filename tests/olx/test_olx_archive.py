@@ -1,15 +1,11 @@
 """Reading uploaded archives as hostile input: each refusal in a table."""
 
-from conftest import full_course
-from conftest import tar_gz
-from wikimooc.policy.olx.archive import Limits
-from wikimooc.policy.olx.archive import OlxRefused
-from wikimooc.policy.olx.archive import parse_xml
-from wikimooc.policy.olx.archive import read_archive
-
 import io
-import pytest
 import tarfile
+
+import pytest
+from conftest import full_course, tar_gz
+from wikimooc.policy.olx.archive import Limits, OlxRefused, parse_xml, read_archive
 
 
 def member_archive(name, kind=tarfile.REGTYPE, data=b"x", linkname=""):

@@ -2,6 +2,7 @@
 they play out on real content (acquired from the session, Peer Reviewer given from
 the allocations)."""
 
+import pytest
 from Acquisition import aq_parent
 from plone import api
 from plone.app.testing import login
@@ -9,9 +10,6 @@ from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.workflows.peerreview.actions import create_submission
 from wikimooc.workflows.peerreview.storage import round_for
-
-import pytest
-
 
 ADMINS = {"Manager", "Site Administrator"}
 TEAM = ADMINS | {"Owner", "Editor", "Reader", "Contributor", "Teacher"}

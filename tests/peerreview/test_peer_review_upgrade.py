@@ -2,10 +2,8 @@
 wikimooc.workflows (types, workflows, role, permissions on existing sessions) and
 wikimooc.policy (the settings behaviors on exercises and sessions)."""
 
-from plone import api
-
 import pytest
-
+from plone import api
 
 BEHAVIORS = {
     "Exercise": "wikimooc.peer_review_exercise",

@@ -2,12 +2,11 @@
 reviews through a form; the submission's page shows the reviews as REST does
 (reviewer names hidden from the author) and escapes what learners typed."""
 
-from plone import api
+import re
 
 import pytest
-import re
 import transaction
-
+from plone import api
 
 SESSION = "/en/intro/public-session"
 

@@ -6,7 +6,6 @@ from collections import Counter
 
 import pytest
 
-
 LEARNERS = ("ada", "bob", "cleo", "dan", "eve", "fay")
 SESSION = "/en/intro/public-session"
 

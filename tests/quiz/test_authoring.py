@@ -1,12 +1,11 @@
 """Authors write questions in the Classic UI add form: a question that cannot be
 graded or a bad regular expression is refused with the reason, nothing is added."""
 
-from html_pages import html_client
+import re
 
 import pytest
-import re
 import transaction
-
+from html_pages import html_client
 
 ADD = "/en/intro/basics/check/++add++QuizQuestion"
 

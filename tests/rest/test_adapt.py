@@ -1,7 +1,6 @@
-from plone import api
-
 import pytest
 import transaction
+from plone import api
 
 
 @pytest.fixture

@@ -1,14 +1,11 @@
 """Holes a code review found: each test failed before its fix."""
 
-from plone import api
-from wikimooc.policy.enrollment import enroll
-from wikimooc.policy.enrollment import EnrollmentRefused
-from ZODB.POSException import ConflictError
-from zope.component.hooks import setSite
-
 import pytest
 import transaction
-
+from plone import api
+from wikimooc.policy.enrollment import EnrollmentRefused, enroll
+from ZODB.POSException import ConflictError
+from zope.component.hooks import setSite
 
 SESSION = {
     "@type": "CourseSession", "title": "Lyon", "start": "2027-03-01",

@@ -1,7 +1,6 @@
+import transaction
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
-
-import transaction
 
 
 def test_a_course_lists_the_languages_it_exists_in(site, client):

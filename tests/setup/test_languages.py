@@ -1,7 +1,6 @@
+import pytest
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
-
-import pytest
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -1,10 +1,8 @@
 """No upgrade step left dangling: from each profile's first release, upgrade steps
 form one unbroken chain that ends exactly at the metadata.xml version."""
 
-from wikimooc.policy.site import PACKAGES
-
 import pytest
-
+from wikimooc.policy.site import PACKAGES
 
 FIRST_RELEASE = "20261124001"
 PROFILES = [f"{package}:default" for package in PACKAGES]

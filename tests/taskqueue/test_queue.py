@@ -1,9 +1,6 @@
-from huey import MemoryHuey
-from huey import RedisHuey
-from huey import SqliteHuey
-from wikimooc.policy.taskqueue import queue_from_url
-
 import pytest
+from huey import MemoryHuey, RedisHuey, SqliteHuey
+from wikimooc.policy.taskqueue import queue_from_url
 
 
 @pytest.fixture

@@ -1,10 +1,8 @@
 """The upgrade step that takes the user menu's links off the deprecated
 globals_view/navigationRootUrl."""
 
-from wikimooc.theme.upgrades.v20261124003 import upgrade
-
 import pytest
-
+from wikimooc.theme.upgrades.v20261124003 import upgrade
 
 DEPRECATED = "string:${globals_view/navigationRootUrl}/"
 

@@ -1,6 +1,5 @@
-from tour_drafts import add_draft
-
 import pytest
+from tour_drafts import add_draft
 
 
 @pytest.fixture

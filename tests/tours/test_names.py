@@ -1,10 +1,8 @@
 """Tour and step names follow GuidedTour's rules: lowercase, no - or ."""
 
-from wikimooc.policy.tours.names import NotATourName
-from wikimooc.policy.tours.names import tour_name
-from wikimooc.policy.tours.wiki import tour_name_of
-
 import pytest
+from wikimooc.policy.tours.names import NotATourName, tour_name
+from wikimooc.policy.tours.wiki import tour_name_of
 
 
 @pytest.mark.parametrize("name", ["twa1", "firstedit", "first_edit"])

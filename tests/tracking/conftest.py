@@ -1,12 +1,10 @@
-from datetime import date
-from datetime import timedelta
-from plone import api
+import secrets
+from datetime import date, timedelta
 
 import pytest
 import requests
-import secrets
 import transaction
-
+from plone import api
 
 WIKI_PASSWORD = "Tracked-Learner-Pass-42"
 

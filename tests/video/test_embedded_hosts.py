@@ -3,13 +3,11 @@ captions) and YouTube's oEmbed endpoint are the loopback stand-in's
 (tests/video_hosts.py), which answers as they document; its PeerTube is reached as
 ``localhost``, its wiki as ``127.0.0.1``."""
 
+import pytest
 from video_hosts import use_hosts
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.sources import VideoRefused
 from zope.i18n import translate
-
-import pytest
-
 
 UUID = "9c9de5e8-0a1e-484a-b099-e80766180a6d"
 
@@ -43,7 +41,7 @@ def test_peertube_video_that_does_not_exist(hosts):
         look_up(peertube_url(hosts, "/w/nothingHere123"))
     assert refused.value.status == 404
     assert translate(refused.value.message, target_language="fr") == (
-        f"Il n’y a pas de vidéo à cette adresse sur localhost:{hosts.server_port}.")  # noqa: RUF001
+        f"Il n’y a pas de vidéo à cette adresse sur localhost:{hosts.server_port}.")
 
 
 def test_youtube_video(hosts):
@@ -58,8 +56,8 @@ def test_youtube_video(hosts):
 @pytest.mark.parametrize(
     "ident, message",
     [
-        ("BBBBBBBBBBB", "Il n’y a pas de vidéo YouTube BBBBBBBBBBB."),  # noqa: RUF001
-        ("AAAAAAAAAAA", "Cette vidéo YouTube ne peut pas être intégrée à d’autres sites."),  # noqa: RUF001
+        ("BBBBBBBBBBB", "Il n’y a pas de vidéo YouTube BBBBBBBBBBB."),
+        ("AAAAAAAAAAA", "Cette vidéo YouTube ne peut pas être intégrée à d’autres sites."),
     ],
 )
 def test_youtube_videos_refused(hosts, ident, message):

@@ -4,6 +4,8 @@ roots and folders, for whoever may add a course) and "Export as Open edX course"
 
 from plone import api
 from Products.CMFCore.ActionInformation import Action
+from zope.component import getUtility
+from zope.security.interfaces import IPermission
 
 
 ACTIONS = {
@@ -12,7 +14,7 @@ ACTIONS = {
         "description": "Bring a course exported from Open edX Studio",
         "url_expr": "string:${object_url}/@@import-olx",
         "available_expr": "python:getattr(object, 'portal_type', None) in ('LRF', 'Folder')",
-        "permissions": ("wikimooc: Add Course",),
+        "permissions": None,  # the Course type's add permission, as the profile says
     },
     "wikimooc_export_olx": {
         "title": "Export as Open edX course",
@@ -24,9 +26,16 @@ ACTIONS = {
 }
 
 
+def course_add_permission():
+    permission_id = api.portal.get_tool("portal_types")["Course"].add_permission
+    return getUtility(IPermission, name=permission_id).title
+
+
 def upgrade(setup_tool):
     category = api.portal.get_tool("portal_actions")["object_buttons"]
     for name, properties in ACTIONS.items():
-        if name not in category.objectIds():
-            category._setObject(name, Action(name, i18n_domain="wikimooc", visible=True,
-                                             **properties))
+        if name in category.objectIds():
+            continue
+        permissions = properties["permissions"] or (course_add_permission(),)
+        category._setObject(name, Action(name, i18n_domain="wikimooc", visible=True,
+                                         **{**properties, "permissions": permissions}))
