@@ -1,19 +1,19 @@
+from datetime import date
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from pytest_plone import fixtures_factory
+from wikimooc.theme.testing import WIKIMOOC_FUNCTIONAL_TESTING
+from wikimooc.theme.testing import WIKIMOOC_INTEGRATION_TESTING
+
+import pytest
+import requests
 import shutil
 import socket
 import subprocess
 import time
-from datetime import date
-
-import pytest
-import requests
 import transaction
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME, SITE_OWNER_PASSWORD
-from pytest_plone import fixtures_factory
-from wikimooc.theme.testing import (
-    WIKIMOOC_FUNCTIONAL_TESTING,
-    WIKIMOOC_INTEGRATION_TESTING,
-)
+
 
 pytest_plugins = ["pytest_plone", "mediawiki_fixtures", "video_hosts"]
 

@@ -1,13 +1,14 @@
 """plone.app.testing's MockMailHost in place of a site's MailHost, for tests that
 read the mails the server sent."""
 
-from email import message_from_bytes, policy
-
-import transaction
+from email import message_from_bytes
+from email import policy
 from plone import api
 from plone.app.testing.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
 from zope.component import getSiteManager
+
+import transaction
 
 
 def mock_mailbox(portal):

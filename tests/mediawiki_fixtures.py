@@ -4,15 +4,15 @@ Debian's mediawiki package, installed into a temporary directory and served on a
 free loopback port by scripts/mediawiki.py; see LocalWiki for what tests get.
 """
 
+from pathlib import Path
+
 import contextlib
 import importlib.util
+import mwclient
+import pytest
 import secrets
 import sys
 import time
-from pathlib import Path
-
-import mwclient
-import pytest
 
 
 def load_mediawiki_script():

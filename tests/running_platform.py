@@ -1,9 +1,12 @@
 """A real WikiMOOC platform in subprocesses: scripts/start.sh on an instance rendered
 into a temporary directory, for the end-to-end tests (make start, scale-out)."""
 
+from pathlib import Path
+
 import base64
 import json
 import os
+import pytest
 import signal
 import socket
 import subprocess
@@ -11,10 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
-
-import pytest
 import yaml
+
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 ADMIN = ("admin", "a-long-test-password")

@@ -20,16 +20,20 @@ pytest fixtures (a plugin of tests/conftest.py): ``lecture_on_wiki``, ``video_ho
   WebM too, and logs every request it gets.
 """
 
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from plone import api
+from urllib.parse import parse_qs
+from urllib.parse import quote
+from urllib.parse import urlsplit
+
 import json
+import pytest
 import subprocess
 import threading
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import parse_qs, quote, urlsplit
 
-import pytest
-from plone import api
 
 FRENCH_SRT = """1
 00:00:00,000 --> 00:00:01,500

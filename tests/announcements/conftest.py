@@ -4,15 +4,17 @@ did anything), the site's MailHost pointed at a real SMTP server on loopback
 (smtp_servers.py), and helpers to write and send announcements."""
 
 from datetime import date
-
-import pytest
-import transaction
 from plone import api
 from smtp_servers import SMTPServer
 from wikimooc.policy.certificates.issuing import issue
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.taskqueue.queue import huey
-from wikimooc.policy.tracking.storage import Progress, tracking_of
+from wikimooc.policy.tracking.storage import Progress
+from wikimooc.policy.tracking.storage import tracking_of
+
+import pytest
+import transaction
+
 
 PUBLIC = "/en/intro/public-session"
 LEARNERS = ["ada", "bob", "cleo", "dan", "eve"]

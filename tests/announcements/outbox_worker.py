@@ -6,19 +6,24 @@ can kill it in the middle of a batch.
 
 python outbox_worker.py <Data.fs> <SMTP port> <batch size> <lease seconds> <pause>"""
 
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from email import policy
+from email.message import EmailMessage
+from Products.MailHost.MailHost import MailHost
+from wikimooc.policy.announcements.outbox import claim
+from wikimooc.policy.announcements.outbox import record
+from wikimooc.policy.announcements.outbox import send_each
+from wikimooc.policy.announcements.storage import DELIVERED
+from wikimooc.policy.announcements.storage import Delivery
+from ZODB.FileStorage import FileStorage
+
 import os
 import sys
 import time
-from datetime import UTC, datetime, timedelta
-from email import policy
-from email.message import EmailMessage
-
 import transaction
 import ZODB
-from Products.MailHost.MailHost import MailHost
-from wikimooc.policy.announcements.outbox import claim, record, send_each
-from wikimooc.policy.announcements.storage import DELIVERED, Delivery
-from ZODB.FileStorage import FileStorage
 
 
 def main(path, port, size, lease, pause):

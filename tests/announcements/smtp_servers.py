@@ -7,14 +7,15 @@ In a thread of the caller's process (``SMTPServer``), or as a process of its own
 connections would otherwise need twice the file descriptors in one process): each
 accepted mail is then a line of the log, ``<time.monotonic()> <recipient>``."""
 
+from aiosmtpd.controller import Controller
+from email import message_from_bytes
+from email import policy
+
 import signal
 import socket
 import sys
 import threading
 import time
-from email import message_from_bytes, policy
-
-from aiosmtpd.controller import Controller
 
 
 def free_port():

@@ -3,8 +3,11 @@ writes them and reads the history; a learner sees only what was sent to them, an
 a private session shows nothing to anyone else. The Classic UI forms are
 CSRF-protected."""
 
+from html_pages import authenticator
+from html_pages import html_client
+
 import pytest
-from html_pages import authenticator, html_client
+
 
 PUBLIC = "/en/intro/public-session"
 PRIVATE = "/en/intro/private-session"

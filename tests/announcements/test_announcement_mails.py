@@ -2,14 +2,17 @@
 server on loopback (aiosmtpd): who receives them, their headers and language, the
 unsubscribe link, the refused address recorded and not tried again."""
 
-import re
-
-import transaction
-from html_pages import authenticator, html_client
-from wikimooc.policy.announcements.sending import send_batches, send_due
+from html_pages import authenticator
+from html_pages import html_client
+from wikimooc.policy.announcements.sending import send_batches
+from wikimooc.policy.announcements.sending import send_due
 from wikimooc.policy.announcements.storage import announcements_of
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.taskqueue.site import task_site
+
+import re
+import transaction
+
 
 PUBLIC = "/en/intro/public-session"
 UNSUBSCRIBE = re.compile(r"https?://\S+/@@announcements-unsubscribe\?token=[^\s>]+")
@@ -121,7 +124,7 @@ def test_a_french_session_writes_in_french_to_whoever_names_no_language(
     assert mail["Content-Language"] == "fr"
     body = mail.get_content()
     assert "À lire sur la page de la session : http" in body
-    assert "Vous recevez ce courriel en tant qu’apprenant de Printemps." in body
+    assert "Vous recevez ce courriel en tant qu’apprenant de Printemps." in body  # noqa: RUF001
 
 
 def test_learners_without_an_account_are_skipped_and_counted(

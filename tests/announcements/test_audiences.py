@@ -2,12 +2,14 @@
 the learners of the conftest (Cleo certified, Bob active, the others not started),
 and the refusals of bad announcements (nothing recorded)."""
 
-import pytest
-import transaction
 from wikimooc.policy.announcements.announcing import history
 from wikimooc.policy.announcements.sending import send_batches
 from wikimooc.policy.announcements.storage import announcements_of
 from wikimooc.policy.taskqueue.site import task_site
+
+import pytest
+import transaction
+
 
 PUBLIC = "/en/intro/public-session"
 
@@ -70,4 +72,4 @@ def test_refusals_are_translated_under_fr(learners, client, french_session):
         "/fr/cours/printemps/@announcements", json={"subject": "", "text": "Bonjour"}
     )
     assert refused.status_code == 400
-    assert refused.json()["error"]["message"] == "Donnez un objet à l’annonce."
+    assert refused.json()["error"]["message"] == "Donnez un objet à l’annonce."  # noqa: RUF001

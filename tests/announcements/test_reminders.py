@@ -3,19 +3,24 @@ something for them (reviews still owed, a certificate ready, no activity for the
 session's N days), in their language, through a real SMTP server on loopback; the
 teaching team switches kinds off for a session, each learner for themselves."""
 
-import re
-import threading
 from collections import Counter
-from datetime import UTC, datetime, timedelta
-
-import pytest
-import transaction
-from html_pages import authenticator, html_client
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from html_pages import authenticator
+from html_pages import html_client
 from plone import api
 from plone.app.textfield.value import RichTextValue
-from wikimooc.policy.announcements.reminders import learner_reminders, send_reminders
+from wikimooc.policy.announcements.reminders import learner_reminders
+from wikimooc.policy.announcements.reminders import send_reminders
 from wikimooc.policy.taskqueue.site import task_site
 from wikimooc.workflows.peerreview.storage import round_for
+
+import pytest
+import re
+import threading
+import transaction
+
 
 PUBLIC = "/en/intro/public-session"
 APRIL = datetime(2027, 4, 1, 8, 0, tzinfo=UTC)  # a month into the sessions

@@ -4,23 +4,28 @@ workers sending the same outbox at once. The outbox lives in a real ZODB (a
 FileStorage the processes open in turn; one database shared by threads for the two
 workers at once) and the mails go to a real SMTP server on loopback."""
 
+from collections import Counter
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from pathlib import Path
+from smtp_servers import SMTPServer
+from wikimooc.policy.announcements.outbox import claim
+from wikimooc.policy.announcements.storage import DELIVERED
+from wikimooc.policy.announcements.storage import INTERRUPTED
+from wikimooc.policy.announcements.storage import Outbox
+from ZODB.FileStorage import FileStorage
+from ZODB.MappingStorage import MappingStorage
+from ZODB.POSException import ConflictError
+
+import pytest
 import subprocess
 import sys
 import threading
 import time
-from collections import Counter
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-import pytest
 import transaction
 import ZODB
-from smtp_servers import SMTPServer
-from wikimooc.policy.announcements.outbox import claim
-from wikimooc.policy.announcements.storage import DELIVERED, INTERRUPTED, Outbox
-from ZODB.FileStorage import FileStorage
-from ZODB.MappingStorage import MappingStorage
-from ZODB.POSException import ConflictError
+
 
 WORKER = Path(__file__).with_name("outbox_worker.py")
 USERNAMES = [f"Learner{number:02d}" for number in range(20)]
@@ -112,10 +117,11 @@ def test_two_workers_claiming_the_same_batch_conflict():
 def test_two_workers_at_once_send_each_mail_once():
     """Two threads, each with its own connection, loop over one outbox as two
     worker processes would (conflicting claims are abandoned and tried again)."""
-    import smtplib
-
-    from wikimooc.policy.announcements.outbox import record, send_each
+    from wikimooc.policy.announcements.outbox import record
+    from wikimooc.policy.announcements.outbox import send_each
     from wikimooc.policy.announcements.storage import Delivery
+
+    import smtplib
 
     database = ZODB.DB(MappingStorage())
     with database.transaction() as connection:

@@ -1,8 +1,9 @@
-import pytest
-import transaction
 from html_pages import authenticator as form_token
 from html_pages import html_client
 from plone import api
+
+import pytest
+import transaction
 
 
 @pytest.fixture

@@ -1,11 +1,11 @@
-from types import SimpleNamespace
-
-import pytest
-import transaction
 from plone import api
+from types import SimpleNamespace
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.reuse import adapt_course
 from wikimooc.theme.course.viewlets import CourseViewlet
+
+import pytest
+import transaction
 
 
 def test_course_page_credits_its_authors_under_its_licence(site, page):

@@ -1,8 +1,9 @@
 from datetime import date
+from plone import api
 
 import pytest
 import transaction
-from plone import api
+
 
 PUBLIC = "/en/intro/public-session"
 PRIVATE = "/en/intro/private-session"

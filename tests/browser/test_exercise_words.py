@@ -2,12 +2,12 @@
 username/sandbox" in your user space, "a few sentences (200 bytes)", never the
 title pattern's placeholder or a namespace number."""
 
-import re
 from html import unescape
+from plone import api
 
 import pytest
+import re
 import transaction
-from plone import api
 
 
 def text_of(html):
@@ -72,7 +72,7 @@ def test_the_french_page_says_it_in_french(site, page):
     transaction.commit()
     words = checked(page().get("/fr/cours/bases/brouillon").text)
     assert (
-        "sur une page nommée Votre nom d’utilisateur/Brouillon"
+        "sur une page nommée Votre nom d’utilisateur/Brouillon"  # noqa: RUF001
         " dans votre espace utilisateur" in words
     )
     assert "au moins quelques phrases (200 octets)" in words

@@ -1,12 +1,12 @@
 """Languages: the bare site root leads to the language the browser prefers among
 the site's language roots; vocabulary titles are in the page's language."""
 
-import re
 from html import unescape
+from plone import api
 
+import re
 import requests
 import transaction
-from plone import api
 
 
 def text_of(html):

@@ -1,12 +1,13 @@
 """The teachers picker of a session's form: members by wiki username, for whoever
 may edit the session only (learners and visitors cannot list members)."""
 
-import json
-
-import pytest
-import transaction
 from plone import api
 from wikimooc.policy.enrollment import add_learners
+
+import json
+import pytest
+import transaction
+
 
 PICKER = "/en/intro/public-session/@@getVocabulary?name=wikimooc.members&field=teachers"
 

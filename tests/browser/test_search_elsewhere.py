@@ -2,13 +2,13 @@
 or none there it offers those of the other languages: "wikidata" from /en leads to
 the German Wikidata course."""
 
-import re
 from html import unescape
-
-import pytest
-import transaction
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
+
+import pytest
+import re
+import transaction
 
 
 def text_of(html):

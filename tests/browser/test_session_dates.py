@@ -3,11 +3,11 @@
 reader's country where their browser gives one, not in Plone's short numeric format."""
 
 from datetime import date
+from plone import api
+from test_theme_pages import text_of
 
 import pytest
 import transaction
-from plone import api
-from test_theme_pages import text_of
 
 
 @pytest.fixture

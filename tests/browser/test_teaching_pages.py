@@ -3,21 +3,22 @@ and time zone, a sentence for a wiki that does not answer, something under "Rece
 edits" when there are none, a way to take a learner out (POST, CSRF-checked, with
 the permission to manage enrollments), and each page leading to the other."""
 
-import re
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 from html import unescape
-
-import pytest
-import transaction
 from html_pages import authenticator
 from plone import api
-from wikimooc.policy.enrollment import add_learners, enroll, learners_group_id
-from wikimooc.policy.tracking.storage import (
-    Contribution,
-    WikiStatus,
-    tracking_of,
-    wiki_statuses,
-)
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.enrollment import enroll
+from wikimooc.policy.enrollment import learners_group_id
+from wikimooc.policy.tracking.storage import Contribution
+from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.storage import wiki_statuses
+from wikimooc.policy.tracking.storage import WikiStatus
+
+import pytest
+import re
+import transaction
 
 
 def text_of(html):

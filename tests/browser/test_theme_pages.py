@@ -1,14 +1,15 @@
 """The Wikimedia look's pages as a browser gets them: the home catalogue, the header,
 the course and its parts, My courses and the practice panel."""
 
-import re
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 from html import unescape
-
-import pytest
-import transaction
 from plone import api
 from wikimooc.policy.enrollment import enroll
+
+import pytest
+import re
+import transaction
 
 
 @pytest.fixture

@@ -3,14 +3,15 @@ grace period) say so wherever progress is shown, instead of promising that the
 page updates by itself: exercise and lesson pages, the practice panel, My courses
 and the teachers' dashboard. Dates are in the reader's language."""
 
-import re
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 from html import unescape
-
-import pytest
-import transaction
 from plone import api
 from wikimooc.policy.enrollment import enroll
+
+import pytest
+import re
+import transaction
 
 
 def text_of(html):

@@ -2,9 +2,10 @@
 visitors get cached pages that change as soon as the course is saved; logged-in
 visitors and private sessions never get a cached page."""
 
+from plone import api
+
 import requests
 import transaction
-from plone import api
 
 
 def anonymous_get(url):

@@ -4,12 +4,16 @@ change counter (catalog, site settings) makes the next request go to Zope. The a
 behind it stands in for Zope and offers its pages the way wikimooc.policy.pagecache.validity
 does; tests/site and tests/scaleout drive the real platform through it."""
 
+from BTrees.Length import Length
+from wikimooc.policy.pagecache.middleware import filter_factory
+from wikimooc.policy.pagecache.middleware import LARGEST_PAGE
+from wikimooc.policy.pagecache.middleware import PageCache
+from wikimooc.policy.pagecache.validity import OFFER
+
 import pytest
 import transaction
 import ZODB
-from BTrees.Length import Length
-from wikimooc.policy.pagecache.middleware import LARGEST_PAGE, PageCache, filter_factory
-from wikimooc.policy.pagecache.validity import OFFER
+
 
 HTML = [("Content-Type", "text/html;charset=utf-8")]
 

@@ -2,12 +2,13 @@
 settings changes (from install, or from the upgrade step for an older site), and any
 change to the registry counts."""
 
-import pytest
 from plone import api
 from wikimooc.policy.pagecache.validity import SETTINGS_CHANGES
 from wikimooc.policy.upgrades.v20261124040 import upgrade
 from wikimooc.workflows.annotations import annotation
 from zope.annotation.interfaces import IAnnotations
+
+import pytest
 
 
 def settings_changes(portal):

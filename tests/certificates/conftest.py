@@ -3,13 +3,16 @@
 tests/conftest.py, taught by "teacher") requires both for a certificate, the
 peer-reviewed one graded at least 60 %; Ada and Bob learn in it."""
 
-import pytest
-import transaction
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.certificates.storage import certificate_of
 from wikimooc.policy.enrollment import add_learners
-from wikimooc.policy.tracking.storage import Contribution, tracking_of
+from wikimooc.policy.tracking.storage import Contribution
+from wikimooc.policy.tracking.storage import tracking_of
+
+import pytest
+import transaction
+
 
 SESSION = "/en/intro/public-session"
 RUBRIC = {

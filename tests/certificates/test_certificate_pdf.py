@@ -3,11 +3,13 @@ learner's name and wiki username, the course, the session's dates, the organisat
 the pages worked on and the verification address, in the session's language."""
 
 from io import BytesIO
-
-import pytest
 from pypdf import PdfReader
 from wikimooc.policy.certificates.document import certificate_pdf
-from wikimooc.policy.certificates.storage import Certificate, Revocation
+from wikimooc.policy.certificates.storage import Certificate
+from wikimooc.policy.certificates.storage import Revocation
+
+import pytest
+
 
 SESSION = "/en/intro/public-session"
 
@@ -87,7 +89,7 @@ def test_in_french_with_every_character(portal):
     """(``portal``: page addresses follow the site's wiki settings.)"""
     text, _reader = pdf_text(certificate_pdf(certificate(), "https://example.org/@@verify/Xy_12"))
     assert "Certificat de réussite" in text
-    assert "nom d’utilisateur wiki Élodie Ł sur fr.wikipedia.org" in text
+    assert "nom d’utilisateur wiki Élodie Ł sur fr.wikipedia.org" in text  # noqa: RUF001
     assert "du 1 mars 2027 au 30 avril 2027" in text
     assert "Pont <de> Normandie & co" in text
     assert "Délivré le 2 mai 2027. Certificat Xy_12." in text

@@ -2,11 +2,15 @@
 edit-tracking progress records and the peer-review grades; a certificate is issued
 when a grade or a teacher's decision completes it."""
 
+from wikimooc.policy.certificates.completion import is_complete
+from wikimooc.policy.certificates.completion import requirements
+from wikimooc.policy.certificates.storage import certificate_of
+from wikimooc.policy.certificates.storage import session_certificates
+from wikimooc.policy.tracking.storage import Progress
+from wikimooc.policy.tracking.storage import tracking_of
+
 import pytest
 import transaction
-from wikimooc.policy.certificates.completion import is_complete, requirements
-from wikimooc.policy.certificates.storage import certificate_of, session_certificates
-from wikimooc.policy.tracking.storage import Progress, tracking_of
 
 
 def record_progress(session, username, exercise, done):

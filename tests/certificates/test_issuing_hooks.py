@@ -2,10 +2,8 @@
 check (against the real MediaWiki) and after the certificate settings change (by
 the worker)."""
 
-import secrets
-from datetime import date, timedelta
-
-import transaction
+from datetime import date
+from datetime import timedelta
 from plone import api
 from wikimooc.policy.certificates.storage import certificate_of
 from wikimooc.policy.enrollment import add_learners
@@ -13,6 +11,10 @@ from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.tracking.checker import SETTLE_SECONDS
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.storage import utc_now
+
+import secrets
+import transaction
+
 
 SESSION = "/en/intro/public-session"
 WIKI_PASSWORD = "Certified-Learner-Pass-42"

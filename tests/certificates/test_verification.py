@@ -1,8 +1,11 @@
 """Anyone verifies a certificate by its code, over REST and on a page; the
 teaching team lists the session's certificates and revokes one, saying why."""
 
+from html_pages import authenticator
+from html_pages import html_client
+
 import pytest
-from html_pages import authenticator, html_client
+
 
 SESSION = "/en/intro/public-session"
 

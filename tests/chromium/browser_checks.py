@@ -3,6 +3,7 @@ the two screen sizes, and the accessibility checks run in the page."""
 
 from pathlib import Path
 
+
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PHONE = {"width": 375, "height": 812}
@@ -70,4 +71,4 @@ ACCESSIBILITY_PROBLEMS = """
   }
   return problems;
 }
-"""
+"""  # noqa: E501

@@ -4,9 +4,13 @@
 Screenshots of the key pages go to test-artifacts/screenshots/ (git-ignored).
 """
 
-import pytest
-from browser_checks import ACCESSIBILITY_PROBLEMS, CHROMIUM, DESKTOP, SCREENSHOTS
+from browser_checks import ACCESSIBILITY_PROBLEMS
+from browser_checks import CHROMIUM
+from browser_checks import DESKTOP
+from browser_checks import SCREENSHOTS
 from playwright.sync_api import sync_playwright
+
+import pytest
 
 
 @pytest.fixture(scope="session")

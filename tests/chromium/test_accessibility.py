@@ -1,10 +1,13 @@
 """Every key page passes the basic accessibility checks, on a desktop and on a phone."""
 
-import pytest
-import transaction
-from browser_checks import ACCESSIBILITY_PROBLEMS, DESKTOP, PHONE
+from browser_checks import ACCESSIBILITY_PROBLEMS
+from browser_checks import DESKTOP
+from browser_checks import PHONE
 from plone import api
 from wikimooc.policy.enrollment import enroll
+
+import pytest
+import transaction
 
 
 @pytest.fixture

@@ -2,12 +2,13 @@
 them: each saves with only its truly required fields filled (no checkbox or hidden
 field to tick first)."""
 
-import re
-
-import pytest
-import transaction
 from playwright.sync_api import expect
 from plone import api
+
+import pytest
+import re
+import transaction
+
 
 PASSWORD = "Add-Forms-Author-Pass-52"
 

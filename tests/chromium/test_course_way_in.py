@@ -3,12 +3,16 @@ learner enrolls in an open session from the course itself (the session page's ow
 enrollment action), the syllabus then marks each exercise done or to do, and "My
 courses" says enrolled (not "Open for enrollment") and, at 100 %, completed."""
 
-import pytest
-import transaction
-from browser_checks import DESKTOP, PHONE
+from browser_checks import DESKTOP
+from browser_checks import PHONE
 from playwright.sync_api import expect
 from plone import api
-from wikimooc.policy.tracking.storage import Progress, tracking_of
+from wikimooc.policy.tracking.storage import Progress
+from wikimooc.policy.tracking.storage import tracking_of
+
+import pytest
+import transaction
+
 
 PASSWORD = "secret-pw-123"  # the site fixture's members'
 

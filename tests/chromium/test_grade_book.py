@@ -2,13 +2,15 @@
 opens a learner's detail; a learner goes from My courses to their progress page.
 Every page passes the basic accessibility checks."""
 
-import pytest
-import transaction
 from playwright.sync_api import expect
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.quiz.attempts import submit
+
+import pytest
+import transaction
+
 
 PASSWORD = "secret-pw-123"
 SESSION = "en/intro/public-session"

@@ -1,12 +1,13 @@
 """Switching languages from the header: to the page's translation when it has one,
 and the interface follows."""
 
-import pytest
-import transaction
 from browser_checks import DESKTOP
 from playwright.sync_api import expect
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
+
+import pytest
+import transaction
 
 
 @pytest.fixture
@@ -140,7 +141,7 @@ def test_pages_name_wikimooc_and_have_its_footer(five_languages, translated_cour
     footer = page.locator("#portal-footer-wrapper")
     expect(footer).to_contain_text("Le contenu des cours est disponible sous la licence")
     expect(footer.get_by_role("link", name="Politique de confidentialité")).to_be_visible()
-    expect(footer.get_by_role("link", name="Conditions d’utilisation")).to_be_visible()
+    expect(footer.get_by_role("link", name="Conditions d’utilisation")).to_be_visible()  # noqa: RUF001
     page.goto("en")
     expect(page).to_have_title("WikiMOOC")
 

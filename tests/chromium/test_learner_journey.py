@@ -3,17 +3,20 @@ session's wiki: catalogue → course → enroll → lesson → practice link (wi
 lesson's tour) → exercise → the wiki's edit form, preloaded with the way back →
 save on the wiki → back on the course, the exercise shows as done."""
 
-import secrets
-from datetime import date, timedelta
-from urllib.parse import parse_qs, urlsplit
-
-import pytest
-import transaction
+from datetime import date
+from datetime import timedelta
 from playwright.sync_api import expect
 from plone import api
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
 from wikimooc.policy.tracking.checker import SETTLE_SECONDS
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.storage import utc_now
+
+import pytest
+import secrets
+import transaction
+
 
 PASSWORD = "Journey-Learner-Pass-64"
 TEMPLATE_TEXT = "Back to the course: [$1 $2]"

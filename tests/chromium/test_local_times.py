@@ -1,16 +1,18 @@
 """Teachers read moments in their language and their browser's time zone: the
 dashboard's and the learners page's dates, never ISO timestamps."""
 
-import re
-from datetime import date
-
-import pytest
-import transaction
 from browser_checks import DESKTOP
+from datetime import date
 from playwright.sync_api import expect
 from plone import api
 from wikimooc.policy.enrollment import add_learners
-from wikimooc.policy.tracking.storage import Contribution, tracking_of
+from wikimooc.policy.tracking.storage import Contribution
+from wikimooc.policy.tracking.storage import tracking_of
+
+import pytest
+import re
+import transaction
+
 
 ISO_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 

@@ -2,13 +2,15 @@
 the practice panel takes the width of the screen after the lesson's text, and the
 menus fit on the screen."""
 
-import pytest
-import transaction
 from browser_checks import PHONE
 from playwright.sync_api import expect
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import enroll
+
+import pytest
+import transaction
+
 
 LESSON_TEXT = "<p>A wiki is a website anyone can edit; every page keeps its history.</p>" * 5
 

@@ -3,12 +3,15 @@ on a phone: a learner's own forum question shows them no toolbar (Contents, Stat
 Actions, Sharing) and no owner-only action, keeps the language switcher and fits a
 375 px screen; the session's teacher, who runs it, still has the toolbar."""
 
-import pytest
-import transaction
-from browser_checks import DESKTOP, PHONE
+from browser_checks import DESKTOP
+from browser_checks import PHONE
 from playwright.sync_api import expect
 from plone import api
 from wikimooc.policy.enrollment import add_learners
+
+import pytest
+import transaction
+
 
 PASSWORD = "secret-pw-123"  # the site fixture's members'
 PLONE_ACTIONS = ("Contents", "Sharing", "Actions", "State", "Edit")

@@ -4,13 +4,15 @@ score, the feedback and the attempts left; at the last attempt the right answers
 explanations; and at 375 px nothing scrolls sideways, for the learner nor for the
 session's teacher reading the question statistics."""
 
-import pytest
-import transaction
 from browser_checks import PHONE
 from playwright.sync_api import expect
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import enroll
+
+import pytest
+import transaction
+
 
 PASSWORD = "secret-pw-123"
 QUIZ = "en/intro/basics/pillars-quiz"

@@ -4,16 +4,23 @@ test-artifacts/screenshots/tour/ (git-ignored). Every page of the tour is checke
 for what a reviewer would otherwise have to spot: a page in the wrong language,
 an error page, a page wider than the screen, Plone's footer."""
 
-from datetime import date, timedelta
+from browser_checks import DESKTOP
+from browser_checks import PHONE
+from browser_checks import SCREENSHOTS
+from datetime import date
+from datetime import timedelta
+from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.enrollment import enroll
+from wikimooc.policy.forum.posting import answer
+from wikimooc.policy.forum.posting import ask
+from wikimooc.policy.tracking.storage import Contribution
+from wikimooc.policy.tracking.storage import tracking_of
 
 import pytest
 import transaction
-from browser_checks import DESKTOP, PHONE, SCREENSHOTS
-from plone import api
-from plone.app.multilingual.interfaces import ITranslationManager
-from wikimooc.policy.enrollment import add_learners, enroll
-from wikimooc.policy.forum.posting import answer, ask
-from wikimooc.policy.tracking.storage import Contribution, tracking_of
+
 
 TOUR = SCREENSHOTS / "tour"
 PASSWORD = "secret-pw-123"
@@ -86,9 +93,9 @@ ENGLISH = {
 FRENCH = {
     "id": "introduction", "course": "Introduction à Wikipédia",
     "description": "Vos premières modifications, pas à pas.", "module": "Les bases",
-    "lesson": "Ce qu’est un wiki",
+    "lesson": "Ce qu’est un wiki",  # noqa: RUF001
     "exercise": "Votre premier brouillon",
-    "session": "Session de printemps", "later": "Session d’été",
+    "session": "Session de printemps", "later": "Session d’été",  # noqa: RUF001
     "lesson_text": None,
     "question": "Comment citer un livre ?", "question_text": "<p>Quel modèle utiliser ?</p>",
     "answer": "<p>Utilisez {{Ouvrage}}.</p>",

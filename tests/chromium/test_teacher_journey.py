@@ -2,13 +2,15 @@
 session on the test wiki, add a lesson that starts one of the wiki's guided tours
 (picked from the tours the wiki has), open the session's dashboard."""
 
-import secrets
-
-import pytest
-import transaction
 from playwright.sync_api import expect
 from plone import api
-from wikimooc.policy.tours.wiki import forget_tours, tour_page
+from wikimooc.policy.tours.wiki import forget_tours
+from wikimooc.policy.tours.wiki import tour_page
+
+import pytest
+import secrets
+import transaction
+
 
 PASSWORD = "Course-Author-Pass-52"
 

@@ -3,15 +3,18 @@ uploaded to the real local MediaWiki (tests/video_hosts.py), which serves it; th
 YouTube video is only ever an address (its oEmbed answer comes from the loopback
 stand-in, and the browser's requests to YouTube are recorded and cut off)."""
 
-import pytest
-import transaction
 from browser_checks import PHONE
 from playwright.sync_api import expect
 from plone import api
-from video_hosts import LECTURE, use_hosts
+from video_hosts import LECTURE
+from video_hosts import use_hosts
 from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.watching import watching_of
+
+import pytest
+import transaction
+
 
 YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 THIRD_PARTIES = ("youtube.com", "youtube-nocookie.com", "ytimg.com", "googlevideo.com",

@@ -2,10 +2,11 @@
 ValueError there (a server error page); ours answers as Plone does for any page the
 visitor may not open, or "not found" when the type never goes in that place."""
 
-import pytest
-import transaction
 from html_pages import html_client
 from plone import api
+
+import pytest
+import transaction
 
 
 @pytest.fixture

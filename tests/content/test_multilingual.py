@@ -1,6 +1,7 @@
-import pytest
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
+
+import pytest
 
 
 @pytest.fixture

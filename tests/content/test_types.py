@@ -1,4 +1,3 @@
-import pytest
 from plone import api
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.utils import iterSchemataForType
@@ -7,10 +6,15 @@ from wikimooc.policy.content.exercise import IExercise
 from wikimooc.policy.content.lesson import ILesson
 from wikimooc.policy.content.module import IModule
 from wikimooc.policy.content.session import ICourseSession
-from wikimooc.policy.quiz.content import IQuiz, IQuizQuestion
+from wikimooc.policy.quiz.content import IQuiz
+from wikimooc.policy.quiz.content import IQuizQuestion
 from zope.component import getUtility
-from zope.schema import getFieldNames, getFieldsInOrder
+from zope.schema import getFieldNames
+from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IBool
+
+import pytest
+
 
 TYPES = {
     "Course": (ICourse, "wikimooc.AddCourse", True),

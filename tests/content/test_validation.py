@@ -1,13 +1,14 @@
 """Invariants and constraints give a clear reason and let nothing through."""
 
 from datetime import date
-
-import pytest
-from wikimooc.policy.content.exercise import IExercise, OnlyUsernamePlaceholder
+from wikimooc.policy.content.exercise import IExercise
+from wikimooc.policy.content.exercise import OnlyUsernamePlaceholder
 from wikimooc.policy.content.session import ICourseSession
 from wikimooc.workflows.behaviors import IPeerReviewExercise
 from zope.interface import Invalid
 from zope.schema import ValidationError
+
+import pytest
 
 
 class Data:

@@ -1,5 +1,6 @@
-import pytest
 from plone import api
+
+import pytest
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 """Two learners enrolling at the same moment: two ZODB connections on one FileStorage
 each add a learner to the same session's enrollments and both commit."""
 
+from wikimooc.policy.enrollment import Enrollments
+from ZODB.FileStorage import FileStorage
+
 import pytest
 import transaction
 import ZODB
-from wikimooc.policy.enrollment import Enrollments
-from ZODB.FileStorage import FileStorage
 
 
 @pytest.fixture

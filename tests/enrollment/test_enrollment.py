@@ -1,14 +1,13 @@
-import pytest
 from plone import api
-from wikimooc.policy.enrollment import (
-    EnrollmentRefused,
-    add_learners,
-    enroll,
-    is_enrolled,
-    learners_group_id,
-    leave,
-)
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.enrollment import enroll
+from wikimooc.policy.enrollment import EnrollmentRefused
+from wikimooc.policy.enrollment import is_enrolled
+from wikimooc.policy.enrollment import learners_group_id
+from wikimooc.policy.enrollment import leave
 from zope.i18n import translate
+
+import pytest
 
 
 def test_open_session_enrolls_and_grants_the_learner_role(open_session, members):

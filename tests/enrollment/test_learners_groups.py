@@ -1,13 +1,14 @@
 """The learners groups as Plone's group lookups see them (over HTTP:
 tests/security/test_hostile_input.py), and the upgrade step that lets them."""
 
-import pytest
 from plone import api
 from Products.PlonePAS.interfaces.group import IGroupIntrospection
 from Products.PluggableAuthService.interfaces.plugins import IGroupEnumerationPlugin
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.pas import PLUGIN_ID
 from wikimooc.policy.upgrades.v20261203030 import upgrade
+
+import pytest
 
 
 def test_a_learners_group_resolves_while_its_session_exists(portal, members, make_session):

@@ -1,10 +1,12 @@
 """Enrolling one more learner must not rewrite anything that grows with the
 session: no member list, no set of all learners, not the session itself."""
 
-import transaction
 from plone import api
 from wikimooc.policy.enrollment import enroll
 from ZODB.serialize import ObjectWriter
+
+import transaction
+
 
 LEARNERS = 1000
 # A full OOBucket of enrollments is about 4 kB; a Plone group of 1,000 members is a

@@ -1,11 +1,10 @@
-import pytest
-from wikimooc.policy.usernames import (
-    InvalidUsername,
-    normalise_username,
-    normalise_usernames,
-    split_pasted_names,
-)
+from wikimooc.policy.usernames import InvalidUsername
+from wikimooc.policy.usernames import normalise_username
+from wikimooc.policy.usernames import normalise_usernames
+from wikimooc.policy.usernames import split_pasted_names
 from zope.i18n import translate
+
+import pytest
 
 
 @pytest.mark.parametrize(

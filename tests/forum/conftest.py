@@ -4,12 +4,13 @@ over the functional layer's HTTP server); a French session; a mock mail host;
 helpers to post."""
 
 from datetime import date
-
-import pytest
-import transaction
 from mailboxes import mock_mailbox
 from plone import api
 from wikimooc.policy.enrollment import add_learners
+
+import pytest
+import transaction
+
 
 PUBLIC = "/en/intro/public-session"
 

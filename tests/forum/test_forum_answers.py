@@ -3,6 +3,7 @@ and marking a question answered."""
 
 import pytest
 
+
 PUBLIC = "/en/intro/public-session"
 WIKI = "https://en.wikipedia.org/wiki/"
 

@@ -2,15 +2,19 @@
 questions (at once or in a daily digest), in the session's language; each mail
 links to a page that stops it without logging in."""
 
-import re
-from datetime import UTC, datetime, timedelta
-
-import pytest
-import transaction
-from html_pages import authenticator, html_client
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from html_pages import authenticator
+from html_pages import html_client
 from plone import api
 from wikimooc.policy.forum.notifications import send_digests
 from wikimooc.policy.taskqueue.site import task_site
+
+import pytest
+import re
+import transaction
+
 
 PUBLIC = "/en/intro/public-session"
 UNSUBSCRIBE = re.compile(r"https?://\S+/@@forum-unsubscribe\?token=\S+")

@@ -1,9 +1,11 @@
 """The teaching team hides posts (with the reason, which only it sees) and blocks
 learners from posting in the session."""
 
+from plone import api
+
 import pytest
 import transaction
-from plone import api
+
 
 PUBLIC = "/en/intro/public-session"
 

@@ -1,12 +1,14 @@
 """The forum in Classic UI: the session links to it, learners ask and answer with
 the forms (CSRF-checked), the teaching team moderates from the pages."""
 
-import re
+from html_pages import authenticator
+from html_pages import html_client
+from plone import api
 
 import pytest
+import re
 import transaction
-from html_pages import authenticator, html_client
-from plone import api
+
 
 PUBLIC = "/en/intro/public-session"
 PRIVATE = "/en/intro/private-session"

@@ -2,9 +2,11 @@
 teachers post; others read it where they may read the session; a private session's
 forum stays private; a closed session's forum is a read-only archive."""
 
+from plone import api
+
 import pytest
 import transaction
-from plone import api
+
 
 PUBLIC = "/en/intro/public-session"
 PRIVATE = "/en/intro/private-session"

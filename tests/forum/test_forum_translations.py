@@ -1,14 +1,15 @@
 """The forum post workflow and the forum and certificate pages speak French too."""
 
-import ast
-import re
+from html_pages import html_client
 from pathlib import Path
+from zope.i18n import translate
 
+import ast
 import pytest
+import re
 import wikimooc.policy
 import wikimooc.theme
-from html_pages import html_client
-from zope.i18n import translate
+
 
 WORKFLOW = "wikimooc_forum_post_workflow"
 THEME = Path(wikimooc.theme.__file__).parent
@@ -20,7 +21,7 @@ OURS += [THEME / "certificates" / "templates" / name
 CATALOGUES = [Path(package.__file__).parent / "locales" / "fr" / "LC_MESSAGES" / "wikimooc.po"
               for package in (wikimooc.policy, wikimooc.theme)]
 STRING = r'"(?:[^"\\]|\\.)*"'
-NAMED = re.compile(r'<(\w+)[^>]*i18n:name="(\w+)"[^>]*?(?:/>|>.*?</\1>)', re.DOTALL)
+NAMED = re.compile(r'<(\w+)[^>]*i18n:name="(\w+)"[^>]*?(?:/>|>.*?</\1>)', re.S)
 
 
 def template_messages():
@@ -30,7 +31,7 @@ def template_messages():
         for match in re.finditer(
             r'i18n:translate=""\s*>((?:(?!i18n:translate).)*?)'
             r'</(span|a|p|h1|h2|button|label|option|th|dt|strong)>',
-            source, re.DOTALL,
+            source, re.S,
         ):
             found.add(" ".join(
                 NAMED.sub(lambda named: "${" + named.group(2) + "}", match.group(1)).split()
@@ -41,7 +42,7 @@ def template_messages():
 
 def catalogue():
     text = "\n".join(catalogue.read_text() for catalogue in CATALOGUES)
-    pairs = re.findall(rf"^msgid ({STRING})\nmsgstr ({STRING})$", text, re.MULTILINE)
+    pairs = re.findall(rf"^msgid ({STRING})\nmsgstr ({STRING})$", text, re.M)
     return {ast.literal_eval(msgid): ast.literal_eval(msgstr) for msgid, msgstr in pairs}
 
 

@@ -2,12 +2,14 @@
 wikimooc.workflows (permissions, posting on sessions, the forum post workflow) and
 wikimooc.policy (the forum types, the certificate settings, the public address)."""
 
-import pytest
 from plone import api
 from plone.registry.interfaces import IRegistry
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.forum.posting import ask
 from zope.component import getUtility
+
+import pytest
+
 
 POST = "wikimooc: Post in forum"
 SITE_PERMISSIONS = (POST, "wikimooc: Moderate forum", "wikimooc: Manage certificates")

@@ -1,13 +1,13 @@
 """Posts keep only harmless HTML: no scripts, styles, event handlers or embedded
 content; links only to web addresses, marked rel="nofollow ugc"."""
 
-import pytest
 from html_pages import html_client
-from wikimooc.policy.forum.sanitizing import (
-    clean_html,
-    html_to_text,
-    plain_text_to_html,
-)
+from wikimooc.policy.forum.sanitizing import clean_html
+from wikimooc.policy.forum.sanitizing import html_to_text
+from wikimooc.policy.forum.sanitizing import plain_text_to_html
+
+import pytest
+
 
 PUBLIC = "/en/intro/public-session"
 ATTACK = (

@@ -2,9 +2,11 @@
 the integration layer (``world``, ``results``) and over HTTP (``served``,
 ``served_results``)."""
 
+from grade_world import build_course
+from grade_world import Results
+
 import pytest
 import transaction
-from grade_world import Results, build_course
 
 
 @pytest.fixture

@@ -10,19 +10,19 @@ through quiz.attempts.submit, exercises done as an edit check records them,
 peer-reviewed work handed in and graded by the teacher."""
 
 from datetime import date
-
 from plone import api
-from plone.app.testing import login, logout
+from plone.app.testing import login
+from plone.app.testing import logout
 from plone.app.textfield.value import RichTextValue
 from quiz_answers import answers_for
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.quiz.attempts import submit
-from wikimooc.policy.tracking.storage import Progress, tracking_of
-from wikimooc.workflows.peerreview.actions import (
-    create_submission,
-    override_grade,
-    transition,
-)
+from wikimooc.policy.tracking.storage import Progress
+from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.workflows.peerreview.actions import create_submission
+from wikimooc.workflows.peerreview.actions import override_grade
+from wikimooc.workflows.peerreview.actions import transition
+
 
 PASSWORD = "secret-pw-123"
 RUBRIC = {

@@ -1,17 +1,17 @@
 """A learner's grade from their results (wikimooc.policy.grades.computation): each
 category's mean share, weighted, categories without items left out."""
 
+from wikimooc.policy.grades.computation import Attempted
+from wikimooc.policy.grades.computation import category_results
+from wikimooc.policy.grades.computation import ItemResult
+from wikimooc.policy.grades.computation import passed
+from wikimooc.policy.grades.computation import peer_share
+from wikimooc.policy.grades.computation import quiz_share
+from wikimooc.policy.grades.computation import weighted_grade
+from wikimooc.policy.grades.computation import wiki_share
+
 import pytest
-from wikimooc.policy.grades.computation import (
-    Attempted,
-    ItemResult,
-    category_results,
-    passed,
-    peer_share,
-    quiz_share,
-    weighted_grade,
-    wiki_share,
-)
+
 
 WEIGHTS = {"quizzes": 40, "wiki": 30, "peer": 30}
 

@@ -3,12 +3,15 @@ filtered), a learner's detail, the grading policy form (CSRF-protected, refusing
 bad input with nothing changed), the learner's progress page, and the links to
 them from the dashboard, My courses and the progress viewlet."""
 
-import pytest
-import transaction
-from html_pages import authenticator, html_client
+from html_pages import authenticator
+from html_pages import html_client
 from quiz_answers import answers_for
 from wikimooc.policy.grades.settings import grading_policy
 from wikimooc.policy.quiz.attempts import submit
+
+import pytest
+import transaction
+
 
 SESSION = "/en/intro/spring"
 

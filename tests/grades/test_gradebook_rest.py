@@ -2,10 +2,12 @@
 PATCH), the batched grade book (sorted, searched, filtered by module), a learner's
 detail, and a learner's own grades (@my-grades)."""
 
-import pytest
-import transaction
 from quiz_answers import answers_for
 from wikimooc.policy.enrollment import add_learners
+
+import pytest
+import transaction
+
 
 SESSION = "/en/intro/spring"
 

@@ -4,17 +4,20 @@ for by anonymous visitors, a plain member and a learner of another session, over
 REST and as pages. Its learner sees their own grades only; its teacher sees all."""
 
 from datetime import date
-
-import pytest
-import requests
-import transaction
-from grade_world import PASSWORD, build_course
+from grade_world import build_course
+from grade_world import PASSWORD
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME, SITE_OWNER_PASSWORD
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from quiz_answers import answers_for
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.grades.settings import grading_policy
 from wikimooc.policy.quiz.attempts import submit
+
+import pytest
+import requests
+import transaction
+
 
 HUSH = "/en/intro/spring"
 SECRETS = ("Hush seminar", "Quillon")

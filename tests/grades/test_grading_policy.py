@@ -2,16 +2,14 @@
 input refused with a translated reason and nothing changed."""
 
 from datetime import date
+from plone import api
+from wikimooc.policy.grades.settings import change
+from wikimooc.policy.grades.settings import grading_policy
+from wikimooc.policy.grades.settings import GradingPolicy
+from wikimooc.policy.grades.settings import GradingRefused
+from zope.i18n import translate
 
 import pytest
-from plone import api
-from wikimooc.policy.grades.settings import (
-    GradingPolicy,
-    GradingRefused,
-    change,
-    grading_policy,
-)
-from zope.i18n import translate
 
 
 def test_the_defaults(world):

@@ -2,10 +2,13 @@
 exercises' progress, peer review's grades; the grading policy's items, weights and
 best or last attempt."""
 
-import pytest
 from wikimooc.policy.grades.book import learner_in_book
-from wikimooc.policy.grades.results import counted_items, learner_grades
-from wikimooc.policy.grades.settings import change, grading_policy
+from wikimooc.policy.grades.results import counted_items
+from wikimooc.policy.grades.results import learner_grades
+from wikimooc.policy.grades.settings import change
+from wikimooc.policy.grades.settings import grading_policy
+
+import pytest
 
 
 def test_the_default_items_are_graded_quizzes_and_every_exercise(world):

@@ -2,12 +2,14 @@
 grade to reach the pass mark issues it after the graded attempt, the teacher's
 decision or the peer-review grade that brings the learner there, and not before."""
 
-import pytest
-import transaction
 from quiz_answers import answers_for
 from wikimooc.policy.certificates.storage import certificate_of
 from wikimooc.policy.grades.settings import change
 from wikimooc.policy.taskqueue.queue import huey
+
+import pytest
+import transaction
+
 
 SESSION = "/en/intro/spring"
 

@@ -1,10 +1,11 @@
-import re
-
-import pytest
-import requests
-import transaction
 from plone import api
 from wikimedia_oauth import serving_oauth
+
+import pytest
+import re
+import requests
+import transaction
+
 
 CLIENT_ID = "wikimooc-test-consumer"
 CLIENT_SECRET = "s3cret-consumer-value-" + "x" * 10

@@ -1,12 +1,13 @@
 """Teachers create wiki accounts for a group when the wiki throttles the room, and
 see every learner's wiki username with links to their wiki pages."""
 
-import re
-import secrets
+from wikimooc.policy.identity.directory import userid_for_wiki_username
 
 import pytest
+import re
+import secrets
 import transaction
-from wikimooc.policy.identity.directory import userid_for_wiki_username
+
 
 CREATOR = "WikiMOOC platform"
 CREATOR_PASSWORD = "Platform-Account-Pass-55"

@@ -1,9 +1,10 @@
 """The upgrade step that brings Wikimedia login to an existing site."""
 
-import pytest
 from plone import api
 from plone.base.utils import get_installer
 from wikimooc.policy.upgrades.v20261124004 import upgrade
+
+import pytest
 
 
 @pytest.fixture

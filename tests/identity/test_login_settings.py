@@ -1,18 +1,20 @@
 """Where the Wikimedia login's secret lives, the REST login, and what reaches logs."""
 
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from urllib.parse import urlsplit
+from wikimedia_oauth import wiki_account
+from wikimooc.policy.accesslog import RedactingFileHandler
+from wikimooc.policy.identity.settings import consumer_key
+from wikimooc.policy.identity.settings import consumer_secret
+
 import base64
 import json
 import logging
 import re
-from urllib.parse import urlsplit
-
 import requests
 import transaction
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME, SITE_OWNER_PASSWORD
-from wikimedia_oauth import wiki_account
-from wikimooc.policy.accesslog import RedactingFileHandler
-from wikimooc.policy.identity.settings import consumer_key, consumer_secret
 
 
 def manager():

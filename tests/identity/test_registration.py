@@ -1,16 +1,17 @@
 """Register on WikiMOOC and get the wiki account too, against a real MediaWiki
 (Debian's package with ConfirmEdit's QuestyCaptcha; see tests/mediawiki_fixtures.py)."""
 
-import logging
-import re
-import secrets
-
-import pytest
-import requests
-import transaction
 from plone import api
 from wikimedia_oauth import wiki_account
 from wikimooc.policy.identity.registration import reason_for
+
+import logging
+import pytest
+import re
+import requests
+import secrets
+import transaction
+
 
 PASSWORD = "Learners-Own-Pass-2027"
 
@@ -148,10 +149,10 @@ def test_an_unreachable_wiki_is_explained(registration_form, home_wiki):
 
 
 def errors_shown(html):
-    box = re.search(r'wikimooc-register-errors"[^>]*>(.*?)</div>', html, re.DOTALL)
+    box = re.search(r'wikimooc-register-errors"[^>]*>(.*?)</div>', html, re.S)
     if box is None:
         return []
-    return [" ".join(error.split()) for error in re.findall(r"<p>(.*?)</p>", box.group(1), re.DOTALL)]
+    return [" ".join(error.split()) for error in re.findall(r"<p>(.*?)</p>", box.group(1), re.S)]
 
 
 def test_before_anything_is_sent_the_form_says_nothing_was_tried(home_wiki, functional_portal):

@@ -1,16 +1,16 @@
 """Log in with Wikimedia through the real pas.plugins.authomatic plugin and our
 provider, against the loopback OAuth 2.0 stand-in (see wikimedia_oauth.py)."""
 
-import logging
 from datetime import date
-
-import pytest
-import requests
-import transaction
 from plone import api
 from wikimedia_oauth import wiki_account
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.identity.directory import userid_for_wiki_username
+
+import logging
+import pytest
+import requests
+import transaction
 
 
 def members_with_wiki_username(username):

@@ -20,17 +20,21 @@ provider uses, as Extension:OAuth documents them:
   with the ``mwoauth-authonlyprivate`` grant).
 """
 
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
+from plone import api
+from urllib.parse import parse_qs
+from urllib.parse import urlencode
+from urllib.parse import urlsplit
+from wikimooc.policy.identity.settings import store_consumer_secret
+
 import base64
 import json
 import secrets
 import threading
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlencode, urlsplit
-
 import transaction
-from plone import api
-from wikimooc.policy.identity.settings import store_consumer_secret
+
 
 GRANTS = {"mwoauth-authonly", "mwoauth-authonlyprivate", "basic", "editpage", "createeditmovepage"}
 PRIVATE_GRANT = "mwoauth-authonlyprivate"

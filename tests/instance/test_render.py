@@ -1,16 +1,17 @@
 """instance.yaml → etc/zope.conf, zope.ini, zeo.conf, parsed with Zope's and ZEO's own schemas."""
 
+from pathlib import Path
+from Zope2.Startup.options import ZopeWSGIOptions
+
 import configparser
 import importlib.util
+import pytest
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 import yaml
 import ZConfig
 import ZEO
-from Zope2.Startup.options import ZopeWSGIOptions
+
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "instance.py"
 _spec = importlib.util.spec_from_file_location("render_instance", SCRIPT)

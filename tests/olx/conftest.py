@@ -6,9 +6,8 @@ chapters; components are inline or in files of their own; ``static/``,
 
 import io
 import json
-import tarfile
-
 import pytest
+import tarfile
 
 
 def tar_gz(files, top="course"):

@@ -1,11 +1,15 @@
 """Reading uploaded archives as hostile input: each refusal in a table."""
 
-import io
-import tarfile
+from conftest import full_course
+from conftest import tar_gz
+from wikimooc.policy.olx.archive import Limits
+from wikimooc.policy.olx.archive import OlxRefused
+from wikimooc.policy.olx.archive import parse_xml
+from wikimooc.policy.olx.archive import read_archive
 
+import io
 import pytest
-from conftest import full_course, tar_gz
-from wikimooc.policy.olx.archive import Limits, OlxRefused, parse_xml, read_archive
+import tarfile
 
 
 def member_archive(name, kind=tarfile.REGTYPE, data=b"x", linkname=""):

@@ -1,28 +1,28 @@
 """Creating the draft course from an archive, and exporting it back (integration
 layer: the steps the worker runs, called here in the test's transaction)."""
 
+from conftest import full_course
+from conftest import tar_gz
 from datetime import date
-
-import pytest
-from conftest import full_course, tar_gz
 from plone import api
 from plone.app.testing import TEST_USER_NAME
 from wikimooc.policy.grades.settings import grading_policy
-from wikimooc.policy.olx.archive import Limits, read_archive
+from wikimooc.policy.olx.archive import Limits
+from wikimooc.policy.olx.archive import read_archive
 from wikimooc.policy.olx.creating import create_course
 from wikimooc.policy.olx.exporting import export_course
-from wikimooc.policy.olx.imports import (
-    confirm,
-    get_import,
-    run_creation,
-    run_reading,
-    start,
-)
+from wikimooc.policy.olx.imports import confirm
+from wikimooc.policy.olx.imports import get_import
+from wikimooc.policy.olx.imports import run_creation
+from wikimooc.policy.olx.imports import run_reading
+from wikimooc.policy.olx.imports import start
 from wikimooc.policy.olx.reading import read_course
 from wikimooc.policy.quiz.content import answer_key
 from wikimooc.policy.quiz.grading import grade
 from wikimooc.workflows.behaviors import IPeerReviewExercise
 from wikimooc.workflows.refusals import Refused
+
+import pytest
 
 
 @pytest.fixture

@@ -1,23 +1,22 @@
 """The plan read from a course archive: every mapping of the issue, one test each
 (pure functions, no site)."""
 
-import json
-
-import pytest
-from conftest import (
-    PROBLEM_CHECKBOX,
-    PROBLEM_NUMBER,
-    PROBLEM_OPTION,
-    PROBLEM_REGEXP,
-    PROBLEM_SINGLE,
-    PROBLEM_TEXT,
-    full_course,
-)
+from conftest import full_course
+from conftest import PROBLEM_CHECKBOX
+from conftest import PROBLEM_NUMBER
+from conftest import PROBLEM_OPTION
+from conftest import PROBLEM_REGEXP
+from conftest import PROBLEM_SINGLE
+from conftest import PROBLEM_TEXT
 from wikimooc.policy.olx.archive import parse_xml
 from wikimooc.policy.olx.problems import read_problem
 from wikimooc.policy.olx.reading import read_course
-from wikimooc.policy.quiz.grading import Key, grade
+from wikimooc.policy.quiz.grading import grade
+from wikimooc.policy.quiz.grading import Key
 from wikimooc.policy.quiz.lines import parse_lines
+
+import json
+import pytest
 
 
 def encoded(files):

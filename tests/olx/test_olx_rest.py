@@ -2,15 +2,17 @@
 worker's report → confirm → the worker's course; who may import; refusals in
 French; the export."""
 
-import base64
-
-import pytest
-import transaction
-from conftest import full_course, tar_gz
+from conftest import full_course
+from conftest import tar_gz
 from plone import api
-from wikimooc.policy.olx.archive import Limits, read_archive
+from wikimooc.policy.olx.archive import Limits
+from wikimooc.policy.olx.archive import read_archive
 from wikimooc.policy.taskqueue.queue import huey
 from zope.component.hooks import setSite
+
+import base64
+import pytest
+import transaction
 
 
 def body(data, filename="wikimooc.tar.gz"):
@@ -88,7 +90,8 @@ def test_a_hostile_archive_is_refused_in_the_report_in_french(site, author, clie
     run_worker(site["portal"])
     report = bob.get(address).json()
     assert report["status"] == "refused"
-    assert report["refusal"] == "L’archive contient un chemin hors d’elle-même (../../evil.txt)."
+    french = "L’archive contient un chemin hors d’elle-même (../../evil.txt)."  # noqa: RUF001
+    assert report["refusal"] == french
     refused = bob.post(address, json={})
     assert refused.status_code == 409
 
@@ -97,7 +100,7 @@ def test_someone_elses_import_is_not_found(author, client):
     address = client(author).post("/fr/@olx-import", json=body(b"x")).json()["@id"]
     response = client("ada").get(address)
     assert response.status_code == 404
-    assert response.json()["error"]["message"] == "Cet import n’existe pas ici."
+    assert response.json()["error"]["message"] == "Cet import n’existe pas ici."  # noqa: RUF001
 
 
 def test_export_of_a_course(site, client):

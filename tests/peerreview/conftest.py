@@ -2,14 +2,17 @@
 over the functional layer's HTTP server (the ``site`` and ``client`` fixtures of
 tests/conftest.py), and helpers to act through REST."""
 
-from datetime import UTC, datetime, timedelta
-
-import pytest
-import transaction
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.workflows.peerreview.storage import find_round
+
+import pytest
+import transaction
+
 
 LEARNERS = ("ada", "bob", "cleo", "dan", "eve", "fay")
 # Two criteria: 0, 1 or 2 points, then 0 or 3; at most 5 points.

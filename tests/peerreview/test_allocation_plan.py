@@ -2,9 +2,9 @@
 and each hand-in allocates what the round lacks."""
 
 from collections import Counter
+from wikimooc.workflows.peerreview.allocation import Allocator
 
 import pytest
-from wikimooc.workflows.peerreview.allocation import Allocator
 
 
 def arrivals(count, required, to_give, done_before_next=0):

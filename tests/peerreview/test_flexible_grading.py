@@ -1,9 +1,11 @@
 """Flexible grading: work that waited longer than the session's setting is graded
 with the reviews it has, as long as it has one."""
 
+from plone import api
+
 import pytest
 import transaction
-from plone import api
+
 
 SESSION = "/en/intro/public-session"
 

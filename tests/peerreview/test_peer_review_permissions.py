@@ -2,7 +2,6 @@
 they play out on real content (acquired from the session, Peer Reviewer given from
 the allocations)."""
 
-import pytest
 from Acquisition import aq_parent
 from plone import api
 from plone.app.testing import login
@@ -10,6 +9,9 @@ from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.workflows.peerreview.actions import create_submission
 from wikimooc.workflows.peerreview.storage import round_for
+
+import pytest
+
 
 ADMINS = {"Manager", "Site Administrator"}
 TEAM = ADMINS | {"Owner", "Editor", "Reader", "Contributor", "Teacher"}

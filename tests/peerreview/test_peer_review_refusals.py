@@ -1,9 +1,11 @@
 """Bad input and actions nobody may take now: refused over REST with the status and
 message the client needs, and nothing changed."""
 
+from plone import api
+
 import pytest
 import transaction
-from plone import api
+
 
 SESSION = "/en/intro/public-session"
 VALID = [{"level": 2}, {"level": 1}]  # 5 points

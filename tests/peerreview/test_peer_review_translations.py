@@ -2,9 +2,10 @@
 workflows are tested with the others in tests/workflows/test_course_workflow.py,
 the catalogue's completeness in tests/setup/test_french_catalogue.py)."""
 
-import pytest
 from wikimooc.workflows import _
 from zope.i18n import translate
+
+import pytest
 
 
 @pytest.mark.parametrize(

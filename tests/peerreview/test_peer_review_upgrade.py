@@ -2,8 +2,10 @@
 wikimooc.workflows (types, workflows, role, permissions on existing sessions) and
 wikimooc.policy (the settings behaviors on exercises and sessions)."""
 
-import pytest
 from plone import api
+
+import pytest
+
 
 BEHAVIORS = {
     "Exercise": "wikimooc.peer_review_exercise",

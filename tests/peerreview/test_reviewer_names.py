@@ -1,9 +1,10 @@
 """Authors see the reviews of their work; their reviewers' names only if the session
 says so. The teaching team always sees them; nothing else gives them away."""
 
+from plone import api
+
 import pytest
 import transaction
-from plone import api
 
 
 @pytest.fixture

@@ -6,13 +6,14 @@ conflict, so Zope retries it on the new state."""
 
 from collections import Counter
 from contextlib import closing
+from wikimooc.workflows.peerreview.allocation import allocate
+from wikimooc.workflows.peerreview.storage import Round
+from ZODB.POSException import ConflictError
 
 import pytest
 import transaction
 import ZODB
-from wikimooc.workflows.peerreview.allocation import allocate
-from wikimooc.workflows.peerreview.storage import Round
-from ZODB.POSException import ConflictError
+
 
 REQUIRED, TO_GIVE = 1, 3
 

@@ -2,9 +2,11 @@
 submissions, is balanced and never self; the grade is the median of the reviews."""
 
 from collections import Counter
-from statistics import mean, median
+from statistics import mean
+from statistics import median
 
 import pytest
+
 
 LEARNERS = ("ada", "bob", "cleo", "dan", "eve", "fay")
 SESSION = "/en/intro/public-session"

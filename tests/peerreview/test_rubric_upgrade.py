@@ -2,14 +2,17 @@
 behavior): rubrics written when it was a field of the Exercise schema are read
 after the upgrade, grade the reviews, and the exercise forms still offer it."""
 
-import pytest
 from plone import api
 from plone.app.testing import login
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.workflows.behaviors import IPeerReviewExercise
-from wikimooc.workflows.peerreview.actions import create_submission, post_review
+from wikimooc.workflows.peerreview.actions import create_submission
+from wikimooc.workflows.peerreview.actions import post_review
 from wikimooc.workflows.peerreview.grading import out_of
+
+import pytest
+
 
 PROFILE = "wikimooc.policy:default"
 BEHAVIOR = "wikimooc.peer_review_exercise"

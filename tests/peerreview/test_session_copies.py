@@ -1,14 +1,16 @@
 """A copied session is a new run: it starts without the original's work and round;
 removing a submission takes it out of its round."""
 
-import pytest
 from Acquisition import aq_parent
 from plone import api
 from plone.app.testing import login
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.workflows.peerreview.actions import create_submission
-from wikimooc.workflows.peerreview.storage import exercise_uids, find_round
+from wikimooc.workflows.peerreview.storage import exercise_uids
+from wikimooc.workflows.peerreview.storage import find_round
+
+import pytest
 
 
 @pytest.fixture

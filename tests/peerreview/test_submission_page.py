@@ -2,11 +2,12 @@
 reviews through a form; the submission's page shows the reviews as REST does
 (reviewer names hidden from the author) and escapes what learners typed."""
 
-import re
+from plone import api
 
 import pytest
+import re
 import transaction
-from plone import api
+
 
 SESSION = "/en/intro/public-session"
 

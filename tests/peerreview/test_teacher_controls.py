@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+
 LEARNERS = ("ada", "bob", "cleo", "dan", "eve", "fay")
 SESSION = "/en/intro/public-session"
 

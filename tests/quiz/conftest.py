@@ -1,7 +1,9 @@
+from plone import api
+from quiz_questions import fields
+from quiz_questions import QUESTIONS
+
 import pytest
 import transaction
-from plone import api
-from quiz_questions import QUESTIONS, fields
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.quiz.reading import choice_id
 
+
 PILLARS = "* Neutral point of view | Yes, the second pillar.\nOriginal research | No.\nAdvertising"
 
 

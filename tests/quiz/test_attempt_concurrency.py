@@ -1,13 +1,16 @@
 """Two attempts sent at once: two ZODB connections on one FileStorage record an
 attempt at the same quiz in the same session's attempts and both commit."""
 
-import pytest
-import transaction
-import ZODB
-from wikimooc.policy.quiz.attempts import Attempt, QuizAttempts
+from wikimooc.policy.quiz.attempts import Attempt
+from wikimooc.policy.quiz.attempts import QuizAttempts
 from wikimooc.workflows.refusals import Refused
 from ZODB.FileStorage import FileStorage
 from ZODB.POSException import ConflictError
+
+import pytest
+import transaction
+import ZODB
+
 
 QUIZ = "quiz-uid"
 

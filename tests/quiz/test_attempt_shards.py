@@ -2,10 +2,15 @@
 username order; upgrade 20261203060 moves the attempts of the single BTree of
 earlier releases into them."""
 
-import pytest
 from BTrees.OOBTree import OOBTree
 from plone import api
-from wikimooc.policy.quiz.attempts import SHARDS, attempts_of, shard_number, submit
+from wikimooc.policy.quiz.attempts import attempts_of
+from wikimooc.policy.quiz.attempts import shard_number
+from wikimooc.policy.quiz.attempts import SHARDS
+from wikimooc.policy.quiz.attempts import submit
+
+import pytest
+
 
 POLICY = "wikimooc.policy:default"
 NAMES = [f"Learner {number:03d}" for number in range(200)]

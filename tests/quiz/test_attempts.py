@@ -1,18 +1,18 @@
 """Taking a quiz in a session: the learner's session, grading, limits, what is
 recorded and what is shown, per the quiz's settings."""
 
-import pytest
 from plone import api
-from wikimooc.policy.quiz.attempts import (
-    attempt_report,
-    attempts_of,
-    learner_attempts,
-    learner_session,
-    submit,
-)
-from wikimooc.policy.quiz.reading import choice_id, learner_quiz
+from wikimooc.policy.quiz.attempts import attempt_report
+from wikimooc.policy.quiz.attempts import attempts_of
+from wikimooc.policy.quiz.attempts import learner_attempts
+from wikimooc.policy.quiz.attempts import learner_session
+from wikimooc.policy.quiz.attempts import submit
+from wikimooc.policy.quiz.reading import choice_id
+from wikimooc.policy.quiz.reading import learner_quiz
 from wikimooc.workflows.refusals import Refused
 from zope.i18n import translate
+
+import pytest
 
 
 def right_answers(quiz):

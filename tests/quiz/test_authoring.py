@@ -1,11 +1,12 @@
 """Authors write questions in the Classic UI add form: a question that cannot be
 graded or a bad regular expression is refused with the reason, nothing is added."""
 
-import re
+from html_pages import html_client
 
 import pytest
+import re
 import transaction
-from html_pages import html_client
+
 
 ADD = "/en/intro/basics/check/++add++QuizQuestion"
 

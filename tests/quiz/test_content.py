@@ -1,16 +1,15 @@
 """The Quiz type in a module and its questions, as authors write them."""
 
-import pytest
 from plone import api
-from wikimooc.policy.quiz.content import (
-    IQuizQuestion,
-    NotARegularExpression,
-    answer_key,
-    question_problems,
-)
+from wikimooc.policy.quiz.content import answer_key
+from wikimooc.policy.quiz.content import IQuizQuestion
+from wikimooc.policy.quiz.content import NotARegularExpression
+from wikimooc.policy.quiz.content import question_problems
 from wikimooc.policy.quiz.grading import grade
 from wikimooc.policy.quiz.lines import Line
 from zope.interface import Invalid
+
+import pytest
 
 
 def test_quiz_in_a_module_with_its_questions(make_quiz):

@@ -1,9 +1,14 @@
 """Each kind's grading, table-driven: right, wrong, partial, tolerance edges, regular
 expressions, empty answers, answers of the wrong kind."""
 
+from wikimooc.policy.quiz.grading import grade
+from wikimooc.policy.quiz.grading import Key
+from wikimooc.policy.quiz.grading import WrongKind
+from wikimooc.policy.quiz.lines import Line
+from wikimooc.policy.quiz.lines import parse_lines
+
 import pytest
-from wikimooc.policy.quiz.grading import Key, WrongKind, grade
-from wikimooc.policy.quiz.lines import Line, parse_lines
+
 
 PILLARS = tuple(parse_lines(
     "* Neutral point of view | Yes\nOriginal research | No: none is published\nAdvertising"

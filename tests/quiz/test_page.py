@@ -2,14 +2,16 @@
 attempt and the page then shows the score, the feedback and (per the settings) the
 right answers; the lesson pager goes through quizzes."""
 
-import re
-
-import pytest
-import transaction
-from html_pages import authenticator, html_client
+from html_pages import authenticator
+from html_pages import html_client
 from plone import api
 from quiz_questions import QUIZ
 from wikimooc.policy.quiz.reading import choice_id
+
+import pytest
+import re
+import transaction
+
 
 SECRETS = ("Yes, the second pillar", "WP:5P", "2001", "piliers", "Not free", "Right answer",
            "Yes too")

@@ -1,16 +1,20 @@
 """@quiz and @attempts over HTTP: no answers before answering, attempts recorded
 per the settings, bad input refused with a translated message and nothing recorded."""
 
-import json
-import os
 from datetime import date
-
-import pytest
-import transaction
 from plone import api
-from quiz_questions import QUESTIONS, QUIZ, fields, right_answers
+from quiz_questions import fields
+from quiz_questions import QUESTIONS
+from quiz_questions import QUIZ
+from quiz_questions import right_answers
 from wikimooc.policy.quiz.attempts import learner_attempts
 from wikimooc.policy.quiz.reading import choice_id
+
+import json
+import os
+import pytest
+import transaction
+
 
 GIVE_ANSWERS = "Give \"answers\": an object of question ids and answers."
 SECRETS = ("Yes, the second pillar", "WP:5P", "2001", "piliers", "Not free", "right_answer",

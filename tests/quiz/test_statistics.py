@@ -4,16 +4,17 @@ the most frequent wrong answers; per session and across sessions; edits after th
 attempts; who may see which sessions."""
 
 from contextlib import nullcontext
-
-import pytest
 from plone import api
 from plone.app.testing import logout
 from quiz_questions import rich
 from wikimooc.policy.quiz.attempts import submit
 from wikimooc.policy.quiz.reading import choice_id
-from wikimooc.policy.quiz.statistics import quiz_statistics, statistics_sessions
+from wikimooc.policy.quiz.statistics import quiz_statistics
+from wikimooc.policy.quiz.statistics import statistics_sessions
 from wikimooc.workflows.refusals import Refused
 from zope.i18n import translate
+
+import pytest
 
 
 def known_attempts(quiz, session):

@@ -2,18 +2,22 @@
 its learners' statistics, a private session only its own teachers, learners and
 visitors nothing; the quiz page links the page for those who may see it."""
 
-import json
-import os
-import re
 from datetime import date
-
-import pytest
-import transaction
 from html_pages import html_client
 from plone import api
-from quiz_questions import QUIZ, fields, right_answers
-from wikimooc.policy.enrollment import add_learners, enroll
+from quiz_questions import fields
+from quiz_questions import QUIZ
+from quiz_questions import right_answers
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.enrollment import enroll
 from wikimooc.policy.quiz.reading import choice_id
+
+import json
+import os
+import pytest
+import re
+import transaction
+
 
 STATISTICS = f"{QUIZ}/@quiz-statistics"
 
@@ -176,5 +180,5 @@ def test_the_statistics_in_french(french_quiz, client):
     assert "Statistiques des questions" in html_client(client, "teacher").get("/fr/bases/m/q").text
     refused = client("ada").get("/fr/bases/m/q/@quiz-statistics")
     assert refused.json()["error"]["message"] == (
-        "Seul·es les enseignant·es d’une session de ce cours voient les statistiques de ses quiz."
+        "Seul·es les enseignant·es d’une session de ce cours voient les statistiques de ses quiz."  # noqa: RUF001
     )

@@ -1,6 +1,7 @@
+from plone import api
+
 import pytest
 import transaction
-from plone import api
 
 
 @pytest.fixture

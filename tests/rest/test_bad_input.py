@@ -1,9 +1,11 @@
 """Bad input gets a 400 with a clear message and changes nothing (found while
 documenting the API: these were 500s, or silently dropped values)."""
 
+from plone import api
+
 import pytest
 import transaction
-from plone import api
+
 
 SESSION = {
     "@type": "CourseSession", "title": "Lyon", "start": "2027-03-01",

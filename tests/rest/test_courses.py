@@ -1,8 +1,8 @@
 from datetime import date
+from plone import api
 
 import pytest
 import transaction
-from plone import api
 
 
 @pytest.fixture

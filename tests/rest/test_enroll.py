@@ -1,9 +1,9 @@
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from plone import api
 
 import pytest
 import transaction
-from plone import api
 
 
 def test_enroll_then_again_then_leave(site, client):

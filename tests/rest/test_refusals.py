@@ -3,20 +3,22 @@ REST clients with its status, its error ``type`` (docs/api.md) and its message i
 language of the site section; every REST service of ours is a RefusingService; and
 no service or page catches a refusal by hand."""
 
-import ast
-import importlib
 from datetime import date
 from pathlib import Path
+from plone import api
+from plone.rest.service import Service
+from wikimooc.workflows.refusals import Refused
+from wikimooc.workflows.refusals import RefusingService
+from zope.component import getGlobalSiteManager
 
+import ast
+import importlib
 import pytest
 import transaction
 import wikimooc.policy
 import wikimooc.theme
 import wikimooc.workflows
-from plone import api
-from plone.rest.service import Service
-from wikimooc.workflows.refusals import Refused, RefusingService
-from zope.component import getGlobalSiteManager
+
 
 COURSE = "/fr/bases"
 SESSION = COURSE + "/session"
@@ -52,10 +54,10 @@ def french(site):
         ("ada", "post", SESSION + "/@enroll", {"key": "faux"}, 403, "EnrollmentRefused",
          "La clé d'inscription est incorrecte."),
         ("bob", "delete", SESSION + "/@enroll", None, 404, "NotEnrolled",
-         "Vous n’êtes pas inscrit·e à cette session."),
+         "Vous n’êtes pas inscrit·e à cette session."),  # noqa: RUF001
         # The request itself
         ("teacher", "post", SESSION + "/@enrollments", {"usernames": 5}, 400, "BadRequest",
-         "Indiquez « usernames » : une liste de noms d’utilisateur wiki, ou un nom par ligne."),
+         "Indiquez « usernames » : une liste de noms d’utilisateur wiki, ou un nom par ligne."),  # noqa: RUF001
         # Reuse
         ("bob", "post", COURSE + "/@adapt", {"container": "/fr"}, 403, "ReuseRefused",
          "La licence de ce cours ne permet pas de le réutiliser."),

@@ -1,11 +1,14 @@
 """Holes a code review found: each test failed before its fix."""
 
-import pytest
-import transaction
 from plone import api
-from wikimooc.policy.enrollment import EnrollmentRefused, enroll
+from wikimooc.policy.enrollment import enroll
+from wikimooc.policy.enrollment import EnrollmentRefused
 from ZODB.POSException import ConflictError
 from zope.component.hooks import setSite
+
+import pytest
+import transaction
+
 
 SESSION = {
     "@type": "CourseSession", "title": "Lyon", "start": "2027-03-01",

@@ -1,6 +1,7 @@
-import transaction
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
+
+import transaction
 
 
 def test_a_course_lists_the_languages_it_exists_in(site, client):

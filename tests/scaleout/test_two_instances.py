@@ -2,20 +2,22 @@
 PostgreSQL, the task queue in Redis (make start INSTANCES=2 with db_storage:
 relstorage), checks against the real local MediaWiki."""
 
+from datetime import date
+from datetime import timedelta
+from running_platform import Platform
+from urllib.parse import quote
+
+import psycopg2
+import pytest
 import re
+import redis
+import requests
 import secrets
 import signal
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
-from urllib.parse import quote
 
-import psycopg2
-import pytest
-import redis
-import requests
-from running_platform import Platform
 
 POSTGRESQL = "host=127.0.0.1 port=5432 user=postgres"
 CHECK_TASK = "wikimooc.policy.taskqueue.tasks.check_session_edits"

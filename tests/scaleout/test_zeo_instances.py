@@ -2,14 +2,15 @@
 blobs) and make start INSTANCES=2 as its clients, blobs in the database and cached by
 each instance (db_blob_mode: cache)."""
 
+from running_platform import free_ports
+from running_platform import Platform
+
 import base64
+import pytest
 import socket
 import subprocess
 import sys
 import time
-
-import pytest
-from running_platform import Platform, free_ports
 
 
 @pytest.fixture(scope="module")

@@ -3,23 +3,21 @@ class-scoped functional portal, over the functional layer's HTTP server): see
 security_site.py for who is who."""
 
 from datetime import date
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from security_site import HUSH
+from security_site import LEARNER
+from security_site import MEMBER
+from security_site import OUTSIDER
+from security_site import PASSWORD
+from security_site import RUBRIC
+from security_site import TEACHER
+from security_site import Visitor
 from types import SimpleNamespace
+from wikimooc.policy.enrollment import add_learners
 
 import pytest
 import transaction
-from plone import api
-from plone.app.textfield.value import RichTextValue
-from security_site import (
-    HUSH,
-    LEARNER,
-    MEMBER,
-    OUTSIDER,
-    PASSWORD,
-    RUBRIC,
-    TEACHER,
-    Visitor,
-)
-from wikimooc.policy.enrollment import add_learners
 
 
 @pytest.fixture(scope="class")

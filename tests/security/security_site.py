@@ -10,11 +10,14 @@ addresses a visitor may know (``/en/intro/hush``): ``Hush seminar`` (the session
 title), ``Quillon`` (its learner's wiki username), ``Whisper`` (the question, the
 answer and the work)."""
 
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from wikimooc.policy.forum.storage import forum_of
+
 import requests
 import transaction
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME, SITE_OWNER_PASSWORD
-from wikimooc.policy.forum.storage import forum_of
+
 
 PASSWORD = "secret-pw-123"
 ANONYMOUS, MEMBER, OUTSIDER, LEARNER, TEACHER, MANAGER = (

@@ -3,13 +3,14 @@ cookie alone, must be JSON (``Content-Type: application/json``), which no HTML f
 of another site can send; clients with an Authorization header (Basic, Bearer) and
 Classic UI forms go on as before."""
 
-import re
 from datetime import date
+from plone import api
 
 import pytest
+import re
 import requests
 import transaction
-from plone import api
+
 
 PASSWORD = "secret-pw-123"  # the password of the `client` fixture's members
 ENROLL = "/en/intro/public-session/@enroll"

@@ -5,11 +5,17 @@ without projects), then every public endpoint fed scripts, bidi controls,
 non-Latin scripts, query syntax, huge values and wrong types. Each has its control:
 the same call with ordinary input works."""
 
-import json
+from security_site import HUSH
+from security_site import LEARNER
+from security_site import MANAGER
+from security_site import MEMBER
+from security_site import state
+from security_site import TEACHER
 
+import json
 import pytest
 import transaction
-from security_site import HUSH, LEARNER, MANAGER, MEMBER, TEACHER, state
+
 
 PUBLIC = "/en/intro/public-session"
 
@@ -142,7 +148,7 @@ class TestSearchSyntax:
     def test_the_message_is_in_the_sections_language(self, world, visitor):
         response = visitor().get("/fr/@search", params={"SearchableText": '")('})
         assert response.json()["error"]["message"] == (
-            "Ce texte de recherche n’est pas compréhensible."
+            "Ce texte de recherche n’est pas compréhensible."  # noqa: RUF001
         )
 
 
@@ -398,7 +404,7 @@ class TestStoredScripts:
         assert "&lt;script&gt;" in visitor(TEACHER, html=True).get(HUSH + "/@@forum").text or (
             title != HOSTILE["script"])
 
-    @pytest.mark.parametrize("title", [HOSTILE["arabic"], HOSTILE["han"], "Ça, c’est « ça »"])
+    @pytest.mark.parametrize("title", [HOSTILE["arabic"], HOSTILE["han"], "Ça, c’est « ça »"])  # noqa: RUF001
     def test_other_scripts_are_shown_as_written(self, world, visitor, title):
         asked = visitor(LEARNER).post(HUSH + "/@forum", json={"title": title, "text": "Hi"})
         assert asked.status_code == 201

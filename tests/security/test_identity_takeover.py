@@ -6,18 +6,21 @@ account's central id moves it, to the account's new name.
 Over real REST (the functional layer's HTTP server) and, for Wikimedia logins,
 through pas.plugins.authomatic against the loopback OAuth stand-in."""
 
-import sys
 from pathlib import Path
-
-import pytest
-import requests
-import transaction
 from plone import api
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.identity.directory import userid_for_wiki_username
 
+import pytest
+import requests
+import sys
+import transaction
+
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "identity"))
-from wikimedia_oauth import serving_oauth, wiki_account
+from wikimedia_oauth import serving_oauth
+from wikimedia_oauth import wiki_account
+
 
 PASSWORD = "secret-pw-123"  # the password of the `client` fixture's members
 PUBLIC = "/en/intro/public-session"

@@ -2,12 +2,12 @@
 member has that login: the answer (status, type, body) is the same for a member and
 for a name that is no member's; only the member gets a mail."""
 
-import re
-
-import pytest
-import transaction
 from mailboxes import mock_mailbox
 from plone import api
+
+import pytest
+import re
+import transaction
 
 
 @pytest.fixture

@@ -4,26 +4,25 @@ works, by those who may (its learner, its teacher): pages, REST, search, navigat
 the sitemap, the feeds, the page cache, and the teacher's endpoints, reading and
 writing. A refusal shows none of the private words and changes nothing."""
 
-import gzip
-
-import pytest
-from security_site import (
-    ANONYMOUS,
-    HUSH,
-    INSIDERS,
-    LEARNER,
-    MANAGER,
-    MEMBER,
-    OUTSIDER,
-    STRANGERS,
-    TEACHER,
-    actor_id,
-    leaks,
-    state,
-)
+from security_site import actor_id
+from security_site import ANONYMOUS
+from security_site import HUSH
+from security_site import INSIDERS
+from security_site import leaks
+from security_site import LEARNER
+from security_site import MANAGER
+from security_site import MEMBER
+from security_site import OUTSIDER
+from security_site import state
+from security_site import STRANGERS
+from security_site import TEACHER
 from webtest.http import StopableWSGIServer
 from wikimooc.policy.pagecache.middleware import PageCache
 from ZPublisher.WSGIPublisher import publish_module
+
+import gzip
+import pytest
+
 
 REFUSED = (401, 403, 404)
 TEAM = (TEACHER, MANAGER)

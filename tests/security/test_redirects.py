@@ -5,12 +5,14 @@ tests/identity's), and in the login form's hidden came_from, a destination on
 another site, or one a browser could read as another site, lands on the site's
 front page instead; one of its own pages is honoured (the control)."""
 
-import re
+from security_site import MEMBER
+from security_site import PASSWORD
 from urllib.parse import urlsplit
 
 import pytest
+import re
 import requests
-from security_site import MEMBER, PASSWORD
+
 
 # Destinations off the site, ``{site}`` being the site's address and ``{host}`` its
 # host and port.

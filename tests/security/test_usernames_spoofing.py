@@ -3,9 +3,12 @@ invisible characters, character references) become what MediaWiki makes of them,
 are refused where MediaWiki refuses them; checked against the test session's real
 MediaWiki, then over REST."""
 
-import pytest
-from wikimooc.policy.usernames import InvalidUsername, normalise_username
+from wikimooc.policy.usernames import InvalidUsername
+from wikimooc.policy.usernames import normalise_username
 from zope.i18n import translate
+
+import pytest
+
 
 CANONICAL = [
     # Bidi marks, embeddings and overrides are stripped, wherever they are.
@@ -83,7 +86,7 @@ def test_what_mediawiki_refuses_is_refused_with_the_reason(raw, reason):
     "raw, french",
     [
         ("Ad\u200bmin", "contient un caractère invisible ou à usage privé : U+200B"),
-        ("Ad\ufffemin", "contient un caractère qui n’est pas du texte valide : U+FFFE"),
+        ("Ad\ufffemin", "contient un caractère qui n’est pas du texte valide : U+FFFE"),  # noqa: RUF001
         ("Ad%41min", "contient un caractère encodé en pourcentage : %41"),
         ("Ad&foo;min", "contient une référence de caractère HTML : &foo;"),
         ("~~~", "contient ~~~, que le wiki transforme en signature"),

@@ -2,22 +2,23 @@
 theme), and each declares in its pyproject.toml every distribution it uses: in its
 Python imports, its ZCML and its profiles."""
 
+from importlib import metadata
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from pathlib import Path
+
 import ast
+import pytest
 import re
 import sys
 import tomllib
-from importlib import metadata
-from pathlib import Path
 
-import pytest
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
 
 SRC = Path(__file__).parents[2] / "src"
 PACKAGES = ("wikimooc.workflows", "wikimooc.policy", "wikimooc.theme")
 LAYER_OF = {canonicalize_name(package): layer for layer, package in enumerate(PACKAGES)}
 DOTTED_WIKIMOOC_NAME = re.compile(r"\bwikimooc\.(workflows|policy|theme)\b")
-XML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 # Provided by Zope's own processes or test runners rather than by a dependency.
 NOT_DISTRIBUTIONS = {"wikimooc"}
 

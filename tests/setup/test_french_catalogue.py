@@ -3,12 +3,17 @@ ZCML of the three packages, has a French translation that is not fuzzy, the same
 every package that has it; each package's .pot holds exactly the messages of its code.
 Messages are found as `make i18n` finds them (i18ndude's readers)."""
 
-import importlib
 from functools import cache
+from i18ndude.catalog import GSReader
+from i18ndude.catalog import MessageCatalog
+from i18ndude.catalog import PTReader
+from i18ndude.catalog import PYReader
+from i18ndude.catalog import ZCMLReader
 from pathlib import Path
 
+import importlib
 import pytest
-from i18ndude.catalog import GSReader, MessageCatalog, PTReader, PYReader, ZCMLReader
+
 
 DOMAIN = "wikimooc"
 PACKAGES = ("policy", "theme", "workflows")

@@ -4,14 +4,15 @@ from WikiMOOC only their own upgrades package and the few functions that create 
 structure another module owns (the learners groups plugin, enrollments, the page
 cache's counter), which writing by hand would copy."""
 
-import ast
-import importlib
 from pathlib import Path
-
-import pytest
 from plone import api
 from wikimooc.policy.site import PACKAGES
 from wikimooc.policy.upgrades import v20261124005
+
+import ast
+import importlib
+import pytest
+
 
 OWNERS_APIS = {
     ("wikimooc.policy.pas", "install_plugin"),

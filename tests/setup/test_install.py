@@ -1,4 +1,3 @@
-import pytest
 from plone.base.interfaces import INonInstallable
 from plone.browserlayer.utils import registered_layers
 from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
@@ -8,6 +7,9 @@ from wikimooc.policy.site import PACKAGES
 from wikimooc.theme.interfaces import IWikimoocThemeLayer
 from wikimooc.workflows.interfaces import IWikimoocWorkflowsLayer
 from zope.component import getAllUtilitiesRegisteredFor
+
+import pytest
+
 
 LAYERS = {
     "wikimooc.policy": IWikimoocPolicyLayer,

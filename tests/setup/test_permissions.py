@@ -2,13 +2,14 @@
 wikimooc.workflows.permissions, each a permission ZCML registers; no other module
 spells one out."""
 
-import ast
 from pathlib import Path
-
-import pytest
 from wikimooc.workflows import permissions
 from zope.component import getUtilitiesFor
 from zope.security.interfaces import IPermission
+
+import ast
+import pytest
+
 
 SRC = Path(__file__).parents[2] / "src"
 CONSTANTS_MODULE = Path(permissions.__file__)

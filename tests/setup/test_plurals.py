@@ -2,14 +2,15 @@
 not empty, in the English and the French catalogues of the ``wikimooc-plurals``
 domain, which ``make i18n`` does not write; French takes the singular for 0 and 1."""
 
-import ast
 from gettext import GNUTranslations
 from io import BytesIO
 from pathlib import Path
+from pythongettext.msgfmt import Msgfmt
 
+import ast
 import pytest
 import wikimooc.theme
-from pythongettext.msgfmt import Msgfmt
+
 
 THEME = Path(wikimooc.theme.__file__).parent
 LANGUAGES = ("en", "fr")

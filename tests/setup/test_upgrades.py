@@ -1,8 +1,10 @@
 """No upgrade step left dangling: from each profile's first release, upgrade steps
 form one unbroken chain that ends exactly at the metadata.xml version."""
 
-import pytest
 from wikimooc.policy.site import PACKAGES
+
+import pytest
+
 
 FIRST_RELEASE = "20261124001"
 PROFILES = [f"{package}:default" for package in PACKAGES]

@@ -1,9 +1,10 @@
 """Upgrade 20261124002 turns the foundation's Folder/Page stand-ins into Courses."""
 
 from datetime import date
+from plone import api
 
 import pytest
-from plone import api
+
 
 POLICY = "wikimooc.policy:default"
 COURSE_ID = "how-to-contribute-to-wikipedia"

@@ -1,10 +1,13 @@
 """The demo courses are data (wikimooc/policy/demo/courses.yaml), checked as they are
 read: a mistake stops with the file and its place in it."""
 
+from wikimooc.policy.demo import DEMO_COURSES
+from wikimooc.policy.demo.data import COURSES_FILE
+from wikimooc.policy.demo.data import DemoDataError
+from wikimooc.policy.demo.data import read_demo_content
+
 import pytest
 import yaml
-from wikimooc.policy.demo import DEMO_COURSES
-from wikimooc.policy.demo.data import COURSES_FILE, DemoDataError, read_demo_content
 
 
 def test_the_demo_has_its_five_courses_from_the_data_file():

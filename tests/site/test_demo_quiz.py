@@ -2,12 +2,18 @@
 question, in the course's language, and a learner of the demo session can answer it
 fully right, graded on the server like any quiz."""
 
-import pytest
 from plone import api
-from wikimooc.policy.demo import DEMO_COURSES, create_demo_content
-from wikimooc.policy.quiz.attempts import attempt_report, submit
-from wikimooc.policy.quiz.content import question_lines, question_problems
-from wikimooc.policy.quiz.reading import choice_id, learner_quiz
+from wikimooc.policy.demo import create_demo_content
+from wikimooc.policy.demo import DEMO_COURSES
+from wikimooc.policy.quiz.attempts import attempt_report
+from wikimooc.policy.quiz.attempts import submit
+from wikimooc.policy.quiz.content import question_lines
+from wikimooc.policy.quiz.content import question_problems
+from wikimooc.policy.quiz.reading import choice_id
+from wikimooc.policy.quiz.reading import learner_quiz
+
+import pytest
+
 
 COURSE = DEMO_COURSES[0]
 

@@ -2,10 +2,12 @@
 day the demo is created (courses.yaml), so a fresh `make start` shows sessions whose
 edits count, and one to come."""
 
-from datetime import date, timedelta
-
+from datetime import date
+from datetime import timedelta
 from plone import api
-from wikimooc.policy.demo import DEMO_COURSES, create_demo_content
+from wikimooc.policy.demo import create_demo_content
+from wikimooc.policy.demo import DEMO_COURSES
+
 
 RUNNING_ON_THE_CREATION_DAY = {
     "public-session-2027": True,

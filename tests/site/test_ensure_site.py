@@ -1,18 +1,18 @@
 """ensure_site: what `make start` runs to create the site or bring it up to date."""
 
-import pytest
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import system
 from plone import api
 from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
-from Products.GenericSetup.upgrade import (
-    UpgradeStep,
-    _registerUpgradeStep,
-    _upgrade_registry,
-)
+from Products.GenericSetup.upgrade import _registerUpgradeStep
+from Products.GenericSetup.upgrade import _upgrade_registry
+from Products.GenericSetup.upgrade import UpgradeStep
 from wikimooc.policy.demo import DEMO_COURSES
 from wikimooc.policy.site import ensure_site
 from zope.interface import noLongerProvides
+
+import pytest
+
 
 SITE_ID = "wikimooc"
 POLICY_PROFILE = "wikimooc.policy:default"

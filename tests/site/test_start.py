@@ -1,18 +1,19 @@
 """`make start` for real: scripts/start.sh on a fresh instance (ZEO over FileStorage,
 the task worker, waitress), stopped with Ctrl-C and started again."""
 
+from datetime import date
+from pathlib import Path
+from running_platform import ADMIN
+from running_platform import Platform
+from wikimooc.policy.demo import DEMO_COURSES
+
 import base64
+import pytest
 import re
 import subprocess
 import sys
 import urllib.error
 import urllib.request
-from datetime import date
-from pathlib import Path
-
-import pytest
-from running_platform import ADMIN, Platform
-from wikimooc.policy.demo import DEMO_COURSES
 
 
 @pytest.fixture(scope="module")

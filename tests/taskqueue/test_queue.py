@@ -1,6 +1,9 @@
-import pytest
-from huey import MemoryHuey, RedisHuey, SqliteHuey
+from huey import MemoryHuey
+from huey import RedisHuey
+from huey import SqliteHuey
 from wikimooc.policy.taskqueue import queue_from_url
+
+import pytest
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 """Text colours of the theme against the backgrounds it puts them on, computed from
 the Codex design tokens of the stylesheet Plone serves (WCAG AA: 4.5:1)."""
 
-import re
 from pathlib import Path
 
 import pytest
+import re
 import wikimooc.theme
+
 
 STYLESHEET = Path(wikimooc.theme.__file__).parent / "static" / "wikimooc.css"
 
@@ -34,7 +35,7 @@ PAIRS = [
 
 
 def tokens():
-    root = re.search(r":root \{(.*?)\}", STYLESHEET.read_text(), re.DOTALL).group(1)
+    root = re.search(r":root \{(.*?)\}", STYLESHEET.read_text(), re.S).group(1)
     return dict(re.findall(r"--([a-z0-9-]+): (#[0-9a-f]{3,6});", root))
 
 

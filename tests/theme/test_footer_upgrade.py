@@ -9,6 +9,7 @@ from wikimooc.policy.upgrades.v20261203040 import upgrade as add_footer_settings
 from wikimooc.theme.upgrades.v20261203030 import upgrade as show_our_footer
 from zope.component import getUtility
 
+
 MANAGER, SKIN = "plone.portalfooter", "Plone Default"
 
 

@@ -1,11 +1,13 @@
 """The practice link: the learner's page on the session's wiki, in the exercise's
 editor, from its preload template, with its tour, and the way back to the course."""
 
-from urllib.parse import parse_qs, urlsplit
+from plone import api
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
+from wikimooc.policy.roundtrips import help_url
+from wikimooc.policy.roundtrips import practice_links
 
 import pytest
-from plone import api
-from wikimooc.policy.roundtrips import help_url, practice_links
 
 
 @pytest.fixture

@@ -1,12 +1,14 @@
 """The upgrade step that brings the Wikimedia look to an existing site."""
 
-import pytest
 from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
 from plone.base.interfaces.resources import IBundleRegistry
 from plone.registry.interfaces import IRegistry
 from wikimooc.theme.upgrades import v20261203101
 from wikimooc.theme.upgrades.v20261124002 import upgrade
 from zope.component import getUtility
+
+import pytest
+
 
 BUNDLE = "plone.bundles/wikimooc-theme"
 

@@ -1,8 +1,10 @@
 """The upgrade step that takes the user menu's links off the deprecated
 globals_view/navigationRootUrl."""
 
-import pytest
 from wikimooc.theme.upgrades.v20261124003 import upgrade
+
+import pytest
+
 
 DEPRECATED = "string:${globals_view/navigationRootUrl}/"
 

@@ -1,5 +1,6 @@
-import pytest
 from tour_drafts import add_draft
+
+import pytest
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 """Tour and step names follow GuidedTour's rules: lowercase, no - or ."""
 
-import pytest
-from wikimooc.policy.tours.names import NotATourName, tour_name
+from wikimooc.policy.tours.names import NotATourName
+from wikimooc.policy.tours.names import tour_name
 from wikimooc.policy.tours.wiki import tour_name_of
+
+import pytest
 
 
 @pytest.mark.parametrize("name", ["twa1", "firstedit", "first_edit"])

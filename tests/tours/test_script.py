@@ -1,13 +1,13 @@
 """The tour builder writes GuidedTour's TourBuilder JavaScript from a draft's steps."""
 
-import json
-import re
-
-import pytest
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from wikimooc.policy.tours.script import tour_script
 from wikimooc.theme.tours.views import TourBuilderView
+
+import json
+import pytest
+import re
 
 
 def script_of(draft):
@@ -19,14 +19,14 @@ def test_the_script_builds_the_tour_step_by_step(draft):
     assert 'new gt.TourBuilder( { name: "firstedit" } );' in script
     assert script.count("tour.firstStep(") == 1 and script.count("tour.step(") == 2
     assert re.search(
-        r'tour\.firstStep\( \{\s+name: "welcome".*?\} \)\s+\.next\( "edit" \);', script, re.DOTALL
+        r'tour\.firstStep\( \{\s+name: "welcome".*?\} \)\s+\.next\( "edit" \);', script, re.S
     )
     assert re.search(
         r'tour\.step\( \{\s+name: "edit".*?\} \)\s+'
         r'\.back\( "welcome" \)\s+\.next\( "done" \);',
-        script, re.DOTALL,
+        script, re.S,
     )
-    assert re.search(r'tour\.step\( \{\s+name: "done".*?\} \)\s+\.back\( "edit" \);', script, re.DOTALL)
+    assert re.search(r'tour\.step\( \{\s+name: "done".*?\} \)\s+\.back\( "edit" \);', script, re.S)
     assert script.rstrip().endswith("}( mw.guidedTour ) );")
 
 

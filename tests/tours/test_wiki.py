@@ -2,22 +2,26 @@
 still JavaScript pages of the MediaWiki namespace): listing them for teachers, and
 publishing a draft with the platform's account, which needs editsitejs."""
 
-import re
-import secrets
 from datetime import date
 from html import unescape
-
-import pytest
-import requests
-import transaction
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME, SITE_OWNER_PASSWORD
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from tour_drafts import add_draft
 from wikimooc.policy.content.lesson import ILesson
 from wikimooc.policy.tours.names import NotATourName
 from wikimooc.policy.tours.vocabulary import guided_tours
-from wikimooc.policy.tours.wiki import forget_tours, tour_page, tours_on_wiki
+from wikimooc.policy.tours.wiki import forget_tours
+from wikimooc.policy.tours.wiki import tour_page
+from wikimooc.policy.tours.wiki import tours_on_wiki
 from wikimooc.theme.tours.views import TourBuilderView
+
+import pytest
+import re
+import requests
+import secrets
+import transaction
+
 
 PLATFORM_PASSWORD = "Platform-Tours-Pass-77"
 

@@ -2,6 +2,7 @@
 
 from plone import api
 
+
 STEPS = (
     {"title": "Welcome", "description": "This is your sandbox.", "step_name": "welcome",
      "buttons": ("next",)},

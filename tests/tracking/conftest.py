@@ -1,10 +1,12 @@
-import secrets
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
+from plone import api
 
 import pytest
 import requests
+import secrets
 import transaction
-from plone import api
+
 
 WIKI_PASSWORD = "Tracked-Learner-Pass-42"
 

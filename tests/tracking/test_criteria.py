@@ -2,11 +2,14 @@
 the shape MediaWiki's API gives it with formatversion=2)."""
 
 from types import SimpleNamespace
-
-import pytest
-from wikimooc.policy.tracking.criteria import action_matches, cheap_match, text_matches
+from wikimooc.policy.tracking.criteria import action_matches
+from wikimooc.policy.tracking.criteria import cheap_match
+from wikimooc.policy.tracking.criteria import text_matches
 from wikimooc.policy.tracking.storage import Contribution
 from wikimooc.policy.tracking.titles import parse_site_info
+
+import pytest
+
 
 FRENCH_WIKI = parse_site_info({
     "general": {"case": "first-letter", "lang": "fr"},

@@ -1,19 +1,22 @@
 """The teacher dashboard, learners' progress and teachers' decisions, over REST and in
 Classic UI, from checks run against the real MediaWiki."""
 
-import csv
-import io
 from datetime import timedelta
-
-import pytest
-import transaction
 from plone import api
-from wikimooc.policy.enrollment import add_learners, enroll
-from wikimooc.policy.taskqueue.queue import enqueue_after_commit, huey
+from wikimooc.policy.enrollment import add_learners
+from wikimooc.policy.enrollment import enroll
+from wikimooc.policy.taskqueue.queue import enqueue_after_commit
+from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.tasks import check_session_edits
 from wikimooc.policy.tracking.checker import SETTLE_SECONDS
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.storage import utc_now
+
+import csv
+import io
+import pytest
+import transaction
+
 
 LEARNER_PASSWORD = "learner-pw-12345"
 
@@ -152,7 +155,7 @@ def test_check_edits_is_queued_only_when_the_request_commits(tracked_session, br
 def test_the_queued_check_runs_as_the_worker_and_records_the_edit(
     tracked_session, wiki_learner, edit, browser, monkeypatch
 ):
-    from wikimooc.policy.tracking import checker
+    import wikimooc.policy.tracking.checker as checker
 
     ada = wiki_learner()
     add_learners(tracked_session, [ada], added_by="coach")

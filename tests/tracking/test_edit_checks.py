@@ -2,14 +2,17 @@
 edits made through the API, a check cycle run, and what it recorded."""
 
 from datetime import timedelta
-
-import transaction
 from plone import api
 from wikimooc.policy.enrollment import add_learners
-from wikimooc.policy.tracking.checker import SETTLE_SECONDS, check_session
+from wikimooc.policy.tracking.checker import check_session
+from wikimooc.policy.tracking.checker import SETTLE_SECONDS
 from wikimooc.policy.tracking.reports import dashboard
 from wikimooc.policy.tracking.schedule import check_and_commit
-from wikimooc.policy.tracking.storage import tracking_of, utc_now, wiki_statuses
+from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.storage import utc_now
+from wikimooc.policy.tracking.storage import wiki_statuses
+
+import transaction
 
 
 def later():

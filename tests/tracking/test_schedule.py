@@ -1,15 +1,21 @@
 """Which sessions the periodic check reads, and when."""
 
-import threading
 from datetime import date
-
-import pytest
-import transaction
 from plone import api
 from wikimooc.policy.enrollment import add_learners
-from wikimooc.policy.tracking.schedule import claim, is_active, is_due, run_due_checks
-from wikimooc.policy.tracking.storage import tracking_of, utc_now, wiki_statuses
+from wikimooc.policy.tracking.schedule import claim
+from wikimooc.policy.tracking.schedule import is_active
+from wikimooc.policy.tracking.schedule import is_due
+from wikimooc.policy.tracking.schedule import run_due_checks
+from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.storage import utc_now
+from wikimooc.policy.tracking.storage import wiki_statuses
 from zope.component.hooks import setSite
+
+import pytest
+import threading
+import transaction
+
 
 TODAY = date(2027, 6, 15)
 

@@ -33,6 +33,14 @@ ARCHIVE and MANIFEST renamed, and give the test a second archive; write the comm
 here whenever an archive is made.
 """
 
+from datetime import datetime
+from datetime import UTC
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
+
 import base64
 import json
 import struct
@@ -44,19 +52,16 @@ import threading
 import time
 import urllib.error
 import zlib
-from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-import old_site
-from running_platform import (
-    ADMIN,
-    Platform,
-)
+from running_platform import ADMIN  # noqa: E402
+from running_platform import Platform  # noqa: E402
+
+import old_site  # noqa: E402
+
 
 ARCHIVE = HERE / "data" / "old-site.tar.xz"
 MANIFEST = HERE / "data" / "old-site.json"

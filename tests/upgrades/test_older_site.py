@@ -14,19 +14,21 @@ Nothing here imports the demo content's code: what the site must hold comes from
 old_site.py and data/old-site.json, written when the archive was made.
 """
 
+from pathlib import Path
+from running_platform import ADMIN
+from running_platform import Platform
+from urllib.parse import urlencode
+
 import base64
 import json
+import old_site
+import pytest
 import re
 import struct
 import tarfile
 import urllib.error
 import urllib.request
-from pathlib import Path
-from urllib.parse import urlencode
 
-import old_site
-import pytest
-from running_platform import ADMIN, Platform
 
 DATA = Path(__file__).parent / "data"
 MANIFEST = json.loads((DATA / "old-site.json").read_text(encoding="utf-8"))

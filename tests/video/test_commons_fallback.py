@@ -4,15 +4,23 @@ through its API, and TimedText pages (namespace 710) with French and English
 subtitles; the platform asks ``prop=videoinfo``, sees the wiki does not know it,
 then reads core's ``prop=imageinfo`` and the TimedText pages."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from video_hosts import GERMAN_VTT
+from video_hosts import LECTURE
+from video_hosts import PICTURE
+from video_hosts import use_hosts
+from wikimooc.policy.content.lesson import usable_videos
+from wikimooc.policy.content.lesson import VideoNotUsable
+from wikimooc.policy.video.cache import cached
+from wikimooc.policy.video.cache import look_up
+from wikimooc.policy.video.cache import refresh_stale
+from wikimooc.policy.video.sources import VideoRefused
+from zope.i18n import translate
 
 import pytest
 import requests
-from video_hosts import GERMAN_VTT, LECTURE, PICTURE, use_hosts
-from wikimooc.policy.content.lesson import VideoNotUsable, usable_videos
-from wikimooc.policy.video.cache import cached, look_up, refresh_stale
-from wikimooc.policy.video.sources import VideoRefused
-from zope.i18n import translate
 
 
 @pytest.fixture
@@ -47,9 +55,9 @@ def test_the_page_url_form_finds_the_same_file(local_commons, lecture_on_wiki):
     "text, status, message",
     [
         (f"File:{PICTURE}", 400,
-         "File:WikiMOOC picture.png n’est pas une vidéo (c’est image/png)."),
+         "File:WikiMOOC picture.png n’est pas une vidéo (c’est image/png)."),  # noqa: RUF001
         ("File:No such lecture.webm", 404,
-         "Il n’y a pas de fichier File:No such lecture.webm sur commons.wikimedia.org."),
+         "Il n’y a pas de fichier File:No such lecture.webm sur commons.wikimedia.org."),  # noqa: RUF001
     ],
 )
 def test_files_that_are_not_videos_are_refused(local_commons, text, status, message):
@@ -84,7 +92,7 @@ def test_an_unreachable_wiki_is_refused_with_the_reason(local_commons):
         look_up("File:Anything.webm")
     assert refused.value.status == 503
     assert translate(refused.value.message, target_language="fr") == (
-        "commons.wikimedia.org est injoignable pour l’instant : réessayez plus tard.")
+        "commons.wikimedia.org est injoignable pour l’instant : réessayez plus tard.")  # noqa: RUF001
 
 
 def test_a_known_video_stays_usable_while_the_wiki_is_down(local_commons):
@@ -95,4 +103,4 @@ def test_a_known_video_stays_usable_while_the_wiki_is_down(local_commons):
         with pytest.raises(VideoNotUsable) as refused:
             usable_videos([known, "File:Never looked up.webm"])
     assert translate(refused.value.doc(), target_language="fr") == (
-        "commons.wikimedia.org est injoignable pour l’instant : réessayez plus tard.")
+        "commons.wikimedia.org est injoignable pour l’instant : réessayez plus tard.")  # noqa: RUF001

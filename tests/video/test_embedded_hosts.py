@@ -3,11 +3,13 @@ captions) and YouTube's oEmbed endpoint are the loopback stand-in's
 (tests/video_hosts.py), which answers as they document; its PeerTube is reached as
 ``localhost``, its wiki as ``127.0.0.1``."""
 
-import pytest
 from video_hosts import use_hosts
 from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.sources import VideoRefused
 from zope.i18n import translate
+
+import pytest
+
 
 UUID = "9c9de5e8-0a1e-484a-b099-e80766180a6d"
 
@@ -41,7 +43,7 @@ def test_peertube_video_that_does_not_exist(hosts):
         look_up(peertube_url(hosts, "/w/nothingHere123"))
     assert refused.value.status == 404
     assert translate(refused.value.message, target_language="fr") == (
-        f"Il n’y a pas de vidéo à cette adresse sur localhost:{hosts.server_port}.")
+        f"Il n’y a pas de vidéo à cette adresse sur localhost:{hosts.server_port}.")  # noqa: RUF001
 
 
 def test_youtube_video(hosts):
@@ -56,8 +58,8 @@ def test_youtube_video(hosts):
 @pytest.mark.parametrize(
     "ident, message",
     [
-        ("BBBBBBBBBBB", "Il n’y a pas de vidéo YouTube BBBBBBBBBBB."),
-        ("AAAAAAAAAAA", "Cette vidéo YouTube ne peut pas être intégrée à d’autres sites."),
+        ("BBBBBBBBBBB", "Il n’y a pas de vidéo YouTube BBBBBBBBBBB."),  # noqa: RUF001
+        ("AAAAAAAAAAA", "Cette vidéo YouTube ne peut pas être intégrée à d’autres sites."),  # noqa: RUF001
     ],
 )
 def test_youtube_videos_refused(hosts, ident, message):

@@ -3,11 +3,14 @@ the loopback stand-in (tests/video_hosts.py) answers ``prop=videoinfo`` with
 ``viprop=derivatives|timedtext`` and ``action=timedtext`` exactly as
 TimedMediaHandler documents and implements them (ApiQueryVideoInfo, ApiTimedText)."""
 
-import pytest
-from video_hosts import FRENCH_SRT, use_hosts
-from wikimooc.policy.video.cache import cached, look_up
+from video_hosts import FRENCH_SRT
+from video_hosts import use_hosts
+from wikimooc.policy.video.cache import cached
+from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.sources import VideoRefused
 from zope.i18n import translate
+
+import pytest
 
 
 @pytest.fixture
@@ -53,5 +56,5 @@ def test_a_missing_file_is_refused(tmh_commons):
         look_up("File:Missing.webm")
     assert refused.value.status == 404
     assert translate(refused.value.message, target_language="fr") == (
-        "Il n’y a pas de fichier File:Missing.webm sur commons.wikimedia.org.")
+        "Il n’y a pas de fichier File:Missing.webm sur commons.wikimedia.org.")  # noqa: RUF001
     assert cached("File:Missing.webm") is None

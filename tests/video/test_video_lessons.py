@@ -3,15 +3,17 @@ attribution (read from the cache: no host is asked per view), the REST services,
 the learner's player reporting what was watched, and progress. The video hosts are
 the loopback stand-in (tests/video_hosts.py, TimedMediaHandler's API as documented)."""
 
-import re
-
-import pytest
-import transaction
 from html_pages import html_client
 from plone import api
 from video_hosts import use_hosts
-from wikimooc.policy.video.cache import cached, look_up
+from wikimooc.policy.video.cache import cached
+from wikimooc.policy.video.cache import look_up
 from wikimooc.policy.video.watching import watching_of
+
+import pytest
+import re
+import transaction
+
 
 LESSON = "/en/intro/about/watch"
 VIDEOS = ["File:Lecture.webm", "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
@@ -87,7 +89,7 @@ def lesson_progress(client):
     """What the course's syllabus says of the lesson to Ada: "done", "todo" or None."""
     course = html_client(client, "ada").get("/en/intro").text
     part = re.search(r'<li class="wikimooc-syllabus__part wikimooc-syllabus__part--Lesson">'
-                     r'(.*?)</li>', course, re.DOTALL).group(1)
+                     r'(.*?)</li>', course, re.S).group(1)
     if "wikimooc-done" in part:
         return "done"
     return "todo" if "wikimooc-badge--todo" in part else None

@@ -1,9 +1,11 @@
 """What authors paste is read as a Commons file, a PeerTube or a YouTube video, or
 refused with a reason, without asking any host."""
 
-import pytest
-from wikimooc.policy.video.sources import VideoRefused, read_source
+from wikimooc.policy.video.sources import read_source
+from wikimooc.policy.video.sources import VideoRefused
 from zope.i18n import translate
+
+import pytest
 
 
 @pytest.mark.parametrize(
@@ -43,20 +45,20 @@ def test_sources_read(portal, text, kind, host, ident):
     "text, message",
     [
         ("https://fr.wikipedia.org/wiki/Fichier:Demo.webm",
-         "C’est une page de fr.wikipedia.org, pas de Wikimedia Commons : donnez le nom du"
+         "C’est une page de fr.wikipedia.org, pas de Wikimedia Commons : donnez le nom du"  # noqa: RUF001
          " fichier ou sa page sur Commons."),
         ("https://wiki.example.org/wiki/File:Demo.webm",
-         "C’est une page de wiki.example.org, pas de Wikimedia Commons : donnez le nom du"
+         "C’est une page de wiki.example.org, pas de Wikimedia Commons : donnez le nom du"  # noqa: RUF001
          " fichier ou sa page sur Commons."),
         ("https://vimeo.com/123456",
          "WikiMOOC lit les vidéos de Wikimedia Commons, de PeerTube et de YouTube :"
-         " vimeo.com n’en est pas."),
+         " vimeo.com n’en est pas."),  # noqa: RUF001
         ("ftp://example.org/video.webm",
          "WikiMOOC lit les vidéos de Wikimedia Commons, de PeerTube et de YouTube :"
-         " ftp://example.org/video.webm n’en est pas."),
+         " ftp://example.org/video.webm n’en est pas."),  # noqa: RUF001
         ("https://www.youtube.com/watch?v=short", "Cette adresse YouTube ne désigne aucune vidéo."),
         ("https://commons.wikimedia.org/wiki/Main_Page",
-         "Cette page de Wikimedia Commons n’est pas un fichier : donnez la page d’un fichier"
+         "Cette page de Wikimedia Commons n’est pas un fichier : donnez la page d’un fichier"  # noqa: RUF001
          " (File:…)."),
         ("", "Donnez un fichier de Commons, une adresse PeerTube ou une adresse YouTube."),
         ("File:", "Donnez un fichier de Commons, une adresse PeerTube ou une adresse YouTube."),

@@ -1,9 +1,14 @@
 """Text from video hosts is untrusted: it is kept as plain text, and subtitles are
 read laxly and written back out without any markup."""
 
+from wikimooc.policy.video.subtitles import as_transcript
+from wikimooc.policy.video.subtitles import as_webvtt
+from wikimooc.policy.video.subtitles import read_cues
+from wikimooc.policy.video.text import language_code
+from wikimooc.policy.video.text import plain_text
+from wikimooc.policy.video.text import safe_url
+
 import pytest
-from wikimooc.policy.video.subtitles import as_transcript, as_webvtt, read_cues
-from wikimooc.policy.video.text import language_code, plain_text, safe_url
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,14 @@
 """The upgrade steps of video lessons: a lesson's former ``video_url`` goes, as it
 was, into its videos; the settings and the player's bundle are added."""
 
-import pytest
 from plone import api
 from plone.base.interfaces.resources import IBundleRegistry
 from plone.registry.interfaces import IRegistry
 from wikimooc.policy.upgrades import v20261203070
 from wikimooc.theme.upgrades import v20261203120
 from zope.component import getUtility
+
+import pytest
 
 
 @pytest.fixture

@@ -2,11 +2,13 @@
 FileStorage record watching of the same lesson in the same session, and both commit
 (the BTree merges changes to different keys)."""
 
+from wikimooc.policy.video.watching import Watching
+from ZODB.FileStorage import FileStorage
+
 import pytest
 import transaction
 import ZODB
-from wikimooc.policy.video.watching import Watching
-from ZODB.FileStorage import FileStorage
+
 
 LESSON = "lesson-uid"
 

@@ -1,10 +1,10 @@
 """The test wiki itself: a real MediaWiki with the settings the wiki features rely on."""
 
 import itertools
-
 import mwclient
 import pytest
 import requests
+
 
 PASSWORD = "correct horse battery staple"
 numbers = itertools.count(1)

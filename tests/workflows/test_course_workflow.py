@@ -1,10 +1,12 @@
 """The course review workflow, end to end with its actors over REST."""
 
-import pytest
-import transaction
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.i18n import translate
+
+import pytest
+import transaction
+
 
 COURSE = {"@type": "Course", "title": "Sources on Wikipedia", "projects": ["wikipedia"],
           "organisation": "Wikimedia UK"}
@@ -59,7 +61,7 @@ def test_the_empty_course_message_in_french(actors, client):
     created = client("ada").post("/fr", json={**COURSE, "title": "Les sources"}).json()["@id"]
     refused = client("ada").post(created + "/@workflow/submit", json={})
     assert refused.json()["error"]["message"] == (
-        "Un cours doit avoir au moins un module avant d’être soumis à relecture :"
+        "Un cours doit avoir au moins un module avant d’être soumis à relecture :"  # noqa: RUF001
         " ajoutez un module, puis soumettez-le."
     )
 
@@ -115,7 +117,7 @@ def test_the_rejection_message_in_french(actors, client):
     client("ada").post(created + "/@workflow/submit", json={})
     refused = client("cleo").post(created + "/@workflow/reject", json={})
     assert refused.json()["error"]["message"] == (
-        "Un refus doit être accompagné d’un commentaire pour les auteurs et autrices."
+        "Un refus doit être accompagné d’un commentaire pour les auteurs et autrices."  # noqa: RUF001
     )
 
 

@@ -1,10 +1,14 @@
 """Session workflows of wikimooc.workflows: states, transitions, the exact role sets
 each state grants, and how they behave on real content."""
 
-import pytest
 from AccessControl import getSecurityManager
 from plone import api
-from plone.app.testing import TEST_USER_NAME, login, logout
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.app.testing import TEST_USER_NAME
+
+import pytest
+
 
 PUBLIC = "wikimooc_public_session_workflow"
 PRIVATE = "wikimooc_private_session_workflow"
