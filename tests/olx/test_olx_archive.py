@@ -1,7 +1,7 @@
 """Reading uploaded archives as hostile input: each refusal in a table."""
 
-from conftest import full_course
-from conftest import tar_gz
+from olx_archives import full_course
+from olx_archives import tar_gz
 from wikimooc.policy.olx.archive import Limits
 from wikimooc.policy.olx.archive import OlxRefused
 from wikimooc.policy.olx.archive import parse_xml

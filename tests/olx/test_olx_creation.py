@@ -1,8 +1,8 @@
 """Creating the draft course from an archive, and exporting it back (integration
 layer: the steps the worker runs, called here in the test's transaction)."""
 
-from conftest import full_course
-from conftest import tar_gz
+from olx_archives import full_course
+from olx_archives import tar_gz
 from datetime import date
 from plone import api
 from plone.app.testing import TEST_USER_NAME

@@ -1,13 +1,13 @@
 """The plan read from a course archive: every mapping of the issue, one test each
 (pure functions, no site)."""
 
-from conftest import full_course
-from conftest import PROBLEM_CHECKBOX
-from conftest import PROBLEM_NUMBER
-from conftest import PROBLEM_OPTION
-from conftest import PROBLEM_REGEXP
-from conftest import PROBLEM_SINGLE
-from conftest import PROBLEM_TEXT
+from olx_archives import full_course
+from olx_archives import PROBLEM_CHECKBOX
+from olx_archives import PROBLEM_NUMBER
+from olx_archives import PROBLEM_OPTION
+from olx_archives import PROBLEM_REGEXP
+from olx_archives import PROBLEM_SINGLE
+from olx_archives import PROBLEM_TEXT
 from wikimooc.policy.olx.archive import parse_xml
 from wikimooc.policy.olx.problems import read_problem
 from wikimooc.policy.olx.reading import read_course

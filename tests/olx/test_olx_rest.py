@@ -2,8 +2,8 @@
 worker's report → confirm → the worker's course; who may import; refusals in
 French; the export."""
 
-from conftest import full_course
-from conftest import tar_gz
+from olx_archives import full_course
+from olx_archives import tar_gz
 from plone import api
 from wikimooc.policy.olx.archive import Limits
 from wikimooc.policy.olx.archive import read_archive
@@ -51,7 +51,7 @@ def test_upload_report_confirm(site, author, client):
     assert (report["report"]["title"], report["report"]["language"]) == ("Wikimooc", "fr")
     assert [module["title"] for module in report["report"]["modules"]] == [
         "Discover", "Inline chapter"]
-    assert [item["type"] for item in report["report"]["modules"][0]["items"]] == [
+    assert [item["type"] for item in report["report"]["modules"][0]["contents"]] == [
         "Lesson", "Quiz", "Exercise"]
     skipped = {item["location"]: item["reason"] for item in report["report"]["skipped"]}
     assert skipped["lti_consumer/tool"].startswith("Un outil LTI")

@@ -40,7 +40,7 @@ def parts(plan, request):
                           "criteria": len(exercise["rubric"]["criteria"])}
                          for exercise in subsection["exercises"])
         modules.append({"type": "Module", "title": module["title"],
-                        "location": module["location"], "items": items})
+                        "location": module["location"], "contents": items})
     return modules
 
 

@@ -21,6 +21,8 @@ from zope.i18n import translate
 
 
 WAITING = ("queued", "reading", "creating")
+DEFAULT_LICENSE = "cc-by-sa-4.0"
+DEFAULT_PROJECT = "wikipedia"
 
 
 class ImportView(BrowserView):
@@ -42,7 +44,7 @@ class ImportView(BrowserView):
 
     def act(self, form):
         if form.get("id"):
-            started = confirm(self.context, form["id"], form.get("license", "cc-by-sa-4.0"),
+            started = confirm(self.context, form["id"], form.get("license", DEFAULT_LICENSE),
                               form.get("projects") or None)
             task = create_olx_import
         else:
@@ -61,17 +63,26 @@ class ImportView(BrowserView):
     def waiting(self):
         return self.started is not None and self.started.status in WAITING
 
+    def ready(self):
+        return self.started is not None and self.started.status == "ready"
+
+    def modules(self):
+        """The report's modules, each item with the name of what it becomes."""
+        kinds = {"Lesson": _("Lesson"), "Quiz": _("Quiz"),
+                 "Exercise": _("Peer-reviewed exercise")}
+        return [{**module, "contents": [{**item, "kind": kinds[item["type"]]}
+                                        for item in module["contents"]]}
+                for module in self.report()["report"]["modules"]]
+
     def licenses(self):
-        return [{"value": term.value, "title": translate(term.title, context=self.request)}
+        return [{"value": term.value, "title": translate(term.title, context=self.request),
+                 "selected": term.value == DEFAULT_LICENSE or None}
                 for term in LICENSES]
 
     def projects(self):
-        return [{"value": term.value, "title": translate(term.title, context=self.request)}
+        return [{"value": term.value, "title": translate(term.title, context=self.request),
+                 "checked": term.value == DEFAULT_PROJECT or None}
                 for term in PROJECTS]
-
-    def kind_title(self, kind):
-        return {"Lesson": _("Lesson"), "Quiz": _("Quiz"), "Exercise": _("Peer-reviewed exercise")
-                }[kind]
 
 
 class ExportView(BrowserView):

@@ -6,7 +6,6 @@ chapters; components are inline or in files of their own; ``static/``,
 
 import io
 import json
-import pytest
 import tarfile
 
 
@@ -193,8 +192,3 @@ def full_course():
             "course/2027": {"start": "2027-03-01T00:00:00Z", "end": "2027-04-30T00:00:00Z"},
         }),
     }
-
-
-@pytest.fixture
-def course_files():
-    return full_course()
