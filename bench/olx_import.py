@@ -151,12 +151,12 @@ def main(argv=None):
           f" {len(archive) / 1e6:.1f} MB archive", flush=True)
     directory = tempfile.mkdtemp(prefix="wikimooc-bench-olx-")
     try:
-        return run(directory, archive, (html, problems, videos), args.static)
+        return run(directory, archive, problems, args.static)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def run(directory, archive, expected, static_count):
+def run(directory, archive, problems, static_count):
     from pathlib import Path
 
     zope_conf = write_zope_instance(Path(directory), cache_size=30000)
@@ -194,7 +194,6 @@ def run(directory, archive, expected, static_count):
         baseline(site, plan, files)
         transaction.commit()
         base = time.perf_counter() - started
-        html, problems, videos = expected
         found = {
             "modules": count(course, "Module"), "lessons": count(course, "Lesson"),
             "questions": count(course, "QuizQuestion"),

@@ -1,9 +1,9 @@
 """Creating the draft course from an archive, and exporting it back (integration
 layer: the steps the worker runs, called here in the test's transaction)."""
 
+from datetime import date
 from olx_archives import full_course
 from olx_archives import tar_gz
-from datetime import date
 from plone import api
 from plone.app.testing import TEST_USER_NAME
 from wikimooc.policy.grades.settings import grading_policy
