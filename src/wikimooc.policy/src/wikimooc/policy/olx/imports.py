@@ -13,6 +13,8 @@ from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.olx.archive import OlxRefused
 from wikimooc.policy.olx.archive import read_archive
+from wikimooc.policy.olx.archive import site_limits
+from wikimooc.policy.olx.archive import too_big
 from wikimooc.policy.olx.creating import checked_choices
 from wikimooc.policy.olx.creating import create_course
 from wikimooc.policy.olx.reading import read_course
@@ -74,6 +76,9 @@ def start(folder, filename, data):
     refuse_unless_importer(folder)
     if not data:
         raise OlxRefused(400, _("Choose the .tar.gz file Open edX Studio exported."))
+    limits = site_limits()
+    if len(data) > limits.bytes:
+        raise too_big(limits)
     started = OlxImport(api.user.get_current().getId(), filename or "course.tar.gz", data)
     imports_of(folder, create=True)[started.id] = started
     return started

@@ -27,6 +27,7 @@ DEFAULT_PROJECT = "wikipedia"
 
 class ImportView(BrowserView):
     started = None
+    refused = None
 
     def __call__(self):
         with Attempt() as attempt:
@@ -39,8 +40,14 @@ class ImportView(BrowserView):
             if import_id:
                 self.started = get_import(self.context, import_id)
         if attempt.refused is not None:
+            self.refused = attempt.refused
             api.portal.show_message(attempt.refused.message, request=self.request, type="error")
         return self.index()
+
+    def may_upload(self):
+        """The form, unless the visitor may not import here (or an import is shown)."""
+        return self.started is None and (self.refused is None
+                                         or self.refused.status not in (401, 403))
 
     def act(self, form):
         if form.get("id"):
@@ -87,8 +94,12 @@ class ImportView(BrowserView):
 
 class ExportView(BrowserView):
     def __call__(self):
-        filename, data = export_course(self.context)
-        response = self.request.response
-        response.setHeader("Content-Type", "application/gzip")
-        response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
-        return data
+        with Attempt() as attempt:
+            filename, data = export_course(self.context)
+            response = self.request.response
+            response.setHeader("Content-Type", "application/gzip")
+            response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+            return data
+        api.portal.show_message(attempt.refused.message, request=self.request, type="error")
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
