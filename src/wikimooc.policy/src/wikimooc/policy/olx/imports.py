@@ -102,6 +102,7 @@ def run_reading(folder, import_id):
         started.step("ready")
     if attempt.refused is not None:
         started.refusal = attempt.refused.message
+        started.archive = None  # nothing more will be read of it
         started.step("refused")
 
 
@@ -133,6 +134,7 @@ def run_creation(folder, import_id):
     if attempt.refused is not None:
         before.rollback()
         started.refusal = attempt.refused.message
+        started.archive = None
         started.step("refused")
         return None
     started.course_uid = api.content.get_uuid(course)

@@ -22,7 +22,6 @@ from wikimooc.policy.quiz.content import question_problems
 
 import contextlib
 import json
-import posixpath
 import re
 
 
@@ -57,8 +56,9 @@ WARNINGS = {
 PEER_GRADER_WORDS = ("peer", "assessment", "ora", "essay", "project")
 
 
-class Course:
-    """The archive's files and the running lists of what is skipped and warned."""
+class Reading:
+    """The archive's files being read, and the running lists of what is skipped and
+    warned and of the static files referred to."""
 
     def __init__(self, files):
         self.files = files
@@ -349,7 +349,7 @@ def schedule_of(course, run):
 def read_course(files):
     """The plan of the course in ``files`` (archive paths → bytes); OlxRefused when
     it is no Open edX course."""
-    course = Course(files)
+    course = Reading(files)
     pointer = course.element("course.xml")
     if pointer is None or pointer.tag != "course":
         raise OlxRefused(400, _("The archive holds no course.xml: it is no Open edX course."))
@@ -384,7 +384,3 @@ def read_course(files):
         "skipped": course.skipped,
         "warnings": course.warnings,
     }
-
-
-def static_name(path):
-    return posixpath.relpath(path, "static")
