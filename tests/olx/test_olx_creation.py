@@ -170,3 +170,11 @@ def test_a_creation_refused_midway_leaves_nothing(portal):
     run_creation(portal["fr"], started.id)
     assert started.status == "refused"
     assert set(portal["fr"].objectIds()) == before
+
+
+def test_a_course_in_another_language_than_its_folder_is_warned(portal):
+    with api.env.adopt_roles(["Manager"]):
+        started = start(portal["en"], "wikimooc.tar.gz", tar_gz(full_course()))
+        run_reading(portal["en"], started.id)
+    (warning,) = [item for item in started.plan["warnings"] if item["reason"] == "language"]
+    assert warning["detail"] == "fr → en"

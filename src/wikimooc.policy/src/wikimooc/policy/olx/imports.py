@@ -98,7 +98,12 @@ def run_reading(folder, import_id):
     started = imports_of(folder)[import_id]
     started.step("reading")
     with Attempt() as attempt:
-        started.plan = read_course(read_archive(started.data()))
+        plan = read_course(read_archive(started.data()))
+        folder_language = folder.Language() or None
+        if plan["language"] and folder_language and plan["language"] != folder_language:
+            plan["warnings"].append({"location": "course.xml", "reason": "language",
+                                     "detail": f"{plan['language']} → {folder_language}"})
+        started.plan = plan
         started.step("ready")
     if attempt.refused is not None:
         started.refusal = attempt.refused.message

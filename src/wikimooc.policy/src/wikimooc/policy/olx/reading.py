@@ -52,6 +52,7 @@ WARNINGS = {
     "too-many-videos": _("A lesson holds at most 10 videos: the others are linked."),
     "no-rubric": _("An open assessment without a rubric: it is left out."),
     "grading": _("The grading policy could not be read: sessions use the default one."),
+    "language": _("The course's language is not this folder's: the course takes the folder's."),
 }
 PEER_GRADER_WORDS = ("peer", "assessment", "ora", "essay", "project")
 
