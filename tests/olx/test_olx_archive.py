@@ -6,6 +6,7 @@ from wikimooc.policy.olx.archive import Limits
 from wikimooc.policy.olx.archive import OlxRefused
 from wikimooc.policy.olx.archive import parse_xml
 from wikimooc.policy.olx.archive import read_archive
+from wikimooc.policy.olx.reading import read_course
 
 import io
 import pytest
@@ -106,3 +107,28 @@ def test_broken_xml_is_refused_with_its_path():
     with pytest.raises(OlxRefused) as refused:
         parse_xml(b"<course><chapter></course>", "course/2027.xml")
     assert refused.value.message.mapping["path"] == "course/2027.xml"
+
+
+def looping_course():
+    return {"course.xml": '<course url_name="r"/>',
+            "course/r.xml": '<course><chapter url_name="c"/></course>',
+            "chapter/c.xml": '<chapter><sequential url_name="s"/></chapter>',
+            "sequential/s.xml": '<sequential><vertical url_name="v"/></sequential>',
+            "vertical/v.xml": '<vertical><vertical url_name="v"/></vertical>'}
+
+
+def deep_course():
+    nested = "<vertical>" * 50 + "<html><p>deep</p></html>" + "</vertical>" * 50
+    return {"course.xml": '<course url_name="r"/>',
+            "course/r.xml": f"<course><chapter><sequential>{nested}</sequential></chapter>"
+                            "</course>"}
+
+
+@pytest.mark.parametrize(("files", "reason"), [
+    (looping_course(), "loops on itself"),
+    (deep_course(), "nested more than"),
+], ids=["loop", "deep"])
+def test_courses_that_loop_or_nest_without_end_are_refused(files, reason):
+    with pytest.raises(OlxRefused) as refused:
+        read_course(read_archive(tar_gz(files), Limits()))
+    assert reason in str(refused.value.message)

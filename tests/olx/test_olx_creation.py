@@ -178,3 +178,17 @@ def test_a_course_in_another_language_than_its_folder_is_warned(portal):
         run_reading(portal["en"], started.id)
     (warning,) = [item for item in started.plan["warnings"] if item["reason"] == "language"]
     assert warning["detail"] == "fr → en"
+
+
+@pytest.mark.parametrize(("license", "projects"), [
+    ("gpl", None), (["cc-by-sa-4.0"], None), ("cc0-1.0", ["wikipedia", "myspace"]),
+    ("cc0-1.0", 5), ("cc0-1.0", [{"id": "wikipedia"}]),
+])
+def test_a_licence_or_projects_not_offered_are_refused(portal, license, projects):
+    with api.env.adopt_roles(["Manager"]):
+        started = start(portal["fr"], "wikimooc.tar.gz", tar_gz(full_course()))
+        run_reading(portal["fr"], started.id)
+        with pytest.raises(Refused) as refused:
+            confirm(portal["fr"], started.id, license, projects)
+    assert refused.value.status == 400
+    assert started.status == "ready"

@@ -34,10 +34,14 @@ def rich(html):
 
 
 def checked_choices(license, projects):
-    if license not in LICENSES.by_value:
+    """The licence and projects chosen at import, when they are among those offered."""
+    if not isinstance(license, str) or license not in LICENSES.by_value:
         raise OlxRefused(400, _("Choose one of the licences offered."))
+    if projects is not None and not isinstance(projects, list | tuple):
+        projects = (projects,)
     projects = tuple(projects or ("wikipedia",))
-    if not all(project in PROJECTS.by_value for project in projects):
+    if not all(isinstance(project, str) and project in PROJECTS.by_value
+               for project in projects):
         raise OlxRefused(400, _("Choose the Wikimedia projects among those offered."))
     return license, projects
 

@@ -54,6 +54,7 @@ WARNINGS = {
     "grading": _("The grading policy could not be read: sessions use the default one."),
     "language": _("The course's language is not this folder's: the course takes the folder's."),
 }
+MAX_DEPTH = 10  # units within units: Studio makes one level
 PEER_GRADER_WORDS = ("peer", "assessment", "ora", "essay", "project")
 
 
@@ -66,6 +67,7 @@ class Reading:
         self.skipped = []
         self.warnings = []
         self.referenced = set()
+        self.loaded = set()
 
     def skip(self, element, reason):
         self.skipped.append({"location": location(element), "kind": element.tag,
@@ -88,8 +90,14 @@ class Reading:
         """``element`` with its definition from its own file, when it is a pointer."""
         url_name = element.get("url_name")
         if url_name and not len(element):
-            found = self.element(f"{element.tag}/{url_name}.xml")
+            path = f"{element.tag}/{url_name}.xml"
+            found = self.element(path)
             if found is not None:
+                if path in self.loaded:
+                    raise OlxRefused(400, _(
+                        "${path} is used more than once: the course loops on itself.",
+                        mapping={"path": path}))
+                self.loaded.add(path)
                 for name, value in element.attrib.items():
                     found.attrib.setdefault(name, value)
                 return found
@@ -254,7 +262,11 @@ def bounded(value, default):
         return default
 
 
-def component_of(course, element, lesson, quiz, exercises):
+def component_of(course, element, lesson, quiz, exercises, depth=0):
+    if depth > MAX_DEPTH:
+        raise OlxRefused(400, _(
+            "Units are nested more than ${depth} deep in ${location}.",
+            mapping={"depth": MAX_DEPTH, "location": location(element)}))
     element = course.load(element)
     if element.tag == "html":
         html = course.statics(html_of(course, element), location(element))
@@ -273,7 +285,7 @@ def component_of(course, element, lesson, quiz, exercises):
         if title:
             lesson["text"].append(f"<h2>{escape(title)}</h2>")
         for child in element:
-            component_of(course, child, lesson, quiz, exercises)
+            component_of(course, child, lesson, quiz, exercises, depth + 1)
     else:
         course.skip(element, SKIPPED.get(element.tag, "unknown"))
 
