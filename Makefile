@@ -83,5 +83,6 @@ bench: install ## Run the benchmarks (print figures, no pass/fail)
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/gradebook.py
 	$(BIN)/python bench/quiz.py
+	$(BIN)/python bench/olx_import.py
 	$(BIN)/python bench/announcements.py
 	$(BIN)/python bench/programs.py

@@ -103,3 +103,15 @@ class IWikimoocSettings(Interface):
         ),
         default="https://www.youtube.com/oembed",
     )
+    olx_max_files = schema.Int(
+        title=_("Open edX import: most files in an archive"),
+        description=_("An archive holding more files is refused."),
+        min=1,
+        default=5000,
+    )
+    olx_max_bytes = schema.Int(
+        title=_("Open edX import: most bytes an archive unpacks to"),
+        description=_("An archive whose files add up to more is refused (200 MB by default)."),
+        min=1,
+        default=200 * 1024 * 1024,
+    )

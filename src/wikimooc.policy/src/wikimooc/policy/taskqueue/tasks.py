@@ -6,6 +6,8 @@ from wikimooc.policy.announcements.sending import send_batches
 from wikimooc.policy.announcements.sending import send_due
 from wikimooc.policy.certificates.issuing import issue_where_complete
 from wikimooc.policy.forum.notifications import send_digests
+from wikimooc.policy.olx.imports import run_creation
+from wikimooc.policy.olx.imports import run_reading
 from wikimooc.policy.programs.refreshing import refresh_stale_summaries
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
@@ -115,3 +117,16 @@ def refresh_program_summaries():
     with task_site(SITE_ID):
         refresh_stale_summaries()
 
+
+@huey.task()
+def read_olx_import(site_id, folder_uid, import_id):
+    """An Open edX archive was uploaded: its plan, the report the author confirms."""
+    with task_site(site_id):
+        run_reading(uuidToObject(folder_uid, unrestricted=True), import_id)
+
+
+@huey.task()
+def create_olx_import(site_id, folder_uid, import_id):
+    """The author confirmed an Open edX import: the draft course."""
+    with task_site(site_id):
+        run_creation(uuidToObject(folder_uid, unrestricted=True), import_id)

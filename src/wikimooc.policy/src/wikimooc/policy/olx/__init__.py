@@ -1,0 +1,1 @@
+"""Open edX course archives (OLX): read safely, planned, created, exported."""

@@ -1,0 +1,1 @@
+"""Classic UI for Open edX import and export."""
