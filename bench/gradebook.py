@@ -47,10 +47,10 @@ from load import enter_zope
 from load import fill_defaults
 from load import ms
 from load import percentile
+from load import run_in_scratch_directory
 from load import step
 from load import table
 from load import write_zope_instance
-from pathlib import Path
 
 import argparse
 import csv
@@ -58,10 +58,8 @@ import datetime
 import faulthandler
 import io
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 
 
@@ -149,7 +147,7 @@ def record_results(session, quizzes, exercises, rng):
                 for number in range(1, rng.randint(0, 2) + 1)
             )
             if made:
-                attempts.attempts[(quiz.UID(), username)] = made
+                attempts.shard(username)[(quiz.UID(), username)] = made
         for exercise in exercises:
             if rng.random() < 0.6:
                 tracking.progress[(username, exercise.UID())] = Progress(
@@ -244,20 +242,7 @@ def main(argv=None):
     print(f"WikiMOOC grade book benchmark, {when:%Y-%m-%d %H:%M} UTC", flush=True)
     print(f"learners {args.learners:,} ({args.peer} graded by peer review),"
           f" {args.requests} requests per page figure, {args.csv_requests} CSV", flush=True)
-    directory = Path(tempfile.mkdtemp(prefix="wikimooc-bench-"))
-    started = []
-    try:
-        return run(args, directory, started)
-    except DataError as error:
-        print(f"DATA ERROR: {error}", file=sys.stderr)
-        return 1
-    finally:
-        for thing in reversed(started):
-            (thing.shutdown if hasattr(thing, "shutdown") else thing.close)()
-        if args.keep:
-            print(f"\nKept {directory}")
-        else:
-            shutil.rmtree(directory, ignore_errors=True)
+    return run_in_scratch_directory(args, run)
 
 
 def run(args, directory, started_things):

@@ -569,3 +569,23 @@ def warm_up(pages, count=10):
             if response.status_code != 200:
                 raise DataError(f"{page.label}: HTTP {response.status_code} from {response.url}")
         session.close()
+
+
+def run_in_scratch_directory(args, run):
+    """``run(args, directory, started)`` in a new temporary directory (kept with
+    ``--keep``); whatever ``run`` appended to ``started`` is stopped afterwards, what
+    happens; 1 when the figures' data were wrong (DataError)."""
+    directory = Path(tempfile.mkdtemp(prefix="wikimooc-bench-"))
+    started = []
+    try:
+        return run(args, directory, started)
+    except DataError as error:
+        print(f"DATA ERROR: {error}", file=sys.stderr)
+        return 1
+    finally:
+        for thing in reversed(started):
+            (thing.shutdown if hasattr(thing, "shutdown") else thing.close)()
+        if args.keep:
+            print(f"\nKept {directory}")
+        else:
+            shutil.rmtree(directory, ignore_errors=True)

@@ -43,19 +43,17 @@ from load import DataError
 from load import enter_zope
 from load import fill_defaults
 from load import ms
+from load import run_in_scratch_directory
 from load import step
 from load import table
 from load import write_zope_instance
-from pathlib import Path
 
 import argparse
 import datetime
 import faulthandler
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 
 
@@ -131,20 +129,7 @@ def main(argv=None):
     print(f"WikiMOOC program report benchmark, {when:%Y-%m-%d %H:%M} UTC", flush=True)
     print(f"sessions {args.sessions}, learners {args.learners:,},"
           f" {args.requests} requests per figure", flush=True)
-    directory = Path(tempfile.mkdtemp(prefix="wikimooc-bench-"))
-    started = []
-    try:
-        return run(args, directory, started)
-    except DataError as error:
-        print(f"DATA ERROR: {error}", file=sys.stderr)
-        return 1
-    finally:
-        for thing in reversed(started):
-            (thing.shutdown if hasattr(thing, "shutdown") else thing.close)()
-        if args.keep:
-            print(f"\nKept {directory}")
-        else:
-            shutil.rmtree(directory, ignore_errors=True)
+    return run_in_scratch_directory(args, run)
 
 
 def make_sessions(args, site):
