@@ -1,7 +1,8 @@
 """The demo's German and Dutch courses speak their language: pages under the /de and
 /nl roots show the wikimooc messages of the three packages' de and nl catalogues (the
-.po files compiled at start-up, as zope.conf does), and the toolbar shows the session's
-workflow state and transitions in the plone domain's translations of wikimooc.workflows."""
+.po files compiled at start-up, as zope.conf does), plural messages in their forms,
+and the toolbar shows the session's workflow state and transitions in the plone
+domain's translations of wikimooc.workflows."""
 
 from html_pages import html_client
 from plone import api
@@ -14,22 +15,28 @@ import transaction
 
 
 PAGES = {
-    "de": (
-        "/de/wikidata-und-das-semantic-web/offene-sitzung-2027",
-        # theme templates, a policy field's vocabulary, the footer
-        ('lang="de"', 'placeholder="Kurse suchen"', "Zum Einschreiben anmelden", "Kursplan",
-         "Ein Durchgang von", "Öffentlicher MOOC", "Lehrende", "Fragen und Antworten (0)",
-         "Datenschutzrichtlinie"),
+    "de": {
+        "session": "/de/wikidata-und-das-semantic-web/offene-sitzung-2027",
+        # theme templates, a policy vocabulary, the footer
+        "messages": (
+            'lang="de"', 'placeholder="Kurse suchen"', "Zum Einschreiben anmelden", "Kursplan",
+            "Ein Durchgang von", "Öffentlicher MOOC", "Lehrende", "Fragen und Antworten (0)",
+            "Datenschutzrichtlinie",
+        ),
+        "catalogue": "1 Kurs gefunden",
         # the open session's state, then its transitions
-        ("Offen", "Schließen", "Zurück zum Entwurf"),
-    ),
-    "nl": (
-        "/nl/wikimedia-commons-vrije-licenties/open-sessie-2027",
-        ('lang="nl"', 'placeholder="Cursussen zoeken"', "Inloggen om in te schrijven",
-         "Cursusoverzicht", "Een sessie van", "Openbare MOOC", "Docenten",
-         "Vragen en antwoorden (0)", "Privacybeleid"),
-        ("Open", "Sluiten", "Terug naar concept"),
-    ),
+        "workflow": ["Offen", "Schließen", "Zurück zum Entwurf"],
+    },
+    "nl": {
+        "session": "/nl/wikimedia-commons-vrije-licenties/open-sessie-2027",
+        "messages": (
+            'lang="nl"', 'placeholder="Cursussen zoeken"', "Inloggen om in te schrijven",
+            "Cursusoverzicht", "Een sessie van", "Openbare MOOC", "Docenten",
+            "Vragen en antwoorden (0)", "Privacybeleid",
+        ),
+        "catalogue": "1 cursus gevonden",
+        "workflow": ["Open", "Sluiten", "Terug naar concept"],
+    },
 }
 
 
@@ -41,7 +48,7 @@ def demo(functional_portal):
 
 
 def workflow_menu(page):
-    """The toolbar's workflow menu as its words: state first, then the transitions."""
+    """The toolbar's workflow menu as its words: the state, then the transitions."""
     menu = page.split('id="plone-contentmenu-workflow"', 1)[1].split(">", 1)[1]
     menu = menu.split('id="plone-contentmenu-actions"', 1)[0]
     menu = re.sub(r"<svg.*?</svg>", "", menu, flags=re.S)
@@ -50,12 +57,14 @@ def workflow_menu(page):
 
 
 @pytest.mark.parametrize("language", sorted(PAGES))
-def test_a_session_page_in_the_roots_language(demo, client, language):
-    path, messages, workflow = PAGES[language]
-    page = html_client(client).get(path).text
-    missing = [message for message in messages if message not in page]
+def test_pages_in_the_roots_language(demo, client, language):
+    expected = PAGES[language]
+    visitor = html_client(client)
+    page = visitor.get(expected["session"]).text
+    missing = [message for message in expected["messages"] if message not in page]
     assert not missing, f"{language}: {missing}"
     assert "Log in to enroll" not in page and "Syllabus" not in page
+    assert expected["catalogue"] in visitor.get(f"/{language}/@@catalogue").text
 
-    as_manager = html_client(client, "manager").get(path).text
-    assert workflow_menu(as_manager)[:3] == list(workflow)
+    as_manager = html_client(client, "manager").get(expected["session"]).text
+    assert workflow_menu(as_manager)[:3] == expected["workflow"]
