@@ -14,7 +14,7 @@ from wikimooc.theme.course.summaries import term_titles
 from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.refusals import Attempt
-from zope.component import queryUtility
+from zope.component import getUtility
 from zope.i18n.interfaces import ITranslationDomain
 
 
@@ -106,8 +106,7 @@ class CatalogueView(CourseParts, BrowserView):
         """The languages the interface speaks: English, then every language with a
         catalogue of the ``wikimooc`` domain (adding one is adding its .po files),
         each named in itself and linked to its section where the site has one."""
-        domain = queryUtility(ITranslationDomain, "wikimooc")
-        translated = set(domain.getCatalogsInfo()) if domain is not None else set()
+        translated = set(getUtility(ITranslationDomain, "wikimooc").getCatalogsInfo())
         codes = [SOURCE_LANGUAGE, *sorted(translated - {SOURCE_LANGUAGE})]
         available = api.portal.get_tool("portal_languages").getAvailableLanguages()
         portal = api.portal.get()
