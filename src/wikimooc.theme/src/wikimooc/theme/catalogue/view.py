@@ -106,14 +106,18 @@ class CatalogueView(CourseParts, BrowserView):
         """The languages the interface speaks: English, then every language with a
         catalogue of the ``wikimooc`` domain (adding one is adding its .po files),
         each named in itself and linked to its section where the site has one."""
-        translated = set(getUtility(ITranslationDomain, "wikimooc").getCatalogsInfo())
+        known = api.portal.get_tool("portal_languages").getAvailableLanguages()
+        # zope.i18n gives every domain a pseudo-language "test": not one Plone knows.
+        translated = {
+            code for code in getUtility(ITranslationDomain, "wikimooc").getCatalogsInfo()
+            if code in known
+        }
         codes = [SOURCE_LANGUAGE, *sorted(translated - {SOURCE_LANGUAGE})]
-        available = api.portal.get_tool("portal_languages").getAvailableLanguages()
         portal = api.portal.get()
         return [
             {
                 "code": code,
-                "name": available.get(code, {}).get("native", code),
+                "name": known[code].get("native", code),
                 "url": portal[code].absolute_url() if code in portal.objectIds() else None,
             }
             for code in codes
