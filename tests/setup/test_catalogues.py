@@ -9,6 +9,7 @@ for the same languages."""
 from functools import cache
 from i18ndude.catalog import MessageCatalog
 from pathlib import Path
+from pythongettext.msgfmt import Msgfmt
 
 import importlib
 import pytest
@@ -95,6 +96,16 @@ def test_each_template_has_its_catalogue(language, package, domain):
     assert po_file(package, domain, language).is_file(), (
         f"wikimooc.{package} has no {language}/LC_MESSAGES/{domain}.po"
     )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("package, domain", TEMPLATES)
+def test_each_catalogue_compiles_as_zope_compiles_it(language, package, domain):
+    """Zope makes the .mo files at start-up with python-gettext's msgfmt."""
+    path = po_file(package, domain, language)
+    if path.is_file():
+        with path.open("rb") as source:
+            assert Msgfmt(source, name=str(path)).get()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
