@@ -14,12 +14,16 @@ from wikimooc.theme.course.summaries import term_titles
 from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
 from wikimooc.workflows.refusals import Attempt
+from zope.component import getUtility
+from zope.i18n.interfaces import ITranslationDomain
 
 
 PAGE_SIZE = 20
 # Fewer courses than this in the chosen language: the search offers the others'.
 FEW = 3
 ALL_LANGUAGES = "all"
+# The language the messages are written in: it needs no catalogue.
+SOURCE_LANGUAGE = "en"
 FILTER_LABELS = {
     "language": _("Language"),
     "project": _("Wikimedia project"),
@@ -97,6 +101,27 @@ class CatalogueView(CourseParts, BrowserView):
         available = api.portal.get_tool("portal_languages").getAvailableLanguages()
         codes = api.portal.get_registry_record("plone.available_languages")
         return {code: available.get(code, {}).get("native", code) for code in codes}
+
+    def interface_languages(self):
+        """The languages the interface speaks: English, then every language with a
+        catalogue of the ``wikimooc`` domain (adding one is adding its .po files),
+        each named in itself and linked to its section where the site has one."""
+        known = api.portal.get_tool("portal_languages").getAvailableLanguages()
+        # zope.i18n gives every domain a pseudo-language "test": not one Plone knows.
+        translated = {
+            code for code in getUtility(ITranslationDomain, "wikimooc").getCatalogsInfo()
+            if code in known
+        }
+        codes = [SOURCE_LANGUAGE, *sorted(translated - {SOURCE_LANGUAGE})]
+        portal = api.portal.get()
+        return [
+            {
+                "code": code,
+                "name": known[code].get("native", code),
+                "url": portal[code].absolute_url() if code in portal.objectIds() else None,
+            }
+            for code in codes
+        ]
 
     def filters(self):
         return [
