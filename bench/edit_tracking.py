@@ -38,6 +38,8 @@ Parts:
      the learners of every session of this run, all on that wiki); the time from the
      save to the committed progress record is measured. The worst case adds a whole
      check interval: computed, not waited for.
+  E  two checks of the wiki for all the sessions of the run together (they share
+     learners): each distinct learner read once, against one check per session.
 """
 
 from load import enter_zope
@@ -435,24 +437,45 @@ class Cycle:
                 seconds(self.commit_seconds), seconds(self.seconds)]
 
 
-def run_cycle(session):
-    """One cycle of the session's wiki for the session as the worker runs it
-    (read_wiki, then the commit)."""
+def run_cycle(sessions):
+    """One check of the sessions' wiki for ``sessions`` as the worker runs it
+    (read_wiki, then the commit); its window is the first session's."""
     from wikimooc.policy.tracking.checker import read_wiki
     from wikimooc.policy.tracking.storage import tracking_of
     from wikimooc.policy.tracking.storage import utc_now
 
     import transaction
 
-    site, log = logged_site(session.wiki)
-    window_start = tracking_of(session).watermark
+    host = sessions[0].wiki
+    site, log = logged_site(host)
+    window_start = tracking_of(sessions[0]).watermark
     started = time.perf_counter()
-    report = read_wiki(session.wiki, [session], utc_now(), site=site)
+    report = read_wiki(host, sessions, utc_now(), site=site)
     checked = time.perf_counter()
     transaction.commit()
     committed = time.perf_counter()
     return Cycle(report, log, checked - started, committed - checked,
-                 (window_start, tracking_of(session).watermark))
+                 (window_start, tracking_of(sessions[0]).watermark))
+
+
+@dataclasses.dataclass
+class WikiCheck:
+    """Part E: two checks of the wiki for all the run's sessions at once, and the
+    usercontribs requests one check per session would make."""
+
+    sessions: int
+    per_session: int
+    first: Cycle
+    next: Cycle
+
+
+def run_wiki_checks(sessions):
+    from wikimooc.policy.tracking.checker import learners_to_follow
+    from wikimooc.policy.tracking.checker import USERS_PER_REQUEST
+
+    per_session = sum(math.ceil(len(learners_to_follow(session)) / USERS_PER_REQUEST)
+                      for session in sessions)
+    return WikiCheck(len(sessions), per_session, run_cycle(sessions), run_cycle(sessions))
 
 
 @dataclasses.dataclass
@@ -595,12 +618,13 @@ def main(argv=None):
         setup, available = prepare_wiki(max(args.sizes))
         wiki = setup.wiki
         print(versions(wiki), flush=True)
-        results, latency, failures = run(args.sizes, wiki, setup.created, directory)
+        results, wiki_checks, latency, failures = run(args.sizes, wiki, setup.created,
+                                                      directory)
     finally:
         if wiki is not None:
             wiki.stop()
         shutil.rmtree(directory, ignore_errors=True)
-    print_report(setup, available, results, latency)
+    print_report(setup, available, results, wiki_checks, latency)
     print()
     print(f"Run time: {time.perf_counter() - run_started:.0f} s.")
     for failure in failures:
@@ -609,38 +633,47 @@ def main(argv=None):
 
 
 def run(sizes, wiki, start, directory):
-    """Parts A to D; their figures, and what was wrong with the data."""
+    """Parts A to E; their figures, and what was wrong with the data."""
     started = time.perf_counter()
     site = start_plone(directory)
     course = create_course(site, wiki)
     step(f"Zope configured, site and course created in {time.perf_counter() - started:.1f} s")
-    results, failures = [], []
+    from wikimooc.policy.tracking.checker import USERS_PER_REQUEST
+
+    results, sessions, failures = [], [], []
     try:
         for size in sizes:
             started = time.perf_counter()
             session = create_session(course, wiki, size, start)
             step(f"{size:,} learners enrolled in {time.perf_counter() - started:.1f} s")
-            first = run_cycle(session)
+            first = run_cycle([session])
             step(f"{size:,}: first cycle {seconds(first.seconds)}")
-            second = run_cycle(session)
+            second = run_cycle([session])
             step(f"{size:,}: second cycle {seconds(second.seconds)}")
             naive = run_naive(session, first.window)
             step(f"{size:,}: naive approach {seconds(naive.seconds)}")
             results.append(SizeResult(size, first, second, naive))
+            sessions.append(session)
             if naive.read != first.report.read:
                 failures.append(f"{size:,} learners: the cycle read {first.report.read:,}"
                                 f" contributions, the naive approach {naive.read:,}")
             if first.report.read < EDITS_PER_LEARNER * size:
                 failures.append(f"{size:,} learners: {first.report.read:,} contributions read,"
                                 f" at least {EDITS_PER_LEARNER * size:,} expected")
+        wiki_checks = run_wiki_checks(sessions)
+        step(f"{len(sessions)} sessions: two checks of their wiki together")
+        quiet = math.ceil(max(sizes) / USERS_PER_REQUEST)
+        if wiki_checks.next.usercontribs != quiet:
+            failures.append(f"the quiet check of the wiki for all the sessions made"
+                            f" {wiki_checks.next.usercontribs} usercontribs requests, not {quiet}")
         latency = measure_latency(wiki, session)
         step(f"{size:,}: latency measured")
     finally:
         stop_plone()
-    return results, latency, failures
+    return results, wiki_checks, latency, failures
 
 
-def print_report(setup, available, results, latency):
+def print_report(setup, available, results, wiki_checks, latency):
     from wikimooc.policy.tracking.checker import USERS_PER_REQUEST
 
     print()
@@ -736,6 +769,18 @@ def print_report(setup, available, results, latency):
           " workers poll the queue every 0.1 to 10 s): the wiki's next_due, set to\n"
           "  the previous tick's start + interval, is then a few seconds ahead and the wiki"
           " waits a whole interval more.")
+
+    print()
+    print(f"E. One check of the wiki for the {wiki_checks.sessions} sessions together (they"
+          " share learners: 0 .. N-1 each)")
+    rows = [[name, f"{cycle.report.learners:,}", f"{cycle.usercontribs:,}",
+             f"{wiki_checks.per_session:,}", f"{cycle.report.read:,}", *cycle.time_cells()]
+            for name, cycle in (("first", wiki_checks.first), ("next", wiki_checks.next))]
+    print(table(["check", "learners", "usercontribs", "one check per session", "read",
+                 "wiki", "check", "commit", "cycle"], rows))
+    print("learners: distinct learners on the wiki. The first check reads each learner from"
+          " the oldest watermark\n  of their sessions (these differ after A and C); from then"
+          " on the sessions share one window:\n  ceil(learners / 50) requests.")
 
     print()
     print("Targets")

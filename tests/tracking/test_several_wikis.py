@@ -268,6 +268,13 @@ def test_rest_and_dashboard_show_each_wiki(two_wikis, browser):
     assert [(wiki["wiki"], wiki["exercises_done"], wiki["exercises_total"], wiki["edits"])
             for wiki in own["wikis"]] == [(home.host, 1, 1, 1), (COMMONS, 1, 2, 1)]
 
+    learner = browser("ada", LEARNER_PASSWORD)
+    learner.headers["Accept"] = "text/html"
+    module = two_wikis["course"]["m"]
+    for exercise_id, wiki in (("gallery", commons), ("upload", commons), ("draft", home)):
+        practice = learner.get(module[exercise_id].absolute_url()).text
+        assert wiki.api_url.rpartition("/")[0] + "/index.php?title=" in practice, exercise_id
+
     teacher.headers["Accept"] = "text/html"
     page = teacher.get(a.absolute_url() + "/@@dashboard").text
     assert COMMONS in page and "1/2" in page
