@@ -62,7 +62,8 @@ class WikiUnavailable(Exception):
 
 @dataclass
 class Served:
-    """What one check did for one session."""
+    """What one check did for one session; ``caught_up``: its watermark on the wiki
+    moved to the window's end (the check read all its learners)."""
 
     new: int = 0
     completed: int = 0
@@ -258,8 +259,7 @@ def read_wiki(host, sessions, now, usernames=None, site=None):
     report = CycleReport(host=host)
     sessions_of, whole = learners_on_wiki(sessions, usernames)
     report.learners = len(sessions_of)
-    served = {session.UID(): Served() for session in sessions}
-    report.served = served
+    report.served = {session.UID(): Served() for session in sessions}
     end = wiki_timestamp(now - timedelta(seconds=SETTLE_SECONDS))
     if sessions_of:
         site = site or connect(host, retries=2)
@@ -268,7 +268,7 @@ def read_wiki(host, sessions, now, usernames=None, site=None):
     for session in whole:
         trail_of(session, host).watermark = end
         tracking_of(session).last_checked = checked
-        served[session.UID()].caught_up = True
+        report.served[session.UID()].caught_up = True
     if usernames is None:
         wiki_checks(host).last_checked = checked
     return report
