@@ -64,11 +64,12 @@ class Trouble:
     def learners_work(self):
         """Ada creates three pages; Bob edits a page the administrator created, enough
         to complete the "long edit" exercise."""
+        ada = self.mediawiki.site(self.ada, LEARNER_PASSWORD)
         for title in (self.nominated, self.deleted, self.moved):
-            self.mediawiki.edit_as(self.ada, LEARNER_PASSWORD, title, "Un brouillon d'article.")
+            ada.pages[title].edit("Un brouillon d'article.", summary="brouillon")
         self.admin.pages[self.shared].edit("Texte de départ.", summary="départ")
-        self.reverted_revid = self.mediawiki.edit_as(
-            self.bob, LEARNER_PASSWORD, self.shared, "Texte de départ. " + "Ajout. " * 30)
+        self.reverted_revid = self.mediawiki.site(self.bob, LEARNER_PASSWORD).pages[
+            self.shared].edit("Texte de départ. " + "Ajout. " * 30, summary="ajout")["newrevid"]
 
     def strike(self):
         """Nominate, delete, move, roll back, block; and rename Cyd."""
@@ -90,7 +91,7 @@ class Trouble:
         database = self.mediawiki.wiki.directory / "data" / "wikidb.sqlite"
         with sqlite3.connect(database) as connection:
             connection.execute("UPDATE user SET user_name = ? WHERE user_name = ?",
-                               (new.encode(), old.encode()))
+                               (new, old))
 
 
 @pytest.fixture

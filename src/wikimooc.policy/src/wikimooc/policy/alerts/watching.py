@@ -8,6 +8,7 @@ watched deletion category or template), and one ``list=logevents`` request per p
 found gone or turned into a redirect (moved or deleted). A failing wiki raises
 WikiUnavailable and the caller aborts: nothing is half recorded."""
 
+from collections import Counter
 from collections import defaultdict
 from dataclasses import dataclass
 from dataclasses import field
@@ -33,8 +34,6 @@ from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.policy.tracking.titles import site_info
 from wikimooc.policy.tracking.titles import split_title
 from wikimooc.policy.wikis import connect
-
-from collections import Counter
 
 
 BATCH = 50
@@ -107,11 +106,13 @@ class Watch:
 
     def new_name(self, username):
         """The name a renaming log gives the account (empty if none says)."""
+        # Not letype=renameuser: a wiki without Extension:Renameuser refuses the value.
         events = self.query(
-            "logevents", list="logevents", letype="renameuser", letitle=f"User:{username}",
-            lelimit=1, leprop="details",
+            "logevents", list="logevents", letitle=f"User:{username}", lelimit=10,
+            leprop="type|details",
         )["query"]["logevents"]
-        return events[0].get("params", {}).get("newuser", "") if events else ""
+        renames = [event for event in events if event["type"] == "renameuser"]
+        return renames[0].get("params", {}).get("newuser", "") if renames else ""
 
     # Reverted edits
 

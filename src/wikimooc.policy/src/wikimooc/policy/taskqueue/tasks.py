@@ -1,8 +1,8 @@
 from AccessControl import getSecurityManager
 from huey import crontab
+from plone.app.uuid.utils import uuidToObject
 from wikimooc.policy.alerts.cycles import run_due_watches
 from wikimooc.policy.alerts.digest import send_digests as send_alert_digests
-from plone.app.uuid.utils import uuidToObject
 from wikimooc.policy.announcements.reminders import send_reminders
 from wikimooc.policy.announcements.sending import send_batches
 from wikimooc.policy.announcements.sending import send_due
