@@ -14,6 +14,7 @@ from wikimooc.policy.alerts.storage import alerts_of
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.unsubscribe import unsubscribe_url
 
+import re
 import requests
 import transaction
 
@@ -126,7 +127,10 @@ def test_the_team_sees_pages_and_alerts_and_dismisses_them(
     assert "Pages et alertes de" in html
     assert f"« {troubled.moved} » ({troubled.ada}) a été déplacée vers « {troubled.moved_to} »" \
         in html
-    assert ">proposée à la suppression" in html and "Annulation justifiée" in html
+    states_shown = re.findall(r'class="wikimooc-page-state">\s*([^<(]+?)\s*[(<]', html)
+    assert sorted(states_shown) == ["déplacée", "en ligne", "proposée à la suppression",
+                                    "supprimée"]
+    assert "Annulation justifiée" in html
     deleted = next(item["key"] for item in listed["items"] if item["kind"] == "deleted")
     action = french_session.absolute_url() + "/@@dismiss-alert"
     forged = teacher().post(action, data={"alert": deleted, "note": "forgée"})
