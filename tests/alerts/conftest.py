@@ -17,6 +17,7 @@ import transaction
 LEARNER_PASSWORD = "Alerted-Learner-Pass-42"
 TEACHER_PASSWORD = "enseignante-pw-123"
 DELETION_CATEGORY = "Category:Page proposée à la suppression"
+DELETION_TEMPLATE = "Template:Suppression"
 
 
 def after_settling():
@@ -55,6 +56,7 @@ class Trouble:
         for name in (self.ada, self.bob, self.cyd):
             mediawiki.create_user(name, LEARNER_PASSWORD)
         self.nominated = f"Brouillon nommé {suffix}"
+        self.templated = f"Brouillon bandeau {suffix}"
         self.deleted = f"Brouillon effacé {suffix}"
         self.moved = f"Brouillon déplacé {suffix}"
         self.moved_to = f"Article renommé {suffix}"
@@ -62,19 +64,24 @@ class Trouble:
         self.admin = mediawiki.site(mediawiki.admin_user, mediawiki.admin_password)
 
     def learners_work(self):
-        """Ada creates three pages; Bob edits a page the administrator created, enough
+        """Ada creates four pages; Bob edits a page the administrator created, enough
         to complete the "long edit" exercise."""
         ada = self.mediawiki.site(self.ada, LEARNER_PASSWORD)
-        for title in (self.nominated, self.deleted, self.moved):
+        for title in (self.nominated, self.templated, self.deleted, self.moved):
             ada.pages[title].edit("Un brouillon d'article.", summary="brouillon")
         self.admin.pages[self.shared].edit("Texte de départ.", summary="départ")
         self.reverted_revid = self.mediawiki.site(self.bob, LEARNER_PASSWORD).pages[
             self.shared].edit("Texte de départ. " + "Ajout. " * 30, summary="ajout")["newrevid"]
 
     def strike(self):
-        """Nominate, delete, move, roll back, block; and rename Cyd."""
+        """Nominate (by category and by template), delete, move, roll back, block;
+        and rename Cyd."""
         page = self.admin.pages[self.nominated]
         page.edit(page.text() + f"\n[[{DELETION_CATEGORY}]]", summary="proposée")
+        self.admin.pages[DELETION_TEMPLATE].edit("Cette page est proposée à la suppression.",
+                                                 summary="bandeau")
+        self.admin.pages[self.templated].edit("{{Suppression}}\nUn brouillon d'article.",
+                                              summary="bandeau")
         self.admin.pages[self.deleted].delete(reason="hors critères")
         self.admin.pages[self.moved].move(self.moved_to, reason="meilleur titre")
         self.admin.api("rollback", title=self.shared, user=self.bob,
@@ -105,7 +112,7 @@ def french_session(functional_portal, mediawiki):
     taught by ``enseignante`` (who reads French), whose deletion category is French."""
     api.portal.set_registry_record("wikimooc.wikis", {mediawiki.host: mediawiki.api_url})
     api.portal.set_registry_record("wikimooc.deletion_watch",
-                                   {mediawiki.host: [DELETION_CATEGORY]})
+                                   {mediawiki.host: f"{DELETION_CATEGORY}|{DELETION_TEMPLATE}"})
     with api.env.adopt_roles(["Manager"]):
         api.user.create(email="enseignante@example.org", username="enseignante",
                         password=TEACHER_PASSWORD, properties={"language": "fr"})

@@ -39,10 +39,11 @@ def test_the_worker_raises_each_alert_once_and_mails_the_digest(
         ("moved", trouble.ada, trouble.moved, trouble.moved_to),
         ("nominated", trouble.ada, trouble.nominated,
          "Category:Page proposée à la suppression"),
+        ("nominated", trouble.ada, trouble.templated, "Template:Suppression"),
         ("renamed", trouble.cyd, "", ""),
         ("reverted", trouble.bob, trouble.shared, ""),
     ])
-    assert len(report.raised) == 6
+    assert len(report.raised) == 7
     reverted = next(alert for alert in alerts_of(french_session).alerts.values()
                     if alert.kind == "reverted")
     assert reverted.revid == trouble.reverted_revid
@@ -59,13 +60,13 @@ def test_the_worker_raises_each_alert_once_and_mails_the_digest(
     # periodic task then leaves the session alone for a quarter of an hour.
     assert [len(cycle.raised) for cycle in run_due_watches(later())] == [0]
     assert run_due_watches(later()) == []
-    assert len(alerts_of(french_session).alerts) == 6
+    assert len(alerts_of(french_session).alerts) == 7
 
     with api.env.adopt_roles(["Manager"]):
         assert send_digests(later()) == 1
     mails = mailbox()
     assert [mail["To"] for mail in mails] == ["enseignante@example.org"]
-    assert mails[0]["Subject"] == "[Session d'hiver] 6 nouvelles alertes"
+    assert mails[0]["Subject"] == "[Session d'hiver] 7 nouvelles alertes"
     body = french_quotes(mails[0].get_content())
     assert f"« {trouble.deleted} » ({trouble.ada}) a été supprimée." in body
     assert f"Le compte {trouble.bob} est bloqué sur" in body
@@ -101,8 +102,9 @@ def test_the_team_sees_pages_and_alerts_and_dismisses_them(
     assert {item["kind"] for item in listed["items"]} == {
         "blocked", "deleted", "moved", "nominated", "renamed", "reverted"}
     states = {page["title"]: page["state"] for page in listed["pages"]}
-    assert states == {troubled.nominated: "nominated", troubled.deleted: "deleted",
-                      troubled.moved: "moved", troubled.shared: "live"}
+    assert states == {troubled.nominated: "nominated", troubled.templated: "nominated",
+                      troubled.deleted: "deleted", troubled.moved: "moved",
+                      troubled.shared: "live"}
     reverted = next(item for item in listed["items"] if item["kind"] == "reverted")
     assert reverted["exercises"] == [{"uid": french_session.__parent__["m"]["long"].UID(),
                                       "title": "Long ajout"}]
@@ -129,7 +131,7 @@ def test_the_team_sees_pages_and_alerts_and_dismisses_them(
         in html
     states_shown = re.findall(r'class="wikimooc-page-state">\s*([^<(]+?)\s*[(<]', html)
     assert sorted(states_shown) == ["déplacée", "en ligne", "proposée à la suppression",
-                                    "supprimée"]
+                                    "proposée à la suppression", "supprimée"]
     assert "Annulation justifiée" in html
     deleted = next(item["key"] for item in listed["items"] if item["kind"] == "deleted")
     action = french_session.absolute_url() + "/@@dismiss-alert"

@@ -56,7 +56,7 @@ def wikis_watched(session):
 def deletion_markers(host):
     """The titles of ``host``'s watched deletion categories and templates."""
     watched = api.portal.get_registry_record("wikimooc.deletion_watch", default=None) or {}
-    return [title for title in watched.get(host, ()) if title.strip()]
+    return [title.strip() for title in (watched.get(host) or "").split("|") if title.strip()]
 
 
 class Watch:

@@ -11,15 +11,11 @@ from zope.component import getUtility
 INTERFACE = "wikimooc.policy.interfaces.IWikimoocSettings"
 NAME = "deletion_watch"
 DEFAULT = {
-    "fr.wikipedia.org": [
-        "Catégorie:Page proposée à la suppression",
-        "Catégorie:Page soumise à une procédure de suppression",
-    ],
-    "en.wikipedia.org": [
-        "Category:Articles for deletion",
-        "Category:All articles proposed for deletion",
-        "Category:Candidates for speedy deletion",
-    ],
+    "fr.wikipedia.org": "Catégorie:Page proposée à la suppression"
+    "|Catégorie:Page soumise à une procédure de suppression",
+    "en.wikipedia.org": "Category:Articles for deletion"
+    "|Category:All articles proposed for deletion"
+    "|Category:Candidates for speedy deletion",
 }
 
 
@@ -30,7 +26,7 @@ def upgrade(setup_tool):
     definition = field.Dict(
         title="Deletion categories and templates watched, per wiki",
         key_type=field.TextLine(),
-        value_type=field.List(value_type=field.TextLine()),
+        value_type=field.TextLine(),
         default=DEFAULT,
         required=False,
     )
