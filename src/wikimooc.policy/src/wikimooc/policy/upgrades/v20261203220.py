@@ -27,8 +27,9 @@ def upgrade(setup_tool):
         title="Deletion categories and templates watched, per wiki",
         key_type=field.TextLine(),
         value_type=field.TextLine(),
-        default=DEFAULT,
         required=False,
     )
+    # Given to the constructor, the default is validated before value_type is set.
+    definition.default = DEFAULT
     definition.interfaceName, definition.fieldName = INTERFACE, NAME
     registry.records[f"wikimooc.{NAME}"] = Record(definition, DEFAULT)
