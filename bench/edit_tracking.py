@@ -27,16 +27,19 @@ registry record wikimooc.wikis points the sessions' wiki at the local one.
 
 Parts:
   A  per size N, a session with learners 0 .. N-1 enrolled by wiki username (no member
-     accounts): one check cycle (check_session, then the commit), with every HTTP
-     request counted; its window runs from the session's start to now.
+     accounts): one check cycle of its wiki for it (read_wiki, then the commit), with
+     every HTTP request counted; its window runs from the session's start to now.
   B  the naive approach in the same window: one list=usercontribs request per learner,
      with continuation.
   C  a second cycle right after the first: the window is the few seconds since then.
   D  latency, on the largest session: a learner saves a new User:<name>/Brouillon page
      through the API (an exercise asks for it); once the edit has settled
-     (SETTLE_SECONDS), check_and_commit runs as the worker would when the session is
-     due; the time from the save to the committed progress record is measured. The
-     worst case adds a whole check interval: computed, not waited for.
+     (SETTLE_SECONDS), check_wiki runs as the worker would when the wiki is due (for
+     the learners of every session of this run, all on that wiki); the time from the
+     save to the committed progress record is measured. The worst case adds a whole
+     check interval: computed, not waited for.
+  E  two checks of the wiki for all the sessions of the run together (they share
+     learners): each distinct learner read once, against one check per session.
 """
 
 from load import enter_zope
@@ -403,7 +406,7 @@ class HttpLog:
 
 
 def logged_site(host):
-    """The client check_session makes for itself (wikis.connect), logged."""
+    """The client read_wiki makes for itself (wikis.connect), logged."""
     from wikimooc.policy.wikis import connect
 
     site = connect(host, retries=2)
@@ -434,23 +437,45 @@ class Cycle:
                 seconds(self.commit_seconds), seconds(self.seconds)]
 
 
-def run_cycle(session):
-    """One cycle as check_and_commit runs it (check_session, then the commit)."""
-    from wikimooc.policy.tracking.checker import check_session
+def run_cycle(sessions):
+    """One check of the sessions' wiki for ``sessions`` as the worker runs it
+    (read_wiki, then the commit); its window is the first session's."""
+    from wikimooc.policy.tracking.checker import read_wiki
     from wikimooc.policy.tracking.storage import tracking_of
     from wikimooc.policy.tracking.storage import utc_now
 
     import transaction
 
-    site, log = logged_site(session.wiki)
-    window_start = tracking_of(session).watermark
+    host = sessions[0].wiki
+    site, log = logged_site(host)
+    window_start = tracking_of(sessions[0]).watermark
     started = time.perf_counter()
-    report = check_session(session, utc_now(), site=site)
+    report = read_wiki(host, sessions, utc_now(), site=site)
     checked = time.perf_counter()
     transaction.commit()
     committed = time.perf_counter()
     return Cycle(report, log, checked - started, committed - checked,
-                 (window_start, tracking_of(session).watermark))
+                 (window_start, tracking_of(sessions[0]).watermark))
+
+
+@dataclasses.dataclass
+class WikiCheck:
+    """Part E: two checks of the wiki for all the run's sessions at once, and the
+    usercontribs requests one check per session would make."""
+
+    sessions: int
+    per_session: int
+    first: Cycle
+    next: Cycle
+
+
+def run_wiki_checks(sessions):
+    from wikimooc.policy.tracking.checker import learners_to_follow
+    from wikimooc.policy.tracking.checker import USERS_PER_REQUEST
+
+    per_session = sum(math.ceil(len(learners_to_follow(session)) / USERS_PER_REQUEST)
+                      for session in sessions)
+    return WikiCheck(len(sessions), per_session, run_cycle(sessions), run_cycle(sessions))
 
 
 @dataclasses.dataclass
@@ -529,11 +554,11 @@ def learner_without_draft(wiki, session):
 
 
 def measure_latency(wiki, session):
-    """Save a draft as a learner, then run check_and_commit once the edit has settled;
+    """Save a draft as a learner, then run check_wiki once the edit has settled;
     seconds from the save to the committed progress record."""
     from wikimooc.policy.identity.settings import wikimooc_settings
     from wikimooc.policy.tracking.checker import SETTLE_SECONDS
-    from wikimooc.policy.tracking.schedule import check_and_commit
+    from wikimooc.policy.tracking.schedule import check_wiki
     from wikimooc.policy.tracking.schedule import is_due
     from wikimooc.policy.tracking.schedule import parse
     from wikimooc.policy.tracking.storage import tracking_of
@@ -557,8 +582,8 @@ def measure_latency(wiki, session):
         time.sleep(0.1)
     settled = time.perf_counter()
     now = utc_now()
-    assert is_due(session, now), "the session is not due: the measured cycle would not run"
-    report = check_and_commit(session, now)
+    assert is_due(session.wiki, now), "the wiki is not due: the measured cycle would not run"
+    report = check_wiki(session.wiki, now=now)
     done = time.perf_counter()
     progress = tracking_of(session).progress.get((learner, draft.UID()))
     if report is None or progress is None or progress.revid != result["newrevid"]:
@@ -593,12 +618,13 @@ def main(argv=None):
         setup, available = prepare_wiki(max(args.sizes))
         wiki = setup.wiki
         print(versions(wiki), flush=True)
-        results, latency, failures = run(args.sizes, wiki, setup.created, directory)
+        results, wiki_checks, latency, failures = run(args.sizes, wiki, setup.created,
+                                                      directory)
     finally:
         if wiki is not None:
             wiki.stop()
         shutil.rmtree(directory, ignore_errors=True)
-    print_report(setup, available, results, latency)
+    print_report(setup, available, results, wiki_checks, latency)
     print()
     print(f"Run time: {time.perf_counter() - run_started:.0f} s.")
     for failure in failures:
@@ -607,38 +633,47 @@ def main(argv=None):
 
 
 def run(sizes, wiki, start, directory):
-    """Parts A to D; their figures, and what was wrong with the data."""
+    """Parts A to E; their figures, and what was wrong with the data."""
     started = time.perf_counter()
     site = start_plone(directory)
     course = create_course(site, wiki)
     step(f"Zope configured, site and course created in {time.perf_counter() - started:.1f} s")
-    results, failures = [], []
+    from wikimooc.policy.tracking.checker import USERS_PER_REQUEST
+
+    results, sessions, failures = [], [], []
     try:
         for size in sizes:
             started = time.perf_counter()
             session = create_session(course, wiki, size, start)
             step(f"{size:,} learners enrolled in {time.perf_counter() - started:.1f} s")
-            first = run_cycle(session)
+            first = run_cycle([session])
             step(f"{size:,}: first cycle {seconds(first.seconds)}")
-            second = run_cycle(session)
+            second = run_cycle([session])
             step(f"{size:,}: second cycle {seconds(second.seconds)}")
             naive = run_naive(session, first.window)
             step(f"{size:,}: naive approach {seconds(naive.seconds)}")
             results.append(SizeResult(size, first, second, naive))
+            sessions.append(session)
             if naive.read != first.report.read:
                 failures.append(f"{size:,} learners: the cycle read {first.report.read:,}"
                                 f" contributions, the naive approach {naive.read:,}")
             if first.report.read < EDITS_PER_LEARNER * size:
                 failures.append(f"{size:,} learners: {first.report.read:,} contributions read,"
                                 f" at least {EDITS_PER_LEARNER * size:,} expected")
+        wiki_checks = run_wiki_checks(sessions)
+        step(f"{len(sessions)} sessions: two checks of their wiki together")
+        quiet = math.ceil(max(sizes) / USERS_PER_REQUEST)
+        if wiki_checks.next.usercontribs != quiet:
+            failures.append(f"the quiet check of the wiki for all the sessions made"
+                            f" {wiki_checks.next.usercontribs} usercontribs requests, not {quiet}")
         latency = measure_latency(wiki, session)
         step(f"{size:,}: latency measured")
     finally:
         stop_plone()
-    return results, latency, failures
+    return results, wiki_checks, latency, failures
 
 
-def print_report(setup, available, results, latency):
+def print_report(setup, available, results, wiki_checks, latency):
     from wikimooc.policy.tracking.checker import USERS_PER_REQUEST
 
     print()
@@ -662,7 +697,7 @@ def print_report(setup, available, results, latency):
 
     print()
     print("A. First cycle of each session: everything since the session started"
-          " (check_session + commit)")
+          " (read_wiki + commit)")
     rows = []
     for result in results:
         size, first = result.learners, result.first
@@ -715,12 +750,12 @@ def print_report(setup, available, results, latency):
                  "commit", "cycle"], rows))
 
     print()
-    print(f"D. Latency: a learner of the {latency.learners:,}-learner session saves a"
+    print(f"D. Latency: one of the {latency.learners:,} learners on the wiki saves a"
           f" draft ({latency.learner}); check interval {latency.interval} s,"
           f" settle {latency.settle} s")
     print(table(["measure", "seconds"], [
         ["save -> settled (the window reaches the edit)", seconds(latency.settle_wait)],
-        ["check_and_commit (the cycle that finds it)", seconds(latency.cycle)],
+        ["check_wiki (the cycle that finds it)", seconds(latency.cycle)],
         ["save -> progress committed, cycle right after settle (measured)",
          seconds(latency.saved_to_progress)],
         ["worst case: interval + settle + cycle (computed)", seconds(latency.worst_case)],
@@ -731,9 +766,21 @@ def print_report(setup, available, results, latency):
     print("Worst case: the edit is saved just after a cycle's window closed (settle seconds"
           " before that cycle ran);\n  the next cycle comes one interval later. A tick is"
           " skipped when it starts earlier in its minute than\n  the one before (huey's idle"
-          " workers poll the queue every 0.1 to 10 s): the session's next_due, set to\n"
-          "  the previous tick's start + interval, is then a few seconds ahead and the session"
+          " workers poll the queue every 0.1 to 10 s): the wiki's next_due, set to\n"
+          "  the previous tick's start + interval, is then a few seconds ahead and the wiki"
           " waits a whole interval more.")
+
+    print()
+    print(f"E. One check of the wiki for the {wiki_checks.sessions} sessions together (they"
+          " share learners: 0 .. N-1 each)")
+    rows = [[name, f"{cycle.report.learners:,}", f"{cycle.usercontribs:,}",
+             f"{wiki_checks.per_session:,}", f"{cycle.report.read:,}", *cycle.time_cells()]
+            for name, cycle in (("first", wiki_checks.first), ("next", wiki_checks.next))]
+    print(table(["check", "learners", "usercontribs", "one check per session", "read",
+                 "wiki", "check", "commit", "cycle"], rows))
+    print("learners: distinct learners on the wiki. The first check reads each learner from"
+          " the oldest watermark\n  of their sessions (these differ after A and C); from then"
+          " on the sessions share one window:\n  ceil(learners / 50) requests.")
 
     print()
     print("Targets")

@@ -5,7 +5,8 @@ from wikimooc.policy import _
 from wikimooc.policy.alerts.storage import alerts_of
 from wikimooc.policy.alerts.storage import LIVE
 from wikimooc.policy.content.course import exercises_of
-from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.followed import session_wikis
+from wikimooc.policy.tracking.storage import contributions_on
 from wikimooc.policy.tracking.storage import utc_now
 from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.policy.wikis import page_url
@@ -57,29 +58,28 @@ def session_alerts(session, dismissed=True):
 
 
 def learners_pages(session):
-    """Every page learners created or edited on the session's wiki, with its state
+    """Every page learners created or edited on the session's wikis, with its state
     (None until the worker first looked), who worked on it and how many edits."""
-    tracking = tracking_of(session, create=False)
     stored = alerts_of(session, create=False)
-    pages = {}
-    for contribution in tracking.contributions.values() if tracking else ():
-        page = pages.setdefault(contribution.title, {"created_by": [], "edited_by": [],
-                                                     "edits": 0})
-        page["edits"] += 1
-        listed = page["created_by"] if contribution.new else page["edited_by"]
-        if contribution.username not in listed:
-            listed.append(contribution.username)
-    host = session.wiki
     items = []
-    for title, page in sorted(pages.items()):
-        state = stored.pages.get((host, title)) if stored else None
-        items.append({
-            "wiki": host, "title": title, "url": page_url(host, title),
-            "state": state.state if state else None,
-            "since": state.since if state and state.state != LIVE else None,
-            "detail": state.detail if state else "",
-            **page,
-        })
+    for host in session_wikis(session):
+        pages = {}
+        for contribution in contributions_on(session, host):
+            page = pages.setdefault(contribution.title, {"created_by": [], "edited_by": [],
+                                                         "edits": 0})
+            page["edits"] += 1
+            listed = page["created_by"] if contribution.new else page["edited_by"]
+            if contribution.username not in listed:
+                listed.append(contribution.username)
+        for title, page in sorted(pages.items()):
+            state = stored.pages.get((host, title)) if stored else None
+            items.append({
+                "wiki": host, "title": title, "url": page_url(host, title),
+                "state": state.state if state else None,
+                "since": state.since if state and state.state != LIVE else None,
+                "detail": state.detail if state else "",
+                **page,
+            })
     return items
 
 

@@ -27,9 +27,13 @@ from wikimooc.policy.alerts.storage import REVERTED
 from wikimooc.policy.tracking.checker import chunks
 from wikimooc.policy.tracking.checker import learners_to_follow
 from wikimooc.policy.tracking.checker import wiki_query
+from wikimooc.policy.tracking.followed import exercises_checked_on
+from wikimooc.policy.tracking.followed import session_wikis
+from wikimooc.policy.tracking.storage import contributions_on
 from wikimooc.policy.tracking.storage import session_start
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
+from wikimooc.policy.tracking.storage import wiki_checks
 from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.policy.tracking.titles import site_info
 from wikimooc.policy.tracking.titles import split_title
@@ -46,11 +50,6 @@ class WatchReport:
     session: str
     requests: Counter = field(default_factory=Counter)
     raised: list = field(default_factory=list)
-
-
-def wikis_watched(session):
-    """The wikis whose pages and accounts are watched for ``session``: its home wiki."""
-    return [session.wiki]
 
 
 def deletion_markers(host):
@@ -70,6 +69,7 @@ class Watch:
         self.now = wiki_timestamp(now)
         self.stored = alerts_of(session)
         self.tracking = tracking_of(session, create=False)
+        self.contributions = contributions_on(session, host)
         self.learners = learners_to_follow(session)
 
     def query(self, kind, **params):
@@ -89,7 +89,8 @@ class Watch:
     # Accounts
 
     def watch_accounts(self):
-        confirmed = self.tracking.confirmed_usernames if self.tracking else ()
+        checks = wiki_checks(self.host, create=False)
+        confirmed = checks.confirmed_usernames if checks is not None else ()
         for batch in chunks(self.learners, BATCH):
             names = "|".join(batch)
             answer = self.query(
@@ -117,10 +118,12 @@ class Watch:
     # Reverted edits
 
     def watch_reverts(self):
+        # Revision ids are per wiki: only the exercises checked on this one count.
+        here = {exercise.UID() for exercise in exercises_checked_on(self.session, self.host)}
         completed = defaultdict(list)
         for (_username, uid), progress in (self.tracking.progress.items()
                                            if self.tracking else ()):
-            if progress.done and progress.revid and progress.by is None:
+            if uid in here and progress.done and progress.revid and progress.by is None:
                 completed[progress.revid].append(uid)
         for batch in chunks(self.learners, BATCH):
             params = {"list": "usercontribs", "ucuser": "|".join(batch), "uctag": REVERTED_TAG,
@@ -141,8 +144,7 @@ class Watch:
     def learners_pages(self):
         """title → the learners who edited it, creators first."""
         pages = defaultdict(list)
-        contributions = self.tracking.contributions.values() if self.tracking else ()
-        for contribution in sorted(contributions, key=lambda c: (not c.new, c.timestamp)):
+        for contribution in sorted(self.contributions, key=lambda c: (not c.new, c.timestamp)):
             if contribution.username not in pages[contribution.title]:
                 pages[contribution.title].append(contribution.username)
         return pages
@@ -212,7 +214,7 @@ def watch_session(session, now=None, sites=None):
     mwclient Site, for tests); the caller commits, or aborts on WikiUnavailable."""
     now = now or utc_now()
     report = WatchReport(session=session.UID())
-    for host in wikis_watched(session):
+    for host in session_wikis(session):
         site = (sites or {}).get(host) or connect(host, retries=2)
         Watch(session, host, site, report, now).run()
     return report
