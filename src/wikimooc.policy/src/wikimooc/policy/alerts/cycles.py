@@ -6,6 +6,7 @@ from datetime import timedelta
 from wikimooc.policy.alerts.storage import alerts_of
 from wikimooc.policy.alerts.watching import watch_session
 from wikimooc.policy.tracking.checker import WikiUnavailable
+from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.tracking.schedule import parse
 from wikimooc.policy.tracking.schedule import record_wiki_failed
@@ -60,5 +61,6 @@ def run_due_watches(now=None):
     return [
         watch_and_commit(session, now)
         for session in list(active_sessions(now.date()))
-        if not wiki_waits(session.wiki, now) and claim(session, now)
+        if not any(wiki_waits(host, now) for host in session_wikis(session))
+        and claim(session, now)
     ]
