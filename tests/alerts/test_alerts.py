@@ -122,6 +122,10 @@ def test_the_team_sees_pages_and_alerts_and_dismisses_them(
     transaction.begin()
     assert alerts_of(french_session).alerts[reverted["key"]].note == "Annulation justifiée"
 
+    # The dashboard counts the open alerts and links to the Pages view.
+    board = teacher().get(french_session.absolute_url() + "/@@dashboard").text
+    assert re.search(r'wikimooc-open-alerts[^>]*>\s*ouvertes : 6', board)
+
     # The Pages view, in French; dismissing there needs the form's CSRF token.
     page = teacher().get(french_session.absolute_url() + "/@@alerts")
     assert page.status_code == 200
