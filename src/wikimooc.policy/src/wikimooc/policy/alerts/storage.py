@@ -18,9 +18,7 @@ ALERTS_ANNOTATION = "wikimooc.alerts"
 NOMINATED, DELETED, MOVED, REVERTED, BLOCKED, RENAMED = (
     "nominated", "deleted", "moved", "reverted", "blocked", "renamed",
 )
-KINDS = (NOMINATED, DELETED, MOVED, REVERTED, BLOCKED, RENAMED)
 LIVE = "live"
-PAGE_STATES = (LIVE, MOVED, DELETED, NOMINATED)
 
 
 class Alert(NamedTuple):

@@ -5,7 +5,8 @@ blocked accounts), one ``list=usercontribs&uctag=mw-reverted`` request per 50
 learners (their reverted edits, MediaWiki ≥ 1.36), one ``prop=info|categories|
 templates`` request per 50 pages they created or edited (gone, a redirect, or in a
 watched deletion category or template), and one ``list=logevents`` request per page
-found gone or turned into a redirect (moved or deleted). A failing wiki raises
+found gone or turned into a redirect (moved or deleted) and per account gone under
+its name (renamed: the log may give the new name). A failing wiki raises
 WikiUnavailable and the caller aborts: nothing is half recorded."""
 
 from collections import Counter
@@ -209,12 +210,11 @@ class Watch:
         return LIVE, ""
 
 
-def watch_session(session, now=None, sites=None):
-    """One cycle of alerts for ``session`` on each of its wikis (``sites``: host →
-    mwclient Site, for tests); the caller commits, or aborts on WikiUnavailable."""
+def watch_session(session, now=None):
+    """One cycle of alerts for ``session`` on each of its wikis; the caller commits,
+    or aborts on WikiUnavailable."""
     now = now or utc_now()
     report = WatchReport(session=session.UID())
     for host in session_wikis(session):
-        site = (sites or {}).get(host) or connect(host, retries=2)
-        Watch(session, host, site, report, now).run()
+        Watch(session, host, connect(host, retries=2), report, now).run()
     return report
