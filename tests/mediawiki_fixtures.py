@@ -83,6 +83,11 @@ class LocalWiki:
             raise ValueError(f"the edit of {title!r} by {user} made no revision: {result}")
         return result["newrevid"]
 
+    def run_jobs(self):
+        """Run the wiki's queued jobs now (what its own requests do in time), e.g.
+        the ``mw-reverted`` tags a rollback leaves to a job."""
+        self.wiki._php("maintenance/runJobs.php", "--quiet")
+
     @contextlib.contextmanager
     def settings(self, **overrides):
         """Change wiki settings for the block, without a restart, e.g.

@@ -204,6 +204,11 @@ def test_registry_settings_are_kept(site):
     assert site.api("/@registry/wikimooc.wikis") == dict.fromkeys(
         old_site.DEMO_WIKIS, old_site.NOWHERE_API
     )
+    # Alerts' per-wiki settings came beside it, with their defaults.
+    assert site.api("/@registry/wikimooc.deletion_watch")["fr.wikipedia.org"] == (
+        "Catégorie:Page proposée à la suppression"
+        "|Catégorie:Page soumise à une procédure de suppression"
+    )
 
 
 def test_forum_keeps_its_questions_answers_and_moderation(site):

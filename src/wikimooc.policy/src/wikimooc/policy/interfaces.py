@@ -34,6 +34,25 @@ class IWikimoocSettings(Interface):
         default={},
         required=False,
     )
+    deletion_watch = schema.Dict(
+        title=_("Deletion categories and templates watched, per wiki"),
+        description=_(
+            "Host name → the categories (Category:…) and templates (Template:…) that"
+            " mark a page nominated for deletion on that wiki, in the wiki's own words,"
+            " separated by | as in the wiki's API. Teachers are alerted when a page"
+            " their learners worked on gets one."
+        ),
+        key_type=schema.TextLine(),
+        value_type=schema.TextLine(),
+        default={
+            "fr.wikipedia.org": "Catégorie:Page proposée à la suppression"
+            "|Catégorie:Page soumise à une procédure de suppression",
+            "en.wikipedia.org": "Category:Articles for deletion"
+            "|Category:All articles proposed for deletion"
+            "|Category:Candidates for speedy deletion",
+        },
+        required=False,
+    )
     check_interval_seconds = schema.Int(
         title=_("Seconds between two edit checks of a session"),
         description=_("The worker looks for due checks every minute."),

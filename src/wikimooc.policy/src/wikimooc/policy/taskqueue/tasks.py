@@ -1,6 +1,8 @@
 from AccessControl import getSecurityManager
 from huey import crontab
 from plone.app.uuid.utils import uuidToObject
+from wikimooc.policy.alerts.cycles import run_due_watches
+from wikimooc.policy.alerts.digest import send_digests as send_alert_digests
 from wikimooc.policy.announcements.reminders import send_reminders
 from wikimooc.policy.announcements.sending import send_batches
 from wikimooc.policy.announcements.sending import send_due
@@ -48,6 +50,22 @@ def check_active_sessions():
     queues this; sessions are claimed in the database, so each is checked once)."""
     with task_site(SITE_ID):
         run_due_checks()
+
+
+@huey.periodic_task(crontab(minute="*/5"))
+def watch_for_alerts():
+    """Every five minutes: active sessions whose alerts are due (each every quarter of
+    an hour, claimed in the database) are looked at on their wikis."""
+    with task_site(SITE_ID):
+        run_due_watches()
+
+
+@huey.periodic_task(crontab(hour="7", minute="10"))
+def send_alerts_digests():
+    """Every morning (UTC): each teacher's digest of the alerts raised since the last
+    one (recorded in the same transaction as the mails, so none goes twice)."""
+    with task_site(SITE_ID):
+        send_alert_digests()
 
 
 @huey.periodic_task(crontab(minute="7"))

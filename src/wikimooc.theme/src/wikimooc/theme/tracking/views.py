@@ -4,6 +4,7 @@ and the learner's progress on an exercise page, which updates by itself."""
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
+from wikimooc.policy.alerts.listing import session_alerts
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.coursedates.rules import learner_dates
 from wikimooc.policy.learner import course_learner
@@ -69,6 +70,7 @@ class DashboardView(ReaderDates, BrowserView):
     def __call__(self):
         self.data = dashboard(self.context)
         self.note = teacher_note(self.context, self.request)
+        self.open_alerts = len(session_alerts(self.context, dismissed=False))
         return self.index()
 
     def wikis_down(self):
