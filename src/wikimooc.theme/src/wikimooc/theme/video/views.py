@@ -4,6 +4,7 @@ attribution, subtitle tracks and transcripts. Everything comes from the cache
 (wikimooc.policy.video.cache): no host is asked. What the hosts said, for authors, is
 viewlets.py's."""
 
+from plone import api
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
@@ -80,14 +81,16 @@ class LessonVideos(BrowserView):
             "licence": found["licence"], "licence_url": found["licence_url"],
             "author": found["author"], "page_url": found["page_url"],
             "host": HOST_NAMES[found["kind"]],
-            "embed_url": found.get("embed_url"),
+            "embed_url": found.get("embed_url"), "ident": found["ident"],
             "play_url": (found.get("embed_url") or "") + "?autoplay=1",
             "sources": found.get("sources", []), "tracks": tracks,
         }
 
     def watching(self):
         """What the player reports to, for a learner of a lesson counted as watched:
-        {url, sessions, threshold, done}; None otherwise."""
+        {url, sessions, threshold, done, youtube_api (the IFrame Player API's
+        address, loaded only once the learner asks for a YouTube video)}; None
+        otherwise."""
         lesson = self.context
         if not lesson.watched_share:
             return None
@@ -100,6 +103,8 @@ class LessonVideos(BrowserView):
             "threshold": lesson.watched_share,
             "done": any(watched_done(session, lesson, learner.wiki_username)
                         for session in learner.sessions),
+            "youtube_api": api.portal.get_registry_record(
+                "wikimooc.video_youtube_iframe_api", default=None),
         }
 
 
