@@ -117,9 +117,9 @@
   }
 
   /* The share watched, as with the Commons player: only time played counts (a jump
-     of more than two seconds between two looks is a seek). */
-  function watchOnYouTube(container, section, holder, button) {
-    const unreachable = section.querySelector(".wikimooc-video__unreachable");
+     of more than two seconds between two looks is a seek). When the API cannot be
+     loaded, the player alone. */
+  function watchOnYouTube(container, holder, button) {
     loadYouTubeApi(container.dataset.youtubeApi).then(function (YT) {
       const place = document.createElement("div");
       holder.replaceChildren(place);
@@ -159,7 +159,21 @@
           }
         }
       });
-    }).catch(function () { unreachable.hidden = false; });
+    }).catch(function () { embed(holder, button); });
+  }
+
+  /* YouTube's player alone (its watching is then not counted). */
+  function embed(holder, button) {
+    const frame = document.createElement("iframe");
+    frame.src = button.dataset.embedUrl;
+    frame.title = button.dataset.title;
+    frame.className = "wikimooc-video__embed";
+    frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    frame.referrerPolicy = "strict-origin";
+    frame.setAttribute("allowfullscreen", "");
+    holder.replaceChildren(frame);
+    holder.classList.remove("wikimooc-video__consent");
+    frame.focus();
   }
 
   function setUpConsent(container, section) {
@@ -168,19 +182,10 @@
     button.addEventListener("click", function () {
       const holder = button.closest(".wikimooc-video__consent");
       if (container.dataset.youtubeApi && container.dataset.progressUrl) {
-        watchOnYouTube(container, section, holder, button);
-        return;
+        watchOnYouTube(container, holder, button);
+      } else {
+        embed(holder, button);
       }
-      const frame = document.createElement("iframe");
-      frame.src = button.dataset.embedUrl;
-      frame.title = button.dataset.title;
-      frame.className = "wikimooc-video__embed";
-      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
-      frame.referrerPolicy = "strict-origin";
-      frame.setAttribute("allowfullscreen", "");
-      holder.replaceChildren(frame);
-      holder.classList.remove("wikimooc-video__consent");
-      frame.focus();
     });
   }
 
