@@ -114,6 +114,9 @@ def test_an_author_uploads_and_learners_get_the_player_tracks_and_transcript(les
     assert track.text.startswith("WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nBienvenue")
     transcript = visitor.get(LESSON + "/@@video-transcript?video=0&lang=fr")
     assert "[00:00:02] Cliquez sur « Modifier »." in transcript.text
+    listed = client().get(LESSON + "/@videos").json()["items"][0]
+    assert (listed["kind"], listed["subtitles"]) == (
+        "youtube", [{"lang": "fr", "label": "fr", "cues": 2}])
     # Sent again in the same language, it replaces the first.
     upload(author, "1\n00:00:00,000 --> 00:00:01,000\nRemplacé\n".encode())
     track = visitor.get(LESSON + "/@@video-track?video=0&lang=fr")
