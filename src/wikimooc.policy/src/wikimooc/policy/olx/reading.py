@@ -201,6 +201,13 @@ def video_of(course, element, lesson):
         elif source not in lesson["videos"]:
             lesson["videos"].append(source)
             played.append(source)
+    transcripts_of(course, element, lesson, played)
+
+
+def transcripts_of(course, element, lesson, played):
+    """The video's ``.srt`` transcripts as subtitle tracks of the sources the lesson
+    plays (``played``); a transcript of a video only linked, or that cannot be read
+    as SubRip (warned), as a file linked from the lesson."""
     transcripts = {transcript.get("language"): transcript.get("src")
                    for transcript in element.findall("transcript")}
     with contextlib.suppress(ValueError):
@@ -215,11 +222,10 @@ def video_of(course, element, lesson):
         course.referenced.add(path)
         with Attempt() as attempt:
             cues = read_srt(course.files[path])
-            if played:
-                lesson["tracks"].extend({"video": source, "language": language,
-                                         "cues": [list(cue) for cue in cues]}
-                                        for source in played)
-                continue
+        if attempt.refused is None and played:
+            lesson["tracks"].extend({"video": source, "language": language,
+                                     "cues": [list(cue) for cue in cues]} for source in played)
+            continue
         if attempt.refused is not None:
             course.warn(location(element), "transcript",
                         f"{name}: {translate(attempt.refused.message)}")
