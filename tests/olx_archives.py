@@ -128,7 +128,8 @@ def full_course():
         "course/2027.xml": (
             '<course display_name="Wikimooc" language="fr" course_image="cover.png">'
             '<chapter url_name="ch1"/>'
-            '<chapter display_name="Inline chapter"><sequential display_name="Inline seq">'
+            '<chapter display_name="Inline chapter" start="2027-04-05T00:00:00Z">'
+            '<sequential display_name="Inline seq">'
             '<vertical display_name="Only unit"><html display_name="Note">'
             '<p>Inline <b>text</b> and <a href="/asset-v1:WikiFr+WM01+2027'
             '+type@asset+block@docs_guide.pdf">guide</a>.</p>'
@@ -190,5 +191,7 @@ def full_course():
         }),
         "policies/2027/policy.json": json.dumps({
             "course/2027": {"start": "2027-03-01T00:00:00Z", "end": "2027-04-30T00:00:00Z"},
+            "chapter/ch1": {"start": "2027-03-08T00:00:00Z"},
+            "sequential/s1": {"due": "2027-03-20T23:59:00Z", "graded": True},
         }),
     }

@@ -16,8 +16,9 @@ pytest fixtures (a plugin of tests/conftest.py): ``lecture_on_wiki``, ``video_ho
   answering the raw subtitles (HTTP 404 for a language without any). It is also a
   PeerTube instance (``GET /api/v1/videos/{id}``, ``/api/v1/videos/{id}/captions``,
   the caption files) and YouTube's oEmbed endpoint (``GET /oembed?url=&format=json``,
-  404 for an unknown video, 401 for one that may not be embedded). It serves the
-  WebM too, and logs every request it gets.
+  404 for an unknown video, 401 for one that may not be embedded), and YouTube's
+  IFrame Player API script (``GET /iframe_api``: ``IFRAME_API``, below). It serves
+  the WebM too, and logs every request it gets.
 """
 
 from contextlib import contextmanager
@@ -114,6 +115,63 @@ def upload_lecture(mediawiki, directory):
     for lang, text in (("fr", FRENCH_SRT), ("en", ENGLISH_SRT)):
         site.pages[f"TimedText:{LECTURE}.{lang}.srt"].edit(text, summary="subtitles")
     return webm
+
+
+# A stand-in for https://www.youtube.com/iframe_api, following the IFrame Player API
+# reference (developers.google.com/youtube/iframe_api_reference): once loaded it
+# calls the page's global onYouTubeIframeAPIReady(); ``new YT.Player(element,
+# {host, videoId, playerVars, events})`` replaces the element with an iframe of
+# ``{host}/embed/{videoId}?enablejsapi=1``, then calls events.onReady({target}); with
+# playerVars.autoplay it plays, calling events.onStateChange({target, data}) with
+# YT.PlayerState.PLAYING, and at the end ENDED. getCurrentTime() and getDuration()
+# answer in seconds, getPlayerState() the state, getIframe() the iframe. Its video
+# lasts 4 s and plays at real speed; seekTo(seconds) jumps.
+IFRAME_API = """
+(function () {
+  var State = {UNSTARTED: -1, ENDED: 0, PLAYING: 1, PAUSED: 2, BUFFERING: 3, CUED: 5};
+  function Player(element, options) {
+    var self = this, events = options.events || {};
+    var place = typeof element === "string" ? document.getElementById(element) : element;
+    var frame = document.createElement("iframe");
+    frame.src = (options.host || "https://www.youtube.com") + "/embed/" + options.videoId
+      + "?enablejsapi=1";
+    place.replaceWith(frame);
+    var state = State.UNSTARTED, position = 0, since = null, duration = 4;
+    function now() {
+      if (since === null) { return position; }
+      return Math.min(duration, position + (Date.now() - since) / 1000);
+    }
+    function change(next) {
+      position = now();
+      since = next === State.PLAYING ? Date.now() : null;
+      state = next;
+      if (events.onStateChange) { events.onStateChange({target: self, data: next}); }
+      if (next === State.PLAYING) {
+        setTimeout(function () { if (state === State.PLAYING) { change(State.ENDED); } },
+                   (duration - position) * 1000);
+      }
+    }
+    this.getIframe = function () { return frame; };
+    this.getCurrentTime = now;
+    this.getDuration = function () { return duration; };
+    this.getPlayerState = function () { return state; };
+    this.playVideo = function () { change(State.PLAYING); };
+    this.pauseVideo = function () { change(State.PAUSED); };
+    this.seekTo = function (seconds) {
+      position = seconds;
+      if (since !== null) { since = Date.now(); }
+    };
+    setTimeout(function () {
+      if (events.onReady) { events.onReady({target: self}); }
+      if ((options.playerVars || {}).autoplay) { self.playVideo(); }
+    }, 50);
+  }
+  window.YT = {Player: Player, PlayerState: State, loaded: 1};
+  setTimeout(function () {
+    if (window.onYouTubeIframeAPIReady) { window.onYouTubeIframeAPIReady(); }
+  }, 0);
+})();
+"""
 
 
 class VideoHosts(ThreadingHTTPServer):
@@ -280,6 +338,8 @@ class VideoHosts(ThreadingHTTPServer):
             return self.peertube_caption(path)
         if path == "/oembed":
             return self.oembed(params)
+        if path == "/iframe_api":
+            return 200, "text/javascript", IFRAME_API
         if path.startswith(("/images/", "/transcoded/")):
             return 200, "video/webm", self.webm
         return 404, "text/plain", "not found"

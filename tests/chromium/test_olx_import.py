@@ -57,3 +57,19 @@ def test_upload_report_confirm(site, new_page, log_in, accessible, tmp_path):
     transaction.begin()
     course = site["portal"]["fr"]["wikimooc"]
     assert course.license == "cc-by-4.0" and course.Creator() == "bob"
+
+    # The imported YouTube video plays from its id, its .srt transcripts are its
+    # subtitle tracks: the transcript panel shows the French cues, and nothing is
+    # asked of YouTube before a click.
+    asked = []
+    page.on("request", lambda request: asked.append(request.url)
+            if "youtube" in request.url else None)
+    page.goto("fr/wikimooc/discover/the-pillars")
+    youtube = page.locator('[data-video-kind="youtube"]')
+    expect(youtube.get_by_role("button", name="Lire la vidéo depuis YouTube")).to_be_visible()
+    youtube.locator(".wikimooc-transcript summary").click()
+    shown = youtube.locator(".wikimooc-transcript__track:not([hidden])")
+    expect(shown).to_have_attribute("lang", "fr")
+    expect(shown.locator(".wikimooc-transcript__cue").first).to_contain_text(
+        "Bienvenue sur Wikipédia.")
+    assert youtube.locator("iframe").count() == 0 and asked == []

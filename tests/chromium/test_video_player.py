@@ -111,7 +111,10 @@ def test_youtube_loads_only_after_the_click(video_lessons, new_page, log_in, acc
     expect(frame).to_have_attribute(
         "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1")
     page.wait_for_timeout(300)
-    assert asked and asked[0].startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
+    # Ada's watching counts: YouTube's IFrame Player API is asked for first (cut off
+    # here, so the player comes alone).
+    assert asked[0] == "https://www.youtube.com/iframe_api"
+    assert asked[1].startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
 
 
 def test_watching_to_the_end_makes_the_lesson_done(video_lessons, new_page, log_in):
@@ -171,3 +174,32 @@ def test_the_form_says_what_the_hosts_say_while_typing(video_lessons, new_page, 
     expect(said).to_contain_text("File:WikiMOOC picture.png is not a video (it is image/png).")
     expect(said).to_contain_text("vimeo.com is none of them.")
     assert said.locator(".wikimooc-video-authoring__warning").count() == 2
+
+
+def test_the_youtube_player_reports_the_share_watched(video_lessons, video_hosts, new_page,
+                                                      log_in):
+    """YouTube's IFrame Player API is the loopback stand-in (tests/video_hosts.py,
+    written from the API's reference): it is loaded only after the click, and the
+    share it reports played makes the lesson done."""
+    api.portal.set_registry_record("wikimooc.video_youtube_iframe_api",
+                                   video_hosts.base_url + "/iframe_api")
+    transaction.commit()
+    video_hosts.log.clear()
+    page = new_page()
+    asked = third_party_requests(page)
+    log_in(page, "ada", "secret-pw-123")
+    page.goto("en/intro/m/watch")
+    page.wait_for_load_state("networkidle")
+    assert video_hosts.requests_to("/iframe_api") == [] and asked == []
+    youtube = page.locator('[data-video-kind="youtube"]')
+    with page.expect_response(lambda response: "@video-progress" in response.url
+                              and response.json().get("done") is True, timeout=20_000):
+        youtube.get_by_role("button", name="Play the video from YouTube").click()
+    assert video_hosts.requests_to("/iframe_api") == ["/iframe_api"]
+    frame = youtube.locator("iframe")
+    expect(frame).to_have_attribute(
+        "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?enablejsapi=1")
+    expect(frame).to_be_focused()
+    transaction.begin()
+    lesson = video_lessons["course"]["m"]["watch"]
+    assert watching_of(video_lessons["public"]).of(lesson.UID(), "Ada").done

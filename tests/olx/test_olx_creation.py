@@ -6,6 +6,9 @@ from olx_archives import full_course
 from olx_archives import tar_gz
 from plone import api
 from plone.app.testing import TEST_USER_NAME
+from wikimooc.policy.coursedates.rules import set_schedule
+from wikimooc.policy.coursedates.schedule_table import schedule_table
+from wikimooc.policy.coursedates.storage import dates_of
 from wikimooc.policy.grades.settings import grading_policy
 from wikimooc.policy.olx.archive import Limits
 from wikimooc.policy.olx.archive import read_archive
@@ -19,10 +22,12 @@ from wikimooc.policy.olx.imports import start
 from wikimooc.policy.olx.reading import read_course
 from wikimooc.policy.quiz.content import answer_key
 from wikimooc.policy.quiz.grading import grade
+from wikimooc.policy.video.uploaded import uploaded_tracks
 from wikimooc.workflows.behaviors import IPeerReviewExercise
 from wikimooc.workflows.refusals import Refused
 
 import pytest
+import re
 
 
 @pytest.fixture
@@ -73,7 +78,27 @@ def test_static_files_become_files_and_images_the_texts_point_at(imported):
     image = next(item for item in imported.objectValues() if item.Title() == "pillars.png")
     assert f"resolveuid/{image.UID()}" in lesson.text.raw
     assert "/static/pillars.png" not in lesson.text.raw
-    assert "welcome-fr.srt" not in lesson.text.raw and "(fr)" in lesson.text.raw
+    assert "welcome-fr.srt" not in lesson.text.raw
+
+
+def test_transcripts_become_the_videos_subtitle_tracks(imported):
+    lesson = imported["discover"]["the-pillars"]
+    youtube = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    assert uploaded_tracks(lesson, youtube) == {
+        "en": ((0.0, 2.5, "Welcome to Wikipedia."),),
+        "fr": ((0.0, 2.5, "Bienvenue sur Wikipédia."),)}
+    assert "(fr)" not in lesson.text.raw  # no longer a link to the file
+
+
+def test_the_export_writes_the_tracks_back_as_srt(imported):
+    with api.env.adopt_roles(["Manager"]):
+        files = read_archive(export_course(imported)[1], Limits())
+    video = next(content for path, content in files.items() if path.startswith("sequential/")
+                 and b"<video" in content)
+    assert b'<transcript language="fr" src="transcript-' in video
+    (srt,) = [path for path in files if path.startswith("static/transcript-")
+              and path.endswith("-fr.srt")]
+    assert files[srt] == b"1\n00:00:00,000 --> 00:00:02,500\nBienvenue sur Wikip\xc3\xa9dia.\n"
 
 
 def test_scripts_in_html_never_reach_the_page(imported):
@@ -104,6 +129,7 @@ def structure(course):
                 entry.append(" ".join(api.portal.get_tool("portal_transforms").convertTo(
                     "text/plain", item.text.raw, mimetype="text/html").getData().split()))
                 entry.append(tuple(item.videos))
+                entry.append([uploaded_tracks(item, line) for line in item.videos])
             elif item.portal_type == "Quiz":
                 entry.append(item.attempts_allowed)
                 entry.extend((q.kind, q.points, answer_key(q), q.hint) for q in item.questions())
@@ -125,8 +151,10 @@ def test_an_export_imported_back_yields_the_same_course(portal, imported):
     assert [warning["detail"] for warning in plan["warnings"]] == ["missing.pdf"]
     assert structure(again) == structure(imported)
     assert again.Title() == imported.Title()
-    assert {item.Title() for item in again.objectValues() if item.portal_type == "File"} == {
-        "docs/guide.pdf", "welcome-en.srt", "welcome-fr.srt"}
+    assert {re.sub(r"-h\d+-", "-h-", item.Title()) for item in again.objectValues()
+            if item.portal_type == "File"} == {
+        "docs/guide.pdf", "welcome-en.srt", "welcome-fr.srt",
+        "transcript-h-0-en.srt", "transcript-h-0-fr.srt"}
 
 
 def test_the_import_steps_from_upload_to_course(portal):
@@ -192,3 +220,60 @@ def test_a_licence_or_projects_not_offered_are_refused(portal, license, projects
             confirm(portal["fr"], started.id, license, projects)
     assert refused.value.status == 400
     assert started.status == "ready"
+
+
+def new_session(course, start, end):
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(container=course, type="CourseSession", title="Run",
+                                  start=start, end=end, wiki="fr.wikipedia.org")
+
+
+def proposed_days(session):
+    table = schedule_table(session)
+    return table["proposed"], [
+        (module["title"], module["opens"], [(item["kind"], item["due"])
+                                            for item in module["items"]])
+        for module in table["modules"]]
+
+
+@pytest.mark.parametrize(("start", "end", "discover", "due", "inline"), [
+    # The Open edX run's own days: its dates as they were.
+    (date(2027, 3, 1), date(2027, 4, 30), "2027-03-08", "2027-03-20", "2027-04-05"),
+    # Starting 189 days later: the same rhythm, moved.
+    (date(2027, 9, 6), date(2027, 11, 5), "2027-09-13", "2027-09-25", "2027-10-11"),
+    # A shorter session: nothing past its end.
+    (date(2027, 3, 1), date(2027, 3, 15), "2027-03-08", "2027-03-15", "2027-03-15"),
+])
+def test_the_first_session_is_offered_the_open_edx_dates(imported, start, end, discover,
+                                                          due, inline):
+    session = new_session(imported, start, end)
+    assert proposed_days(session) == (True, [
+        ("Discover", discover, [("quiz", due), ("exercise", due)]),
+        ("Inline chapter", inline, [])])
+    assert dates_of(session, create=False) is None  # a proposal: nothing locked or due
+    with api.env.adopt_roles(["Manager"]):
+        set_schedule(session, {})  # the team saves it as offered
+    table = schedule_table(session)
+    assert (table["scheduled"], table["proposed"]) == (True, False)
+    assert table["modules"][0]["opens"] == discover and table["modules"][0]["opens_set"]
+    assert [item["due"] for item in table["modules"][0]["items"]] == [due, due]
+    # Later sessions get the usual defaults (the Open edX run's dates are past).
+    later = new_session(imported, date(2028, 1, 3), date(2028, 3, 3))
+    assert proposed_days(later) == (False, [
+        ("Discover", "2028-01-03", [("quiz", "2028-01-09"), ("exercise", "2028-01-09")]),
+        ("Inline chapter", "2028-01-10", [])])
+
+
+def test_self_paced_or_without_dates_the_defaults_stay(portal, imported):
+    session = new_session(imported, date(2027, 3, 1), date(2027, 4, 30))
+    with api.env.adopt_roles(["Manager"]):
+        set_schedule(session, {"pacing": "self"})
+    assert schedule_table(session)["modules"][0]["opens"] == 0
+    files = full_course()
+    files["policies/2027/policy.json"] = "{}"
+    files["course/2027.xml"] = files["course/2027.xml"].replace(
+        ' start="2027-04-05T00:00:00Z"', "")
+    archive = read_archive(tar_gz(files), Limits())
+    with api.env.adopt_roles(["Manager"]):
+        plain = create_course(read_course(archive), archive, portal["en"])
+    assert proposed_days(new_session(plain, date(2027, 3, 1), date(2027, 4, 30)))[0] is False

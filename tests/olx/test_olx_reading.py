@@ -65,9 +65,45 @@ def test_video_youtube_html5_and_transcripts_per_language(plan):
     lesson = plan["modules"][0]["subsections"][0]["lesson"]
     assert lesson["videos"] == ["https://www.youtube.com/watch?v=dQw4w9WgXcQ"]
     assert lesson["links"] == [{"title": "Welcome", "href": "https://example.org/welcome.mp4"}]
-    assert [(t["language"], t["file"]) for t in lesson["transcripts"]] == [
-        ("en", "static/welcome-en.srt"), ("fr", "static/welcome-fr.srt")]
+    # The .srt transcripts become the video's subtitle tracks, read into cues.
+    assert lesson["tracks"] == [
+        {"video": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "language": "en",
+         "cues": [[0.0, 2.5, "Welcome to Wikipedia."]]},
+        {"video": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "language": "fr",
+         "cues": [[0.0, 2.5, "Bienvenue sur Wikipédia."]]},
+    ]
+    assert lesson["transcripts"] == []
     assert any(w["reason"] == "video-source" for w in plan["warnings"])
+
+
+VIDEO_WITH = ('<video display_name="Clip" html5_sources=\'["{source}"]\'>'
+              '<transcript language="fr" src="clip-fr.srt"/></video>')
+
+
+@pytest.mark.parametrize(("source", "transcript", "tracks", "linked", "warned"), [
+    # An HTML5 source the player plays (a Commons file) gets the track.
+    ("https://commons.wikimedia.org/wiki/File:Clip.webm",
+     b"1\n00:00:01,000 --> 00:00:02,000\nSalut\n", ["fr"], [], []),
+    # One it cannot play stays a link, and so does its transcript file.
+    ("https://example.org/clip.mp4", b"1\n00:00:01,000 --> 00:00:02,000\nSalut\n",
+     [], ["fr"], ["video-source"]),
+    # A transcript that is not SubRip (or not UTF-8) is warned and linked.
+    ("https://commons.wikimedia.org/wiki/File:Clip.webm", b"<html>no</html>", [], ["fr"],
+     ["transcript"]),
+    ("https://commons.wikimedia.org/wiki/File:Clip.webm",
+     "1\n00:00:01,000 --> 00:00:02,000\nÉté\n".encode("latin-1"), [], ["fr"],
+     ["transcript"]),
+])
+def test_html5_transcripts(source, transcript, tracks, linked, warned):
+    files = encoded(full_course())
+    files["video/welcome.xml"] = VIDEO_WITH.format(source=source).encode()
+    files["static/clip-fr.srt"] = transcript
+    plan = read_course(files)
+    lesson = plan["modules"][0]["subsections"][0]["lesson"]
+    assert [track["language"] for track in lesson["tracks"]] == tracks
+    assert [item["language"] for item in lesson["transcripts"]] == linked
+    assert [w["reason"] for w in plan["warnings"]
+            if w["location"] == "video/welcome"] == warned
 
 
 def test_problems_become_one_quiz_after_the_lesson(plan):
@@ -100,6 +136,11 @@ def test_grading_policy_and_schedule(plan):
     assert plan["grading"] == {"weights": {"quizzes": 60.0, "wiki": 0.0, "peer": 40.0},
                                "pass_mark": 60.0}
     assert plan["schedule"] == {"start": "2027-03-01T00:00:00Z", "end": "2027-04-30T00:00:00Z"}
+    # Sections' starts (policy.json's entry, or the element's attribute) and
+    # subsections' due dates, as days.
+    assert [module["opens"] for module in plan["modules"]] == ["2027-03-08", "2027-04-05"]
+    assert [sub["due"] for module in plan["modules"] for sub in module["subsections"]] == [
+        "2027-03-20", None]
 
 
 def test_the_plan_is_json():

@@ -7,6 +7,7 @@ from olx_archives import tar_gz
 from plone import api
 from wikimooc.policy.olx.archive import Limits
 from wikimooc.policy.olx.archive import read_archive
+from wikimooc.policy.olx.imports import ProgressWriter
 from wikimooc.policy.taskqueue.queue import huey
 from zope.component.hooks import setSite
 
@@ -109,3 +110,28 @@ def test_export_of_a_course(site, client):
     files = read_archive(base64.b64decode(response.json()["data"]), Limits())
     assert b'display_name="Introduction"' in files["course/wikimooc.xml"]
     assert b'display_name="About"' in files["chapter/m1.xml"]
+
+
+def test_the_progress_moves_with_each_item_made(site, author, client, monkeypatch):
+    """While the worker creates the course (one transaction), the author's page asks
+    over HTTP and sees the bar move item by item."""
+    bob = client(author)
+    address = bob.post("/fr/@olx-import", json=body(tar_gz(full_course()))).json()["@id"]
+    run_worker(site["portal"])
+    bob.post(address, json={"license": "cc-by-sa-4.0", "projects": ["wikipedia"]})
+    seen, told = [], []
+    write = ProgressWriter.__call__
+
+    def writing(writer, done, total):
+        write(writer, done, total)
+        told.append((done, total))
+        seen.append(bob.get(address).json()["progress"])
+
+    monkeypatch.setattr(ProgressWriter, "__call__", writing)
+    run_worker(site["portal"])
+    # 5 static files, then each module, and each lesson with its quiz and exercise.
+    assert told == [(1, 11), (2, 11), (3, 11), (4, 11), (5, 11), (6, 11), (9, 11),
+                    (10, 11), (11, 11)]
+    assert seen == sorted(seen) and len(set(seen)) == len(told)
+    assert 50 < seen[0] < seen[-2] < 100 and seen[-1] == 100
+    assert bob.get(address).json()["progress"] == 100

@@ -7,6 +7,7 @@ from datetime import timedelta
 from plone import api
 from wikimooc.policy.demo import create_demo_content
 from wikimooc.policy.demo import DEMO_COURSES
+from wikimooc.policy.programs.report import program_sessions
 
 
 RUNNING_ON_THE_CREATION_DAY = {
@@ -49,3 +50,18 @@ def test_demo_sessions_are_dated_from_the_creation_day_given(portal):
         creation_day - timedelta(days=7),
         creation_day + timedelta(days=56),
     )
+
+
+def test_the_demo_program_groups_demo_sessions_and_is_public(portal):
+    with api.env.adopt_roles(["Manager"]):
+        create_demo_content(portal)
+    program = portal["en"]["demo-programme-2027"]
+    assert api.content.get_state(program) == "published"
+    assert program.period_start == date.today() - timedelta(days=30)
+    every = [session.getId() for session in demo_sessions(portal)]
+    with api.env.adopt_roles(["Manager"]):
+        assert [session.getId() for session in program_sessions(program)] == every
+    with api.env.adopt_roles(["Anonymous"]):
+        assert api.user.has_permission("View", obj=program)
+        seen = [session.getId() for session in program_sessions(program)]
+    assert seen == [name for name in every if name != "university-session-2027"]

@@ -122,6 +122,14 @@ class IWikimoocSettings(Interface):
         ),
         default="https://www.youtube.com/oembed",
     )
+    video_youtube_iframe_api = schema.URI(
+        title=_("YouTube IFrame Player API"),
+        description=_(
+            "Loaded only after a learner asks for a YouTube video in a lesson counted"
+            " as done when watched: its player reports the share watched."
+        ),
+        default="https://www.youtube.com/iframe_api",
+    )
     olx_max_files = schema.Int(
         title=_("Open edX import: most files in an archive"),
         description=_("An archive holding more files is refused."),

@@ -59,8 +59,8 @@ class ILesson(IWikiPractice):
     watched_share = schema.Int(
         title=_("Done when watched (per cent)"),
         description=_(
-            "The lesson counts as done for a learner who watched this share of its"
-            " Commons videos; 0: not counted."
+            "The lesson counts as done for a learner who watched this share of one"
+            " of its Commons or YouTube videos; 0: not counted."
         ),
         min=0,
         max=100,

@@ -21,6 +21,7 @@ from wikimooc.policy import _
 from wikimooc.policy.coursedates.storage import Dates
 from wikimooc.policy.coursedates.storage import dates_of
 from wikimooc.policy.coursedates.storage import Extension
+from wikimooc.policy.coursedates.storage import proposal_of
 from wikimooc.policy.enrollment import enrolled_username
 from wikimooc.policy.vocabularies import vocabulary
 from wikimooc.workflows.refusals import BadRequest
@@ -100,6 +101,38 @@ def stored_value(value, pacing):
     return date.fromisoformat(value) if pacing == "instructor" else value
 
 
+def proposed_dates(session):
+    """{UID: Dates} proposed to a session without a schedule by its course (an
+    imported course's dates), while no session of the course has saved one: moved
+    by as many days as the session starts after the dates' start, within the
+    session, none due before its module opens. {} otherwise."""
+    course = session.__parent__
+    proposal = proposal_of(course)
+    if proposal is None or any(
+            dates_of(other, create=False) is not None for other in course.objectValues()
+            if other.portal_type == "CourseSession"):
+        return {}
+    start, dates = proposal
+    shift = session.start - date.fromisoformat(start) if start else timedelta()
+
+    def moved(day):
+        if day is None:
+            return None
+        moved_day = date.fromisoformat(day) + shift
+        return min(max(moved_day, session.start), session.end).isoformat()
+
+    proposed = {}
+    for module in modules_of(course):
+        opens = moved(dates.get(module.UID(), Dates()).opens)
+        if opens:
+            proposed[module.UID()] = Dates(opens=opens)
+        for item in due_items_of(module):
+            due = moved(dates.get(item.UID(), Dates()).due)
+            if due:  # never before its module opens, which the schedule refuses
+                proposed[item.UID()] = Dates(due=max(due, opens or due))
+    return proposed
+
+
 def plan(session, pacing=None, dates=None):
     """Every module of the session's course with its opening and its exercises and
     quizzes with their due dates and late policy: what the team set (``dates``,
@@ -110,7 +143,7 @@ def plan(session, pacing=None, dates=None):
     stored = dates_of(session, create=False)
     pacing = pacing or (stored.pacing if stored is not None else "instructor")
     if dates is None:
-        dates = dict(stored.dates) if stored is not None else {}
+        dates = dict(stored.dates) if stored is not None else unsaved_dates(session, pacing)
     if pacing == "instructor":
         def shifted(days):
             return min(session.start + timedelta(days=days), session.end)
@@ -139,6 +172,12 @@ def plan(session, pacing=None, dates=None):
         found.append(ModulePlan(module, module_uid, module.Title(), module.absolute_url(),
                                 opens, items))
     return pacing, found
+
+
+def unsaved_dates(session, pacing):
+    """What a schedule never saved starts from: the course's proposal for an
+    instructor-paced session, else the defaults."""
+    return proposed_dates(session) if pacing == "instructor" else {}
 
 
 def pacing_of(session):
@@ -304,7 +343,10 @@ def changed_dates(session, data):
     pacing = data.get("pacing", current)
     if pacing not in PACINGS:
         raise BadRequest(400, _("\"pacing\" is either \"instructor\" or \"self\"."))
-    dates = dict(stored.dates) if stored is not None and pacing == current else {}
+    if stored is None:
+        dates = unsaved_dates(session, pacing)
+    else:
+        dates = dict(stored.dates) if pacing == current else {}
     changes = data.get("dates", {})
     if not isinstance(changes, dict) or not all(isinstance(v, dict) for v in changes.values()):
         raise BadRequest(400, _("Give \"dates\" as an object: {UID: {opens, due, late}}."))

@@ -5,6 +5,7 @@ late policy, saying which the team set and which are defaults (all of them, and
 
 from datetime import date
 from wikimooc.policy.coursedates.rules import plan
+from wikimooc.policy.coursedates.rules import proposed_dates
 from wikimooc.policy.coursedates.storage import Dates
 from wikimooc.policy.coursedates.storage import dates_of
 
@@ -35,5 +36,8 @@ def schedule_table(session):
                 "late": item_plan.late,
             } for item_plan in module_plan.items],
         })
-    return {"scheduled": stored is not None, "pacing": pacing, "start": session.start.isoformat(),
+    return {"scheduled": stored is not None,
+            "proposed": stored is None and pacing == "instructor"
+            and bool(proposed_dates(session)),
+            "pacing": pacing, "start": session.start.isoformat(),
             "end": session.end.isoformat(), "modules": rows}

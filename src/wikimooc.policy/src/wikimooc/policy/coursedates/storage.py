@@ -9,12 +9,14 @@ merges."""
 
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
+from persistent.mapping import PersistentMapping
 from typing import NamedTuple
 from wikimooc.workflows.annotations import annotation
 from wikimooc.workflows.annotations import drop_annotation
 
 
 DATES_ANNOTATION = "wikimooc.policy.coursedates"
+PROPOSAL_ANNOTATION = "wikimooc.policy.coursedates.proposal"
 
 
 class Dates(NamedTuple):
@@ -71,3 +73,17 @@ def forget_copied_dates(session, event):
     """A copied session is a new run, with other dates and learners: it starts
     without a schedule and without extensions."""
     drop_annotation(session, DATES_ANNOTATION)
+
+
+def propose_dates(course, start, dates):
+    """Dates a course brings (an imported course's), offered to its first session:
+    ``start`` the ISO day they count from (or None), ``dates`` {UID: Dates} of ISO
+    days."""
+    proposal = annotation(course, PROPOSAL_ANNOTATION, PersistentMapping)
+    proposal.update({"start": start, "dates": dict(dates)})
+
+
+def proposal_of(course):
+    """(start, {UID: Dates}) the course proposes, or None."""
+    proposal = annotation(course, PROPOSAL_ANNOTATION, PersistentMapping, create=False)
+    return (proposal["start"], proposal["dates"]) if proposal else None

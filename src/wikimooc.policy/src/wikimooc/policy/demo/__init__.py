@@ -1,7 +1,7 @@
 """Demo content: the example courses of the platform's brief, each in its own language,
 with a module, a lesson, an exercise checked on the wiki (and for one a quiz) and its
-sessions. The courses are data (courses.yaml, read and checked by data.py); content.py
-creates them in a new site."""
+sessions; and a program grouping sessions of several of them. They are data
+(courses.yaml, read and checked by data.py); content.py creates them in a new site."""
 
 from wikimooc.policy.demo.content import create_demo_content
 from wikimooc.policy.demo.data import DEMO_COURSES

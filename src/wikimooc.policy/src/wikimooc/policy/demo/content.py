@@ -1,10 +1,13 @@
-"""Create the demo courses in a new site, each in its language's root folder."""
+"""Create the demo courses in a new site, each in its language's root folder, and the
+demo programs over their sessions."""
 
 from datetime import date
+from datetime import timedelta
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.app.textfield.value import RichTextValue
 from wikimooc.policy.demo.data import DEMO_COURSES
+from wikimooc.policy.demo.data import DEMO_PROGRAMS
 from wikimooc.policy.enrollment import add_learners
 
 
@@ -15,6 +18,8 @@ def create_demo_content(site, creation_day=None):
     add_content_languages(site, [course.language for course in DEMO_COURSES])
     for course in DEMO_COURSES:
         create_demo_course(site[course.language], course, creation_day)
+    for program in DEMO_PROGRAMS:
+        create_demo_program(site, program, creation_day)
 
 
 def add_content_languages(site, languages):
@@ -124,4 +129,22 @@ def create_demo_session(course, session, creation_day):
     )
     api.content.transition(created, "open")
     add_learners(created, session.learners, added_by=None)
+    return created
+
+
+def create_demo_program(site, program, creation_day):
+    """A published program over demo sessions (its report names nobody; private
+    sessions count only for who may see them)."""
+    created = api.content.create(
+        container=site[program.language],
+        type="Program",
+        id=program.id,
+        title=program.title,
+        description=program.description,
+        organisation=program.organisation,
+        period_start=creation_day + timedelta(days=program.period_start_offset_days),
+        period_end=creation_day + timedelta(days=program.period_end_offset_days),
+        sessions=[site.unrestrictedTraverse(path).UID() for path in program.sessions],
+    )
+    api.content.transition(created, to_state="published")
     return created

@@ -177,14 +177,43 @@ class DemoCourse:
 
 
 @dataclass(frozen=True)
+class DemoProgram:
+    language: str
+    id: str
+    title: str
+    description: str
+    organisation: str
+    period_start_offset_days: int
+    period_end_offset_days: int
+    sessions: tuple[str, ...]  # language/course id/session id
+
+    def __post_init__(self):
+        if self.period_end_offset_days < self.period_start_offset_days:
+            raise ValueError(
+                f"period_end_offset_days: {self.period_end_offset_days} is before"
+                f" period_start_offset_days, {self.period_start_offset_days}"
+            )
+        check_unique("sessions", list(self.sessions))
+
+
+@dataclass(frozen=True)
 class DemoContent:
     courses: tuple[DemoCourse, ...]
+    programs: tuple[DemoProgram, ...] = ()
 
     def __post_init__(self):
         check_unique(
             "courses (language/id)",
             [f"{course.language}/{course.id}" for course in self.courses],
         )
+        sessions = {f"{course.language}/{course.id}/{session.id}"
+                    for course in self.courses for session in course.sessions}
+        for index, program in enumerate(self.programs):
+            unknown = [path for path in program.sessions if path not in sessions]
+            if unknown:
+                raise ValueError(
+                    f"programs[{index}].sessions: {', '.join(unknown)} is no demo session"
+                )
 
 
 KINDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -251,4 +280,6 @@ def read_demo_content(path=COURSES_FILE):
         raise DemoDataError(f"{path}: {error}") from None
 
 
-DEMO_COURSES = read_demo_content().courses
+DEMO = read_demo_content()
+DEMO_COURSES = DEMO.courses
+DEMO_PROGRAMS = DEMO.programs

@@ -10,11 +10,15 @@ from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from wikimooc.policy import _
+from wikimooc.policy.coursedates.storage import Dates
+from wikimooc.policy.coursedates.storage import propose_dates
 from wikimooc.policy.grades.settings import change
 from wikimooc.policy.olx.archive import OlxRefused
+from wikimooc.policy.olx.reading import day_of
 from wikimooc.policy.olx.reading import static_path
 from wikimooc.policy.olx.reading import STATIC_REFERENCE
 from wikimooc.policy.reuse import may_add_course_in
+from wikimooc.policy.video.uploaded import store_track
 from wikimooc.policy.vocabularies import LICENSES
 from wikimooc.policy.vocabularies import PROJECTS
 from wikimooc.workflows.annotations import annotation
@@ -46,12 +50,22 @@ def checked_choices(license, projects):
     return license, projects
 
 
-def add_statics(course, plan, files):
+def item_count(plan):
+    """How many items the creation makes: each static file, module, lesson, quiz
+    and exercise (the progress counts them)."""
+    return len(plan["files"]) + sum(
+        1 + sum(1 + bool(subsection["quiz"]) + len(subsection["exercises"])
+                for subsection in module["subsections"])
+        for module in plan["modules"])
+
+
+def add_statics(course, plan, files, made):
     """Each static file as a File or an Image of the course; {archive path: URL}."""
     urls = {}
     for path in plan["files"]:
         name = posixpath.basename(path)
         data = files.get(path)
+        made()
         if data is None:
             continue
         image = name.lower().endswith(IMAGE_EXTENSIONS)
@@ -122,7 +136,15 @@ def add_exercise(module, exercise, files, urls):
 
 def create_course(plan, files, folder, license="cc-by-sa-4.0", projects=None, progress=None):
     """The draft Course ``plan`` describes, in ``folder``; OlxRefused when the
-    caller may not add a course there or chose what cannot be."""
+    caller may not add a course there or chose what cannot be. ``progress(done,
+    total)`` is told after each item made."""
+    total, done = item_count(plan), [0]
+
+    def made(count=1):
+        done[0] += count
+        if progress is not None:
+            progress(done[0], total)
+
     if not may_add_course_in(folder):
         raise OlxRefused(403, _("You cannot add a course here."))
     license, projects = checked_choices(license, projects)
@@ -131,28 +153,36 @@ def create_course(plan, files, folder, license="cc-by-sa-4.0", projects=None, pr
         description=plan["summary"], projects=projects,
         organisation=plan["organisation"] or plan["title"],
         license=license, authors=[plan["organisation"]] if plan["organisation"] else [])
-    urls = add_statics(course, plan, files)
+    urls = add_statics(course, plan, files, made)
     course.text = rich(rewritten(plan["overview"], files, urls) + attribution(plan))
     if plan["image"] and plan["image"] in files:
         course.image = NamedBlobImage(data=files[plan["image"]],
                                       filename=posixpath.basename(plan["image"]))
     if plan["grading"]:
         annotation(course, GRADING_ANNOTATION, PersistentMapping).update(plan["grading"])
-    total = max(1, len(plan["modules"]))
-    for index, module_plan in enumerate(plan["modules"]):
+    dates = {}
+    for module_plan in plan["modules"]:
         module = api.content.create(container=course, type="Module",
                                     title=module_plan["title"], safe_id=True)
+        made()
+        if module_plan.get("opens"):
+            dates[module.UID()] = Dates(opens=module_plan["opens"])
         for subsection in module_plan["subsections"]:
             lesson = subsection["lesson"]
-            api.content.create(container=module, type="Lesson", title=lesson["title"],
-                               safe_id=True, text=rich(lesson_text(lesson, files, urls)),
-                               videos=list(lesson["videos"]))
-            if subsection["quiz"]:
-                add_quiz(module, subsection["quiz"], files, urls)
-            for exercise in subsection["exercises"]:
-                add_exercise(module, exercise, files, urls)
-        if progress is not None:
-            progress((index + 1) / total)
+            created = api.content.create(
+                container=module, type="Lesson", title=lesson["title"], safe_id=True,
+                text=rich(lesson_text(lesson, files, urls)), videos=list(lesson["videos"]))
+            for track in lesson.get("tracks", ()):
+                store_track(created, track["video"], track["language"], track["cues"])
+            due_items = [add_quiz(module, subsection["quiz"], files, urls)
+                         ] if subsection["quiz"] else []
+            due_items += [add_exercise(module, exercise, files, urls)
+                          for exercise in subsection["exercises"]]
+            made(1 + len(due_items))
+            if subsection.get("due"):
+                dates.update({item.UID(): Dates(due=subsection["due"]) for item in due_items})
+    if dates:
+        propose_dates(course, day_of((plan["schedule"] or {}).get("start")), dates)
     return course
 
 

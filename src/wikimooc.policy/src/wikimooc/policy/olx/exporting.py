@@ -5,6 +5,8 @@ in the same subsection; the course's Files and Images in ``static/``."""
 
 from wikimooc.policy.quiz.lines import parse_lines
 from wikimooc.policy.reuse import refuse_unless_reusable
+from wikimooc.policy.video.uploaded import as_srt
+from wikimooc.policy.video.uploaded import uploaded_tracks
 from wikimooc.workflows.behaviors import IPeerReviewExercise
 from xml.etree.ElementTree import Element
 from xml.etree.ElementTree import fromstring
@@ -218,7 +220,15 @@ class Writer:
                          with_statics(raw(getattr(lesson, "text", None)), self.urls).encode())
         SubElement(vertical, "html", url_name=name)
         for index, source in enumerate(lesson.videos or []):
-            vertical.append(video_element(source, index, name))
+            video = video_element(source, index, name)
+            transcripts = {}
+            for lang, cues in sorted(uploaded_tracks(lesson, source).items()):
+                transcripts[lang] = f"transcript-{name}-{index}-{lang}.srt"
+                self.archive.add(f"static/{transcripts[lang]}", as_srt(cues))
+                SubElement(video, "transcript", language=lang, src=transcripts[lang])
+            if transcripts:
+                video.set("transcripts", json.dumps(transcripts))
+            vertical.append(video)
 
     def module(self, course_element, module):
         url_name = self.name("m")

@@ -22,6 +22,7 @@ from wikimooc.policy.reuse import may_add_course_in
 from wikimooc.workflows.annotations import annotation
 from wikimooc.workflows.refusals import Attempt
 from ZODB.blob import Blob
+from ZODB.POSException import POSKeyError
 
 import datetime
 import transaction
@@ -29,7 +30,8 @@ import uuid
 
 
 IMPORTS_ANNOTATION = "wikimooc.policy.olx.imports"
-# The share of the bar each step has reached when it starts.
+# The share of the bar each step has reached when it starts (creating: then one
+# step per item made, see ProgressWriter).
 PROGRESS = {"queued": 0, "reading": 10, "ready": 40, "creating": 50, "done": 100,
             "refused": 100}
 
@@ -58,6 +60,59 @@ class OlxImport(Persistent):
     def step(self, status, progress=None):
         self.status = status
         self.progress = PROGRESS[status] if progress is None else progress
+
+    def shown_progress(self):
+        """The share reached: while the course is created, the items made so far."""
+        made = getattr(self, "creation", None)
+        if self.status == "creating" and made is not None and made.total:
+            return PROGRESS["creating"] + (
+                (PROGRESS["done"] - PROGRESS["creating"]) * made.done // made.total)
+        return self.progress
+
+
+class CreationProgress(Persistent):
+    """How many of the course's items the worker made: a record of its own, written
+    only by ProgressWriter (the creation's transaction never touches it, so the two
+    cannot conflict)."""
+
+    def __init__(self):
+        self.done = 0
+        self.total = 0
+
+
+class ProgressWriter:
+    """``writer(done, total)``: the creation's progress, committed at once in a
+    connection of its own (the creation is one transaction, seen only at its end);
+    once per percent. Writes nothing when the record was never committed (an
+    import confirmed in the same transaction)."""
+
+    def __init__(self, record):
+        self.connection = self.record = None
+        self.shown = None
+        if record is None or record._p_jar is None or record._p_oid is None:
+            return
+        self.manager = transaction.TransactionManager()
+        connection = record._p_jar.db().open(self.manager)
+        try:
+            found = connection.get(record._p_oid)
+            found._p_activate()
+        except POSKeyError:
+            connection.close()
+            return
+        self.connection, self.record = connection, found
+
+    def __call__(self, done, total):
+        share = done * 100 // max(total, 1)
+        if self.record is None or share == self.shown:
+            return
+        self.record.done, self.record.total = done, total
+        self.manager.commit()
+        self.shown = share
+
+    def close(self):
+        if self.connection is not None:
+            self.manager.abort()
+            self.connection.close()
 
 
 def imports_of(folder, create=False):
@@ -120,6 +175,7 @@ def confirm(folder, import_id, license="cc-by-sa-4.0", projects=None):
                                 mapping={"status": started.status}))
     license, projects = checked_choices(license, projects)
     started.license, started.projects = license, list(projects)
+    started.creation = CreationProgress()
     started.step("creating")
     return started
 
@@ -128,14 +184,18 @@ def run_creation(folder, import_id):
     """The worker creates the draft course with the owner's rights; on a refusal,
     what it had created is rolled back and the reason recorded."""
     started = imports_of(folder)[import_id]
+    writer = ProgressWriter(getattr(started, "creation", None))
     before = transaction.savepoint()
-    with Attempt() as attempt:
-        owner = api.user.get(userid=started.owner)
-        if owner is None:
-            raise OlxRefused(403, _("You cannot add a course here."))
-        with api.env.adopt_user(user=owner):
-            course = create_course(started.plan, read_archive(started.data()), folder,
-                                   started.license, started.projects)
+    try:
+        with Attempt() as attempt:
+            owner = api.user.get(userid=started.owner)
+            if owner is None:
+                raise OlxRefused(403, _("You cannot add a course here."))
+            with api.env.adopt_user(user=owner):
+                course = create_course(started.plan, read_archive(started.data()), folder,
+                                       started.license, started.projects, progress=writer)
+    finally:
+        writer.close()
     if attempt.refused is not None:
         before.rollback()
         started.refusal = attempt.refused.message

@@ -19,6 +19,9 @@ from wikimooc.policy.olx.problems import inner_html
 from wikimooc.policy.olx.problems import read_problem
 from wikimooc.policy.olx.problems import scripted
 from wikimooc.policy.quiz.content import question_problems
+from wikimooc.policy.video.uploaded import read_srt
+from wikimooc.workflows.refusals import Attempt
+from zope.i18n import translate
 
 import contextlib
 import json
@@ -50,6 +53,8 @@ WARNINGS = {
     "missing-static": _("A file the course refers to is not in the archive."),
     "video-source": _("A video address WikiMOOC cannot play: it is linked from the lesson."),
     "too-many-videos": _("A lesson holds at most 10 videos: the others are linked."),
+    "transcript": _("A transcript that cannot be the video's subtitles: it is linked from"
+                    " the lesson."),
     "no-rubric": _("An open assessment without a rubric: it is left out."),
     "grading": _("The grading policy could not be read: sessions use the default one."),
     "language": _("The course's language is not this folder's: the course takes the folder's."),
@@ -62,8 +67,9 @@ class Reading:
     """The archive's files being read, and the running lists of what is skipped and
     warned and of the static files referred to."""
 
-    def __init__(self, files):
+    def __init__(self, files, run=""):
         self.files = files
+        self.policy = policy_of(files, run)
         self.skipped = []
         self.warnings = []
         self.referenced = set()
@@ -114,6 +120,30 @@ class Reading:
         return html
 
 
+def policy_of(files, run):
+    """policies/<run>/policy.json: {"<tag>/<url_name>": {setting: value}}, or {}."""
+    try:
+        policy = json.loads(files.get(f"policies/{run}/policy.json") or "{}")
+    except ValueError:
+        return {}
+    return {key: value for key, value in policy.items() if isinstance(value, dict)} \
+        if isinstance(policy, dict) else {}
+
+
+def day_of(value):
+    """The day (ISO) an Open edX date names ("2027-03-01T00:00:00Z"), or None."""
+    if not isinstance(value, str):
+        return None
+    found = re.match(r'^"?(\d{4}-\d{2}-\d{2})', value.strip())
+    return found.group(1) if found else None
+
+
+def block_day(course, element, setting):
+    """A block's date: its own attribute, else its entry in policy.json."""
+    entry = course.policy.get(f"{element.tag}/{element.get('url_name')}", {})
+    return day_of(element.get(setting) or entry.get(setting))
+
+
 def location(element):
     return f"{element.tag}/{element.get('url_name') or element.get('display_name') or ''}"
 
@@ -162,6 +192,7 @@ def video_of(course, element, lesson):
             lesson["links"].append({"title": element.get("display_name") or address,
                                     "href": address})
             course.warn(location(element), "video-source", address)
+    played = []
     for source in sources:
         if len(lesson["videos"]) >= MAX_VIDEOS:
             lesson["links"].append({"title": element.get("display_name") or source,
@@ -169,6 +200,14 @@ def video_of(course, element, lesson):
             course.warn(location(element), "too-many-videos", source)
         elif source not in lesson["videos"]:
             lesson["videos"].append(source)
+            played.append(source)
+    transcripts_of(course, element, lesson, played)
+
+
+def transcripts_of(course, element, lesson, played):
+    """The video's ``.srt`` transcripts as subtitle tracks of the sources the lesson
+    plays (``played``); a transcript of a video only linked, or that cannot be read
+    as SubRip (warned), as a file linked from the lesson."""
     transcripts = {transcript.get("language"): transcript.get("src")
                    for transcript in element.findall("transcript")}
     with contextlib.suppress(ValueError):
@@ -181,6 +220,15 @@ def video_of(course, element, lesson):
             course.warn(location(element), "missing-static", name)
             continue
         course.referenced.add(path)
+        with Attempt() as attempt:
+            cues = read_srt(course.files[path])
+        if attempt.refused is None and played:
+            lesson["tracks"].extend({"video": source, "language": language,
+                                     "cues": [list(cue) for cue in cues]} for source in played)
+            continue
+        if attempt.refused is not None:
+            course.warn(location(element), "transcript",
+                        f"{name}: {translate(attempt.refused.message)}")
         lesson["transcripts"].append({"language": language, "file": path,
                                       "video": element.get("display_name") or ""})
 
@@ -298,7 +346,7 @@ def sequential_of(course, element):
     element = course.load(element)
     title = element.get("display_name") or element.get("url_name") or "Lesson"
     lesson = {"title": title, "location": location(element), "text": [], "videos": [],
-              "transcripts": [], "links": []}
+              "transcripts": [], "tracks": [], "links": []}
     quiz = {"title": title, "questions": [], "attempts_allowed": None}
     exercises = []
     for child in element:
@@ -308,6 +356,7 @@ def sequential_of(course, element):
         quiz["attempts_allowed"] = 0  # Open edX's default: as many as the learner wants
     return {"lesson": lesson, "quiz": quiz if quiz["questions"] else None,
             "exercises": exercises, "graded": element.get("graded") == "true",
+            "due": block_day(course, element, "due"),
             "format": element.get("format") or ""}
 
 
@@ -316,6 +365,7 @@ def chapter_of(course, element):
     return {
         "title": element.get("display_name") or element.get("url_name") or "Module",
         "location": location(element),
+        "opens": block_day(course, element, "start"),
         "subsections": [sequential_of(course, child) for child in element
                         if child.tag == "sequential"],
     }
@@ -348,12 +398,7 @@ def grading_of(course, run):
 
 
 def schedule_of(course, run):
-    path = f"policies/{run}/policy.json"
-    try:
-        policy = json.loads(course.files.get(path) or "{}")
-        settings = policy.get(f"course/{run}") or {}
-    except (ValueError, AttributeError):
-        return None
+    settings = course.policy.get(f"course/{run}") or {}
     dates = {name: settings[name] for name in ("start", "end", "enrollment_start",
                                                 "enrollment_end") if settings.get(name)}
     return dates or None
@@ -362,11 +407,11 @@ def schedule_of(course, run):
 def read_course(files):
     """The plan of the course in ``files`` (archive paths → bytes); OlxRefused when
     it is no Open edX course."""
-    course = Reading(files)
-    pointer = course.element("course.xml")
+    pointer = Reading(files).element("course.xml")
     if pointer is None or pointer.tag != "course":
         raise OlxRefused(400, _("The archive holds no course.xml: it is no Open edX course."))
     run = pointer.get("url_name") or ""
+    course = Reading(files, run)
     root = course.load(pointer)
     about = {name: (course.text(f"about/{name}.html") or "").strip()
              for name in ("overview", "short_description")}

@@ -29,7 +29,9 @@ def parts(plan, request):
             lesson = subsection["lesson"]
             items.append({"type": "Lesson", "title": lesson["title"],
                           "location": lesson["location"], "videos": len(lesson["videos"]),
-                          "transcripts": [item["language"] for item in lesson["transcripts"]]})
+                          "transcripts": [item["language"] for item in lesson["transcripts"]],
+                          "subtitles": sorted({item["language"]
+                                               for item in lesson.get("tracks", ())})})
             if subsection["quiz"]:
                 items.append({"type": "Quiz", "title": subsection["quiz"]["title"],
                               "location": lesson["location"],
@@ -64,7 +66,7 @@ def plan_report(plan, request):
 
 def import_report(started, request):
     answer = {"id": started.id, "filename": started.filename, "status": started.status,
-              "progress": started.progress, "report": None, "refusal": None, "course": None}
+              "progress": started.shown_progress(), "report": None, "refusal": None, "course": None}
     if started.plan is not None:
         answer["report"] = plan_report(started.plan, request)
     if started.refusal is not None:

@@ -4,6 +4,7 @@ grades change without new edits). Each session commits on its own."""
 
 from datetime import timedelta
 from wikimooc.policy.content.site_sessions import every_session
+from wikimooc.policy.programs.retention import late_retention
 from wikimooc.policy.programs.summary import refresh_summary
 from wikimooc.policy.programs.summary import summary_of
 from wikimooc.policy.tracking.schedule import parse
@@ -25,6 +26,9 @@ def is_stale(session, now):
         return True
     tracking = tracking_of(session, create=False)
     if tracking is not None and tracking.last_checked and tracking.last_checked > summary.refreshed:
+        return True
+    late = late_retention(session)
+    if late is not None and late.read_at > summary.refreshed:
         return True
     return parse(summary.refreshed) + LONGEST_AGE <= now
 

@@ -15,6 +15,8 @@ from plone import api
 from typing import NamedTuple
 from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.grades.results import SessionResults
+from wikimooc.policy.programs.retention import late_retention
+from wikimooc.policy.programs.retention import LATE_WINDOW_DAYS
 from wikimooc.policy.tracking.checker import learners_to_follow
 from wikimooc.policy.tracking.schedule import tracking_days
 from wikimooc.policy.tracking.storage import tracking_of
@@ -162,19 +164,25 @@ def summarise(session, now=None):
     }
     for days, mark in marks.items():
         sets[f"retained_{days}"] = {c.username for c in contributions if c.timestamp >= mark}
+    measured = retention_measured(session, marks)
+    late = late_retention(session)
+    if late is not None:
+        late_days = LATE_WINDOW_DAYS[1]
+        sets[f"retained_{late_days}"] |= late.retained & learners
+        measured[str(late_days)] = True
     return SessionSummary(
         wiki=wiki,
         refreshed=wiki_timestamp(now or utc_now()),
         learners={kind: frozenset(names) for kind, names in sets.items()},
         revisions={c.revid: revision_of(wiki, c) for c in contributions},
-        retention_measured=retention_measured(session, marks),
+        retention_measured=measured,
     )
 
 
 def same_figures(summary, other):
-    return other is not None and (summary.learners, summary.revids, summary.counts,
-                                  summary.weeks) == (other.learners, other.revids,
-                                                     other.counts, other.weeks)
+    return other is not None and all(
+        getattr(summary, name) == getattr(other, name)
+        for name in ("learners", "revids", "counts", "weeks", "retention_measured"))
 
 
 def refresh_summary(session, now=None):

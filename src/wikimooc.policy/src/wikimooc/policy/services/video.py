@@ -5,8 +5,9 @@ player reporting how much it played (``@video-progress``)."""
 from plone import api
 from wikimooc.policy import _
 from wikimooc.policy.quiz.attempts import learner_sessions
-from wikimooc.policy.video.cache import cached
 from wikimooc.policy.video.cache import look_up
+from wikimooc.policy.video.cache import playable
+from wikimooc.policy.video.uploaded import video_tracks
 from wikimooc.policy.video.watching import report_watching
 from wikimooc.policy.video.watching import watched
 from wikimooc.policy.video.watching import watching_session
@@ -20,8 +21,9 @@ def current_member():
     return None if api.user.is_anonymous() else api.user.get_current()
 
 
-def video_summary(found):
-    """A video as REST clients read it: what its page shows, subtitles by language."""
+def video_summary(found, tracks=None):
+    """A video as REST clients read it: what its page shows, subtitles by language
+    (``tracks``: the host's and the lesson's own; the host's when not given)."""
     return {
         "kind": found["kind"],
         "title": found["title"],
@@ -33,8 +35,9 @@ def video_summary(found):
         "embed_url": found.get("embed_url"),
         "sources": found.get("sources", []),
         "subtitles": [{"lang": track["lang"], "label": track["label"],
-                       "cues": len(track["cues"])} for track in found["tracks"]],
-        "fetched": found["fetched"],
+                       "cues": len(track["cues"])}
+                      for track in (found["tracks"] if tracks is None else tracks)],
+        "fetched": found.get("fetched"),
     }
 
 
@@ -52,9 +55,10 @@ class VideosGet(RefusingService):
         lesson = self.context
         items = []
         for line in lesson.videos or ():
-            found = cached(line)
+            found = playable(line)
             items.append({"source": line, "known": found is not None,
-                          **(video_summary(found) if found else {})})
+                          **(video_summary(found, video_tracks(lesson, line, found))
+                             if found else {})})
         return {"@id": f"{lesson.absolute_url()}/@videos", "items": items,
                 "items_total": len(items), "watched_share": lesson.watched_share or 0}
 

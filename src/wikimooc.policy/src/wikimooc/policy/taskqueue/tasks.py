@@ -11,6 +11,7 @@ from wikimooc.policy.forum.notifications import send_digests
 from wikimooc.policy.olx.imports import run_creation
 from wikimooc.policy.olx.imports import run_reading
 from wikimooc.policy.programs.refreshing import refresh_stale_summaries
+from wikimooc.policy.programs.retention import read_late_retentions
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.site import task_site
@@ -130,9 +131,11 @@ def send_learner_reminders():
 
 @huey.periodic_task(crontab(minute="41"))
 def refresh_program_summaries():
-    """Hourly: the summaries programs add up, for sessions whose edits were read
-    since (or a day ago); each session's in its own transaction."""
+    """Hourly: programs' sessions whose 90-day retention window has passed are read
+    (once each), then the summaries programs add up, for sessions whose edits were
+    read since (or a day ago); each session's in its own transaction."""
     with task_site(SITE_ID):
+        read_late_retentions()
         refresh_stale_summaries()
 
 

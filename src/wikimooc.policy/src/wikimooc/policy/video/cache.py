@@ -16,8 +16,10 @@ from wikimooc.policy.video.sources import read_source
 from wikimooc.policy.video.sources import Source
 from wikimooc.policy.video.sources import VideoRefused
 from wikimooc.policy.video.youtube import resolve_youtube
+from wikimooc.policy.video.youtube import youtube_entry
 from wikimooc.workflows.annotations import annotation
 
+import contextlib
 import json
 import transaction
 
@@ -61,6 +63,19 @@ def cached(text):
     stored = video_cache(create=False)
     value = stored.videos.get(source.key) if stored is not None else None
     return json.loads(value) if value else None
+
+
+def playable(text):
+    """What the player shows of the video ``text`` names: what is known of it, and
+    for a YouTube video never asked (an imported course's), what its id gives."""
+    found = cached(text)
+    if found is None:
+        with contextlib.suppress(VideoRefused):
+            source = read_source(text)
+            if source.kind == "youtube":
+                found = {"kind": source.kind, "host": source.host, "ident": source.ident,
+                         **youtube_entry(source.ident)}
+    return found
 
 
 def refresh_stale(now=None, commit=True):

@@ -29,13 +29,20 @@ def resolve_youtube(source):
     if not isinstance(found, dict):
         raise VideoRefused(404, _("There is no YouTube video ${video}.",
                                   mapping={"video": source.ident}))
+    return youtube_entry(source.ident, plain_text(found.get("title")),
+                         plain_text(found.get("author_name"), 200))
+
+
+def youtube_entry(ident, title="", author=""):
+    """What the player needs of the YouTube video ``ident``: its id is enough to embed
+    it (oEmbed adds only its title and channel)."""
     return {
-        "title": plain_text(found.get("title")) or source.ident,
+        "title": title or ident,
         "duration": None,
         "licence": "",
         "licence_url": "",
-        "author": plain_text(found.get("author_name"), 200),
-        "page_url": watch,
-        "embed_url": EMBED.format(ident=source.ident),
+        "author": author,
+        "page_url": WATCH.format(ident=ident),
+        "embed_url": EMBED.format(ident=ident),
         "tracks": [],
     }

@@ -1,6 +1,7 @@
 /* WikiMOOC video lessons (wikimooc.theme.video): the transcript follows the player
    and seeks it; YouTube's player is made only when the learner asks; a player that
-   cannot load says so; and the share played is reported to the platform. */
+   cannot load says so; and the share played is reported to the platform (by the
+   Commons player, and by YouTube's through its IFrame Player API). */
 (function () {
   "use strict";
 
@@ -12,22 +13,24 @@
     return total;
   }
 
-  function reporter(container, video) {
+  /* ``measure()`` gives {seconds played, duration} of a player. */
+  function reporter(container, measure) {
     const url = container.dataset.progressUrl;
     if (!url) { return function () {}; }
     const sessions = (container.dataset.sessions || "").split(" ").filter(Boolean);
     let last = 0;
     return function (force) {
-      const seconds = playedSeconds(video);
-      if (!video.duration || !isFinite(video.duration)) { return; }
+      const played = measure();
+      if (!played.duration || !isFinite(played.duration)) { return; }
       // Every 5 % of the video (at least 5 s) played, and at each pause and end.
-      if (!force && seconds - last < Math.max(5, video.duration / 20)) { return; }
-      last = seconds;
+      if (!force && played.seconds - last < Math.max(5, played.duration / 20)) { return; }
+      last = played.seconds;
       sessions.forEach(function (session) {
         fetch(url, {
           method: "POST", credentials: "same-origin",
           headers: {"Content-Type": "application/json", "Accept": "application/json"},
-          body: JSON.stringify({session: session, seconds: seconds, duration: video.duration})
+          body: JSON.stringify({session: session, seconds: played.seconds,
+                                duration: played.duration})
         }).catch(function () { /* counted at the next report */ });
       });
     };
@@ -66,7 +69,9 @@
     const failed = function () { unreachable.hidden = false; };
     video.addEventListener("error", failed);
     if (sources.length) { sources[sources.length - 1].addEventListener("error", failed); }
-    const report = reporter(container, video);
+    const report = reporter(container, function () {
+      return {seconds: playedSeconds(video), duration: video.duration};
+    });
     video.addEventListener("timeupdate", function () { report(false); });
     video.addEventListener("pause", function () { report(true); });
     video.addEventListener("ended", function () { report(true); });
@@ -88,21 +93,99 @@
     }
   }
 
-  function setUpConsent(section) {
+  /* YouTube's IFrame Player API (its address: the wikimooc.video_youtube_iframe_api
+     record), loaded once, and only when a learner whose watching counts asks for a
+     YouTube video. */
+  let youTubeApi = null;
+
+  function loadYouTubeApi(address) {
+    if (!youTubeApi) {
+      youTubeApi = new Promise(function (resolve, reject) {
+        const before = window.onYouTubeIframeAPIReady;
+        window.onYouTubeIframeAPIReady = function () {
+          if (before) { before(); }
+          resolve(window.YT);
+        };
+        const script = document.createElement("script");
+        script.src = address;
+        script.async = true;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return youTubeApi;
+  }
+
+  /* The share watched, as with the Commons player: only time played counts (a jump
+     of more than two seconds between two looks is a seek). When the API cannot be
+     loaded, the player alone. */
+  function watchOnYouTube(container, holder, button) {
+    loadYouTubeApi(container.dataset.youtubeApi).then(function (YT) {
+      const place = document.createElement("div");
+      holder.replaceChildren(place);
+      holder.classList.remove("wikimooc-video__consent");
+      let played = 0;
+      let seen = null;
+      let timer = null;
+      let player = null;
+      const report = reporter(container, function () {
+        return {seconds: played, duration: player.getDuration()};
+      });
+      function look() {
+        const now = player.getCurrentTime();
+        if (seen !== null && now >= seen && now - seen <= 2) { played += now - seen; }
+        seen = now;
+        report(false);
+      }
+      player = new YT.Player(place, {
+        host: "https://www.youtube-nocookie.com",
+        videoId: button.dataset.videoId,
+        playerVars: {autoplay: 1, rel: 0},
+        events: {
+          onReady: function () {
+            const frame = player.getIframe();
+            frame.title = button.dataset.title;
+            frame.className = "wikimooc-video__embed";
+            frame.focus();
+          },
+          onStateChange: function (event) {
+            look();
+            window.clearInterval(timer);
+            if (event.data === YT.PlayerState.PLAYING) {
+              timer = window.setInterval(look, 1000);
+            } else {
+              report(true);
+            }
+          }
+        }
+      });
+    }).catch(function () { embed(holder, button); });
+  }
+
+  /* YouTube's player alone (its watching is then not counted). */
+  function embed(holder, button) {
+    const frame = document.createElement("iframe");
+    frame.src = button.dataset.embedUrl;
+    frame.title = button.dataset.title;
+    frame.className = "wikimooc-video__embed";
+    frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    frame.referrerPolicy = "strict-origin";
+    frame.setAttribute("allowfullscreen", "");
+    holder.replaceChildren(frame);
+    holder.classList.remove("wikimooc-video__consent");
+    frame.focus();
+  }
+
+  function setUpConsent(container, section) {
     const button = section.querySelector(".wikimooc-video__load");
     if (!button) { return; }
     button.addEventListener("click", function () {
-      const frame = document.createElement("iframe");
-      frame.src = button.dataset.embedUrl;
-      frame.title = button.dataset.title;
-      frame.className = "wikimooc-video__embed";
-      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
-      frame.referrerPolicy = "strict-origin";
-      frame.setAttribute("allowfullscreen", "");
       const holder = button.closest(".wikimooc-video__consent");
-      holder.replaceChildren(frame);
-      holder.classList.remove("wikimooc-video__consent");
-      frame.focus();
+      if (container.dataset.youtubeApi && container.dataset.progressUrl) {
+        watchOnYouTube(container, holder, button);
+      } else {
+        embed(holder, button);
+      }
     });
   }
 
@@ -146,7 +229,7 @@
   document.querySelectorAll(".wikimooc-videos").forEach(function (container) {
     container.querySelectorAll(".wikimooc-video").forEach(function (section) {
       setUpPlayer(container, section);
-      setUpConsent(section);
+      setUpConsent(container, section);
     });
   });
 })();

@@ -4,13 +4,15 @@ attribution, subtitle tracks and transcripts. Everything comes from the cache
 (wikimooc.policy.video.cache): no host is asked. What the hosts said, for authors, is
 viewlets.py's."""
 
+from plone import api
 from Products.Five.browser import BrowserView
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
-from wikimooc.policy.video.cache import cached
+from wikimooc.policy.video.cache import playable
 from wikimooc.policy.video.subtitles import as_transcript
 from wikimooc.policy.video.subtitles import as_webvtt
 from wikimooc.policy.video.subtitles import timestamp
+from wikimooc.policy.video.uploaded import video_tracks
 from wikimooc.policy.video.watching import watched_done
 from zExceptions import NotFound
 from zope.component import getMultiAdapter
@@ -49,15 +51,16 @@ class LessonVideos(BrowserView):
         language = self.language()
         shown = []
         for number, line in enumerate(self.context.videos or ()):
-            found = cached(line)
+            found = playable(line)
             if found is None:
                 shown.append({"number": number, "known": False, "address": line,
                               "link": line if re.match(r"^https?://", line) else None})
                 continue
-            shown.append(self.video(number, found, language))
+            shown.append(self.video(number, found, video_tracks(self.context, line, found),
+                                    language))
         return shown
 
-    def video(self, number, found, language):
+    def video(self, number, found, tracks, language):
         base = f"{self.context.absolute_url()}/@@video-"
         tracks = [{
             "lang": track["lang"], "label": track["label"],
@@ -66,7 +69,7 @@ class LessonVideos(BrowserView):
             "default": track["lang"] == language,
             "cues": [{"start": start, "at": clock(start), "text": words}
                      for start, _end, words in track["cues"]],
-        } for track in found["tracks"]]
+        } for track in tracks]
         if tracks and not any(track["default"] for track in tracks):
             tracks[0]["shown"] = True
         for track in tracks:
@@ -78,14 +81,16 @@ class LessonVideos(BrowserView):
             "licence": found["licence"], "licence_url": found["licence_url"],
             "author": found["author"], "page_url": found["page_url"],
             "host": HOST_NAMES[found["kind"]],
-            "embed_url": found.get("embed_url"),
+            "embed_url": found.get("embed_url"), "ident": found["ident"],
             "play_url": (found.get("embed_url") or "") + "?autoplay=1",
             "sources": found.get("sources", []), "tracks": tracks,
         }
 
     def watching(self):
         """What the player reports to, for a learner of a lesson counted as watched:
-        {url, sessions, threshold, done}; None otherwise."""
+        {url, sessions, threshold, done, youtube_api (the IFrame Player API's
+        address, loaded only once the learner asks for a YouTube video)}; None
+        otherwise."""
         lesson = self.context
         if not lesson.watched_share:
             return None
@@ -98,6 +103,8 @@ class LessonVideos(BrowserView):
             "threshold": lesson.watched_share,
             "done": any(watched_done(session, lesson, learner.wiki_username)
                         for session in learner.sessions),
+            "youtube_api": api.portal.get_registry_record(
+                "wikimooc.video_youtube_iframe_api", default=None),
         }
 
 
@@ -110,9 +117,9 @@ class VideoText(BrowserView):
             line = (self.context.videos or ())[number]
         except (ValueError, IndexError, TypeError):
             raise NotFound("no such video") from None
-        found = cached(line) if number >= 0 else None
+        found = playable(line) if number >= 0 else None
         lang = self.request.form.get("lang")
-        for track in found["tracks"] if found else ():
+        for track in video_tracks(self.context, line, found) if found else ():
             if track["lang"] == lang:
                 return found, track
         raise NotFound("no such track")
