@@ -12,6 +12,7 @@ from wikimooc.policy.programs.refreshing import refresh_stale_summaries
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.site import task_site
+from wikimooc.policy.tracking.live import check_learners
 from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.schedule import run_due_checks
@@ -40,6 +41,25 @@ def check_session_edits(site_id, session_uid):
         session = uuidToObject(session_uid, unrestricted=True)
         if session is not None:
             check_and_commit(session)
+
+
+# The wiki's replicas may not have a change yet when the stream tells of it.
+LIVE_CHECK_ATTEMPTS = 3
+LIVE_CHECK_DELAY_SECONDS = 5
+
+
+@huey.task(retries=2, retry_delay=1)
+def check_learners_now(site_id, host, usernames, revids, attempt=1):
+    """The live stream saw these learners' changes on ``host``: check just them
+    now (a conflict with another check is retried), and again a little later for
+    revisions the wiki did not show yet."""
+    with task_site(site_id):
+        missing = check_learners(host, usernames, revids)
+    if missing and attempt < LIVE_CHECK_ATTEMPTS:
+        check_learners_now.schedule(
+            (site_id, host, usernames, sorted(missing), attempt + 1),
+            delay=LIVE_CHECK_DELAY_SECONDS,
+        )
 
 
 @huey.periodic_task(crontab(minute="*"))

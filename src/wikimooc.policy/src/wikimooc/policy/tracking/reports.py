@@ -12,6 +12,7 @@ from wikimooc.policy.coursedates.rules import is_late
 from wikimooc.policy.coursedates.rules import learner_dates
 from wikimooc.policy.coursedates.rules import plan
 from wikimooc.policy.tracking.checker import learners_to_follow
+from wikimooc.policy.tracking.live import live_status
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import wiki_statuses
 from wikimooc.policy.video.watching import counted_lessons
@@ -122,6 +123,7 @@ def dashboard(session):
     return {
         "wiki": host,
         "wiki_status": wiki_status(host),
+        "updates": live_status(),
         "last_checked": tracking.last_checked if tracking else None,
         "next_due": tracking.next_due if tracking else None,
         "exercises_total": len(exercise_uids),
