@@ -6,6 +6,7 @@ as the worker would run them (huey.execute, in a connection of their own)."""
 
 from datetime import timedelta
 from plone import api
+from plone.registry.interfaces import IRegistry
 from rc_feed_relay import RecentChangesRelay
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.taskqueue.queue import huey
@@ -19,6 +20,12 @@ from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.storage import session_start
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
+from wikimooc.policy.upgrades import v20261203210
+from zope.component import getUtility
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
 
 import contextlib
 import pytest
@@ -73,9 +80,12 @@ def eventually(predicate, timeout=15):
     """Run the queued tasks as the worker would until ``predicate()`` holds; its
     value, or fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
+    site, request = getSite(), getRequest()
     while time.monotonic() < deadline:
         while huey.pending_count():
             huey.execute(huey.dequeue())
+            setSite(site)  # the task's site ends with the task
+            setRequest(request)
         transaction.begin()
         if value := predicate():
             return value
@@ -132,6 +142,7 @@ def test_polling_takes_over_when_the_relay_dies_and_a_restart_resumes(
         eventually(lambda: mode() == "polling")
         page = browser().get(tracked_session.absolute_url() + "/@@dashboard").text
         edit(bob, f"User:{bob}/Brouillon", "Made while the stream is down")
+        transaction.begin()  # as the worker's periodic check, which starts afresh
         check_and_commit(tracked_session, utc_now() + timedelta(seconds=SETTLE_SECONDS + 1))
         assert draft_done(tracked_session, bob)
         relay.start()
@@ -158,3 +169,15 @@ def test_polling_takes_over_when_the_relay_dies_and_a_restart_resumes(
 ])
 def test_server_sent_events_are_read_as_eventsource_does(lines, expected):
     assert list(server_sent_events(lines)) == expected
+
+
+def test_the_upgrade_step_adds_the_stream_records(portal):
+    registry = getUtility(IRegistry)
+    for name in ("wikimooc.live_stream_enabled", "wikimooc.live_stream_url"):
+        del registry.records[name]
+    v20261203210.upgrade(api.portal.get_tool("portal_setup"))
+    assert registry["wikimooc.live_stream_enabled"] is True
+    assert registry["wikimooc.live_stream_url"] == (
+        "https://stream.wikimedia.org/v2/stream/recentchange"
+    )
+    assert live_status() == {"mode": "polling", "since": None}  # no follower ever ran
