@@ -114,7 +114,7 @@ class Worker:
                 continue
             try:
                 huey.execute(task)
-            except Exception as error:  # noqa: BLE001 - a benchmark reports, never stops
+            except Exception as error:  # a benchmark reports, it does not stop
                 self.failures.append(repr(error))
 
     def tick(self):
@@ -254,8 +254,8 @@ def figures(name, latencies):
 
 
 def run(args, wiki, created, directory, relay):
-    from wikimooc.policy.site import SITE_ID
     from plone import api
+    from wikimooc.policy.site import SITE_ID
     from wikimooc.policy.tracking.schedule import check_and_commit
 
     import transaction
