@@ -27,16 +27,17 @@ registry record wikimooc.wikis points the sessions' wiki at the local one.
 
 Parts:
   A  per size N, a session with learners 0 .. N-1 enrolled by wiki username (no member
-     accounts): one check cycle (check_session, then the commit), with every HTTP
-     request counted; its window runs from the session's start to now.
+     accounts): one check cycle of its wiki for it (read_wiki, then the commit), with
+     every HTTP request counted; its window runs from the session's start to now.
   B  the naive approach in the same window: one list=usercontribs request per learner,
      with continuation.
   C  a second cycle right after the first: the window is the few seconds since then.
   D  latency, on the largest session: a learner saves a new User:<name>/Brouillon page
      through the API (an exercise asks for it); once the edit has settled
-     (SETTLE_SECONDS), check_and_commit runs as the worker would when the session is
-     due; the time from the save to the committed progress record is measured. The
-     worst case adds a whole check interval: computed, not waited for.
+     (SETTLE_SECONDS), check_wiki runs as the worker would when the wiki is due (for
+     the learners of every session of this run, all on that wiki); the time from the
+     save to the committed progress record is measured. The worst case adds a whole
+     check interval: computed, not waited for.
 """
 
 from load import enter_zope
@@ -403,7 +404,7 @@ class HttpLog:
 
 
 def logged_site(host):
-    """The client check_session makes for itself (wikis.connect), logged."""
+    """The client read_wiki makes for itself (wikis.connect), logged."""
     from wikimooc.policy.wikis import connect
 
     site = connect(host, retries=2)
@@ -435,8 +436,9 @@ class Cycle:
 
 
 def run_cycle(session):
-    """One cycle as check_and_commit runs it (check_session, then the commit)."""
-    from wikimooc.policy.tracking.checker import check_session
+    """One cycle of the session's wiki for the session as the worker runs it
+    (read_wiki, then the commit)."""
+    from wikimooc.policy.tracking.checker import read_wiki
     from wikimooc.policy.tracking.storage import tracking_of
     from wikimooc.policy.tracking.storage import utc_now
 
@@ -445,7 +447,7 @@ def run_cycle(session):
     site, log = logged_site(session.wiki)
     window_start = tracking_of(session).watermark
     started = time.perf_counter()
-    report = check_session(session, utc_now(), site=site)
+    report = read_wiki(session.wiki, [session], utc_now(), site=site)
     checked = time.perf_counter()
     transaction.commit()
     committed = time.perf_counter()
@@ -529,11 +531,11 @@ def learner_without_draft(wiki, session):
 
 
 def measure_latency(wiki, session):
-    """Save a draft as a learner, then run check_and_commit once the edit has settled;
+    """Save a draft as a learner, then run check_wiki once the edit has settled;
     seconds from the save to the committed progress record."""
     from wikimooc.policy.identity.settings import wikimooc_settings
     from wikimooc.policy.tracking.checker import SETTLE_SECONDS
-    from wikimooc.policy.tracking.schedule import check_and_commit
+    from wikimooc.policy.tracking.schedule import check_wiki
     from wikimooc.policy.tracking.schedule import is_due
     from wikimooc.policy.tracking.schedule import parse
     from wikimooc.policy.tracking.storage import tracking_of
@@ -557,8 +559,8 @@ def measure_latency(wiki, session):
         time.sleep(0.1)
     settled = time.perf_counter()
     now = utc_now()
-    assert is_due(session, now), "the session is not due: the measured cycle would not run"
-    report = check_and_commit(session, now)
+    assert is_due(session.wiki, now), "the wiki is not due: the measured cycle would not run"
+    report = check_wiki(session.wiki, now=now)
     done = time.perf_counter()
     progress = tracking_of(session).progress.get((learner, draft.UID()))
     if report is None or progress is None or progress.revid != result["newrevid"]:
@@ -662,7 +664,7 @@ def print_report(setup, available, results, latency):
 
     print()
     print("A. First cycle of each session: everything since the session started"
-          " (check_session + commit)")
+          " (read_wiki + commit)")
     rows = []
     for result in results:
         size, first = result.learners, result.first
@@ -715,12 +717,12 @@ def print_report(setup, available, results, latency):
                  "commit", "cycle"], rows))
 
     print()
-    print(f"D. Latency: a learner of the {latency.learners:,}-learner session saves a"
+    print(f"D. Latency: one of the {latency.learners:,} learners on the wiki saves a"
           f" draft ({latency.learner}); check interval {latency.interval} s,"
           f" settle {latency.settle} s")
     print(table(["measure", "seconds"], [
         ["save -> settled (the window reaches the edit)", seconds(latency.settle_wait)],
-        ["check_and_commit (the cycle that finds it)", seconds(latency.cycle)],
+        ["check_wiki (the cycle that finds it)", seconds(latency.cycle)],
         ["save -> progress committed, cycle right after settle (measured)",
          seconds(latency.saved_to_progress)],
         ["worst case: interval + settle + cycle (computed)", seconds(latency.worst_case)],
@@ -731,8 +733,8 @@ def print_report(setup, available, results, latency):
     print("Worst case: the edit is saved just after a cycle's window closed (settle seconds"
           " before that cycle ran);\n  the next cycle comes one interval later. A tick is"
           " skipped when it starts earlier in its minute than\n  the one before (huey's idle"
-          " workers poll the queue every 0.1 to 10 s): the session's next_due, set to\n"
-          "  the previous tick's start + interval, is then a few seconds ahead and the session"
+          " workers poll the queue every 0.1 to 10 s): the wiki's next_due, set to\n"
+          "  the previous tick's start + interval, is then a few seconds ahead and the wiki"
           " waits a whole interval more.")
 
     print()

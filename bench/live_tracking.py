@@ -2,14 +2,18 @@
 10,000 learners followed, live (the recent changes stream) and polling only, in the
 same run, against a real local MediaWiki.
 
-    .venv/bin/python bench/live_tracking.py [--learners 10000] [--edits 20] [--quick]
+    .venv/bin/python bench/live_tracking.py [--learners 10000] [--on-wiki 1000]
+                                            [--edits 10] [--quick]
 
 It prints figures; it never passes or fails on a speed. It exits with status 1 only
 when the data are wrong: an edit never became progress, or became it with another
 revision.
 
 The wiki is edit_tracking.py's (var/bench-wiki, its learners "Bench learner 00000"…
-with their populated edits; made on the first run, about 4 minutes for 10,000). Its
+with their populated edits; made on the first run, about 4 minutes a thousand on a
+loaded machine). The session follows ``--learners`` usernames, of which the first
+``--on-wiki`` have accounts and edits there (at least those the wiki already holds):
+a cycle asks about every username all the same (50 per request). Its
 ``$wgRCFeeds`` sends every recent change over UDP to tests/rc_feed_relay.py, the
 harness's stand-in for Wikimedia's EventStreams, which serves them as server-sent
 events. The platform: a Plone site on a temporary FileStorage, Zope configured in
@@ -71,14 +75,17 @@ def load_relay():
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--learners", type=int, default=10000, help="learners followed (10000)")
-    parser.add_argument("--edits", type=int, default=20, help="edits measured per mode (20)")
+    parser.add_argument("--on-wiki", type=int, default=1000,
+                        help="of them, those with an account and edits on the wiki (1000)")
+    parser.add_argument("--edits", type=int, default=10, help="edits measured per mode (10)")
     parser.add_argument("--quick", action="store_true",
                         help="a smoke run: 1,000 learners, 3 edits per mode")
     args = parser.parse_args(argv)
     if args.quick:
-        args.learners, args.edits = 1000, 3
-    if args.learners < 2 * args.edits or args.edits < 1:
-        parser.error("--edits must be at least 1 and --learners at least twice --edits")
+        args.learners, args.on_wiki, args.edits = 1000, 1000, 3
+    args.on_wiki = min(args.on_wiki, args.learners)
+    if args.on_wiki < 2 * args.edits or args.edits < 1:
+        parser.error("--edits must be at least 1 and --on-wiki at least twice --edits")
     return args
 
 
@@ -106,7 +113,7 @@ class Worker:
         from wikimooc.policy.taskqueue.queue import huey
 
         while not self.stopping.is_set():
-            for task in huey.read_schedule(huey._get_timestamp()):
+            for task in huey.read_schedule():
                 huey.enqueue(task)
             task = huey.dequeue()
             if task is None:
@@ -131,12 +138,11 @@ class Worker:
 
 @contextlib.contextmanager
 def following(site_id):
-    from wikimooc.policy.taskqueue.tasks import check_learners_now
+    from functools import partial
+    from wikimooc.policy.taskqueue.tasks import queue_live_check
     from wikimooc.policy.tracking.live import StreamFollower
 
-    follower = StreamFollower(
-        site_id, lambda host, users, revids: check_learners_now(site_id, host, users, revids)
-    )
+    follower = StreamFollower(site_id, partial(queue_live_check, site_id))
     thread = threading.Thread(target=follower.run, daemon=True)
     thread.start()
     try:
@@ -194,7 +200,8 @@ def save_draft(client, learner):
 
 def watch(session, saves, failures):
     """Seconds from each save to its progress record: ``saves`` maps a learner to
-    (revision id, saved at), filled as the edits are made."""
+    (revision id, saved at), filled as the edits are made, and None to True once
+    they all are."""
     from wikimooc.policy.tracking.storage import tracking_of
 
     import transaction
@@ -205,9 +212,10 @@ def watch(session, saves, failures):
         transaction.begin()
         progress = tracking_of(session).progress
         now = time.perf_counter()
-        for learner, (revid, saved) in list(saves.items()):
-            if learner in latencies:
+        for learner, save in list(saves.items()):
+            if learner is None or learner in latencies:
                 continue
+            revid, saved = save
             found = progress.get((learner, draft_uid))
             if found is not None:
                 latencies[learner] = now - saved
@@ -267,7 +275,7 @@ def run(args, wiki, created, directory, relay):
     started = time.perf_counter()
     check_and_commit(session)
     step(f"{args.learners:,} learners enrolled, first cycle {time.perf_counter() - started:.0f} s")
-    names = learners_without_draft(wiki, [learner_name(n) for n in range(args.learners)],
+    names = learners_without_draft(wiki, [learner_name(n) for n in range(args.on_wiki)],
                                    2 * args.edits)
     clients = [(name, logged_in(wiki, name)) for name in names]
     step(f"{len(clients)} learners logged in on the wiki")
@@ -291,12 +299,13 @@ def main(argv=None):
     when = datetime.datetime.now(datetime.UTC)
     print(f"WikiMOOC live-mode benchmark, {when:%Y-%m-%d %H:%M} UTC", flush=True)
     print(machine_info(), flush=True)
-    print(f"{args.learners:,} learners followed, {args.edits} edits per mode", flush=True)
+    print(f"{args.learners:,} learners followed ({args.on_wiki:,} with accounts and edits on"
+          f" the wiki), {args.edits} edits per mode", flush=True)
     relay = load_relay().RecentChangesRelay(domain=None)
     directory = Path(tempfile.mkdtemp(prefix="wikimooc-bench-live-"))
     wiki = None
     try:
-        setup, _available = prepare_wiki(args.learners)
+        setup, _available = prepare_wiki(args.on_wiki)
         wiki = setup.wiki
         relay.domain = wiki.netloc
         relay.start()

@@ -1,4 +1,6 @@
-"""pytest plugin: `mediawiki`, a real MediaWiki for the whole test session.
+"""pytest plugin: `mediawiki`, a real MediaWiki for the whole test session, and
+`second_mediawiki`, another one (its own database and port) for the tests of
+sessions that follow two wikis, started only when a test asks for it.
 
 Debian's mediawiki package, installed into a temporary directory and served on a
 free loopback port by scripts/mediawiki.py; see LocalWiki for what tests get.
@@ -94,6 +96,12 @@ class LocalWiki:
         finally:
             self.wiki.write_overrides(previous)
 
+    def logged_requests(self):
+        """The requests the wiki's server logged so far, each as its method and
+        path with its query string (`php -S` logs every request)."""
+        lines = self.wiki.server_log.read_text(errors="replace").splitlines()
+        return [line.partition("]: ")[2] for line in lines if "]: " in line]
+
     @contextlib.contextmanager
     def stopped(self):
         """The wiki is down (nothing listens on its port) for the block."""
@@ -104,13 +112,12 @@ class LocalWiki:
             self.wiki.start()
 
 
-@pytest.fixture(scope="session")
-def mediawiki(tmp_path_factory):
+def running_wiki(tmp_path_factory, name):
     try:
         mediawiki_script.check_requirements()
     except mediawiki_script.MissingPackages as missing:
         pytest.fail(str(missing), pytrace=False)
-    wiki = mediawiki_script.Wiki(tmp_path_factory.mktemp("mediawiki"),
+    wiki = mediawiki_script.Wiki(tmp_path_factory.mktemp(name),
                                  port=mediawiki_script.free_port())
     local_wiki = LocalWiki(wiki, admin_password=secrets.token_urlsafe(18))
     started = time.monotonic()
@@ -123,3 +130,13 @@ def mediawiki(tmp_path_factory):
         yield local_wiki
     finally:
         wiki.stop()
+
+
+@pytest.fixture(scope="session")
+def mediawiki(tmp_path_factory):
+    yield from running_wiki(tmp_path_factory, "mediawiki")
+
+
+@pytest.fixture(scope="session")
+def second_mediawiki(tmp_path_factory):
+    yield from running_wiki(tmp_path_factory, "second-mediawiki")

@@ -9,7 +9,7 @@ from wikimooc.policy.taskqueue.queue import enqueue_after_commit
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.tasks import check_session_edits
 from wikimooc.policy.tracking.checker import SETTLE_SECONDS
-from wikimooc.policy.tracking.schedule import check_and_commit
+from wikimooc.policy.tracking.schedule import check_wiki
 from wikimooc.policy.tracking.storage import utc_now
 
 import csv
@@ -26,9 +26,9 @@ def later():
 
 
 @pytest.fixture
-def worked_session(tracked_session, wiki_learner, edit):
+def worked_session(tracked_session, wiki_learner, edit, mediawiki):
     """Two learners: one did the draft exercise (and has a member account), one only
-    made a small edit; checked once."""
+    made a small edit; their wiki checked once."""
     ada, bob = wiki_learner("Ada"), wiki_learner("Bob")
     member = api.user.create(email="ada@example.org", username="ada", password=LEARNER_PASSWORD)
     member.setMemberProperties({"wiki_username": ada})
@@ -38,7 +38,7 @@ def worked_session(tracked_session, wiki_learner, edit):
     edit(ada, f"User:{ada}/Brouillon", "Draft " + "x" * 200)
     edit(bob, "Sandbox", "Hi")
     edit(bob, "Sandbox", "")  # a blanking: negative bytes, not added
-    check_and_commit(tracked_session, later())
+    check_wiki(mediawiki.host, now=later())
     return tracked_session, ada, bob
 
 

@@ -4,12 +4,13 @@ edits made through the API, a check cycle run, and what it recorded."""
 from datetime import timedelta
 from plone import api
 from wikimooc.policy.enrollment import add_learners
-from wikimooc.policy.tracking.checker import check_session
+from wikimooc.policy.tracking.checker import read_wiki
 from wikimooc.policy.tracking.checker import SETTLE_SECONDS
 from wikimooc.policy.tracking.reports import dashboard
 from wikimooc.policy.tracking.schedule import check_and_commit
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
+from wikimooc.policy.tracking.storage import wiki_checks
 from wikimooc.policy.tracking.storage import wiki_statuses
 
 import transaction
@@ -76,12 +77,12 @@ def test_two_cycles_record_the_same_once(tracked_session, wiki_learner, edit):
     assert (dict(tracking.contributions.items()), dict(tracking.progress.items())) == first
 
 
-def test_a_crash_before_the_commit_leaves_no_gap(tracked_session, wiki_learner, edit):
+def test_a_crash_before_the_commit_leaves_no_gap(tracked_session, wiki_learner, edit, mediawiki):
     ada = wiki_learner()
     enroll(tracked_session, ada)
     before = tracking_of(tracked_session).watermark
     first = edit(ada, f"User:{ada}/Brouillon", "Draft")
-    check_session(tracked_session, later())  # read, then the process dies before committing
+    read_wiki(mediawiki.host, [tracked_session], later())  # read, then the process dies
     transaction.abort()
     assert tracking_of(tracked_session).watermark == before
     second = edit(ada, "Another page", "More work")
@@ -116,11 +117,13 @@ def test_a_learner_added_by_name_is_followed_without_logging_in(
     assert done(tracked_session, never_logged_in, "draft").done
 
 
-def test_unknown_usernames_are_flagged(tracked_session, wiki_learner):
+def test_unknown_usernames_are_flagged(tracked_session, wiki_learner, mediawiki):
     real = wiki_learner()
     enroll(tracked_session, real, "Nobody Has This Name 123")
     check_and_commit(tracked_session, later())
-    assert tracking_of(tracked_session).unknown_usernames == ("Nobody Has This Name 123",)
+    checks = wiki_checks(mediawiki.host)
+    assert list(checks.unknown_usernames) == ["Nobody Has This Name 123"]
+    assert real in checks.confirmed_usernames
 
 
 def test_a_wiki_down_records_nothing_and_recovers(tracked_session, wiki_learner, edit, mediawiki):
@@ -149,7 +152,7 @@ def test_learners_go_fifty_per_request(tracked_session, wiki_learner, edit, medi
         edit(worker, f"User:{worker}/Brouillon", "Draft")
     http_requests = []
     site = mediawiki_site(mediawiki, http_requests)
-    report = check_session(tracked_session, later(), site=site)
+    report = read_wiki(mediawiki.host, [tracked_session], later(), site=site)
     transaction.commit()
     assert report.learners == 120
     assert report.requests["usercontribs"] == 3

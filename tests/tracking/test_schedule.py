@@ -9,6 +9,7 @@ from wikimooc.policy.tracking.schedule import is_due
 from wikimooc.policy.tracking.schedule import run_due_checks
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
+from wikimooc.policy.tracking.storage import wiki_checks
 from wikimooc.policy.tracking.storage import wiki_statuses
 from zope.component.hooks import setSite
 
@@ -34,11 +35,12 @@ def test_active_sessions_include_the_grace_period(tracked_session, start, end, a
     assert is_active(tracked_session, TODAY) is active
 
 
-def test_a_session_is_checked_once_per_interval(tracked_session):
+def test_a_wiki_is_checked_once_per_interval(tracked_session, mediawiki):
     first = run_due_checks()
-    assert [report.session for report in first] == [tracked_session.UID()]
+    assert [report.host for report in first] == [mediawiki.host]
+    assert list(first[0].served) == [tracked_session.UID()]
     assert run_due_checks() == []  # a second worker a moment later finds nothing due
-    tracking_of(tracked_session).next_due = "2000-01-01T00:00:00Z"
+    wiki_checks(mediawiki.host).next_due = "2000-01-01T00:00:00Z"
     transaction.commit()
     assert len(run_due_checks()) == 1
 
@@ -53,26 +55,26 @@ def test_a_failing_wiki_is_left_alone_during_its_back_off(tracked_session, media
     assert run_due_checks() == []  # back: but its back-off has not passed yet
 
 
-def test_two_workers_claiming_a_session_at_once_check_it_once(tracked_session):
-    """Two workers (two threads, two database connections) find the session due at
+def test_two_workers_claiming_a_wiki_at_once_check_it_once(tracked_session, mediawiki):
+    """Two workers (two threads, two database connections) find the wiki due at
     the same moment: the one that commits its claim second conflicts and skips it."""
     tracking_of(tracked_session)
+    wiki_checks(mediawiki.host)
     transaction.commit()
+    host = mediawiki.host
     both_read, first_claimed = threading.Barrier(2, timeout=30), threading.Event()
     claims = {}
     portal_path = api.portal.get().getPhysicalPath()
-    session_path = tracked_session.getPhysicalPath()
 
     def other_worker():
         connection = tracked_session._p_jar.db().open()
         try:
             application = connection.root()["Application"]
             setSite(application.unrestrictedTraverse(portal_path))
-            session = application.unrestrictedTraverse(session_path)
-            due = is_due(session, now)
+            due = is_due(host, now)
             both_read.wait()
             first_claimed.wait(timeout=30)
-            claims["other"] = due and claim(session, now)
+            claims["other"] = due and claim(host, now)
         finally:
             setSite(None)
             transaction.abort()
@@ -81,9 +83,9 @@ def test_two_workers_claiming_a_session_at_once_check_it_once(tracked_session):
     now = utc_now()
     worker = threading.Thread(target=other_worker)
     worker.start()
-    assert is_due(tracked_session, now)
+    assert is_due(host, now)
     both_read.wait()
-    claims["first"] = claim(tracked_session, now)
+    claims["first"] = claim(host, now)
     first_claimed.set()
     worker.join()
     assert claims == {"first": True, "other": False}

@@ -6,6 +6,7 @@ The queue module reads its URL when first imported, so it is imported only after
 zope.conf has set the environment.
 """
 
+from functools import partial
 from huey.exceptions import ResultTimeout
 from huey.exceptions import TaskException
 from wikimooc.policy.site import SITE_ID
@@ -72,13 +73,6 @@ def main(argv=None):
         print(f"worker {answer['pid']} reached {answer['site']!r} as {answer['user']}")
         return
     if not args.no_stream:
-        follow_stream(tasks.check_learners_now)
+        follower = StreamFollower(SITE_ID, partial(tasks.queue_live_check, SITE_ID))
+        threading.Thread(target=follower.run, name="recent-changes", daemon=True).start()
     huey.create_consumer(workers=args.threads, worker_type="thread").run()
-
-
-def follow_stream(check_learners_now):
-    def queue_check(host, usernames, revids):
-        check_learners_now(SITE_ID, host, usernames, revids)
-
-    follower = StreamFollower(SITE_ID, queue_check)
-    threading.Thread(target=follower.run, name="recent-changes", daemon=True).start()

@@ -3,6 +3,7 @@ from plone.dexterity.content import Item
 from plone.supermodel import model
 from wikimooc.policy import _
 from wikimooc.policy.content.practice import IWikiPractice
+from wikimooc.policy.content.session import wiki_host
 from wikimooc.workflows.behaviors import IPeerReviewExercise
 from z3c.form.validator import NoInputData
 from zope import schema
@@ -57,11 +58,20 @@ class IExercise(IWikiPractice):
     model.fieldset(
         "wiki_check",
         label=_("Check on the wiki"),
-        fields=["wiki_action", "namespace", "title_pattern", "min_bytes",
+        fields=["wiki_action", "checked_on", "namespace", "title_pattern", "min_bytes",
                 "required_text", "required_text_is_pattern"],
     )
     wiki_action = schema.Choice(
         title=_("Action"), vocabulary="wikimooc.wiki_actions", required=False
+    )
+    checked_on = schema.TextLine(
+        title=_("Wiki where it is checked"),
+        description=_(
+            "One of the session's wikis, e.g. commons.wikimedia.org; empty for the"
+            " session's home wiki (an upload: Commons when the session follows it)."
+        ),
+        constraint=wiki_host,
+        required=False,
     )
     namespace = schema.Int(
         title=_("Namespace number"),

@@ -64,6 +64,17 @@ class ICourseSession(model.Schema):
         description=_("Where learners work, e.g. fr.wikipedia.org or www.wikidata.org."),
         constraint=wiki_host,
     )
+    other_wikis = schema.List(
+        title=_("Other wikis"),
+        description=_(
+            "Also followed, one host a line, e.g. commons.wikimedia.org for uploads;"
+            " each exercise says on which of the session's wikis it is checked."
+        ),
+        value_type=schema.TextLine(constraint=wiki_host),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
 
     enrollment_policy = schema.Choice(
         title=_("Enrollment"), vocabulary="wikimooc.enrollment_policies", default="open"

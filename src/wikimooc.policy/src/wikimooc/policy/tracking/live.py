@@ -11,6 +11,9 @@ The position in the stream is the last event id, stored in the site: after a
 disconnect or a restart the follower sends it back as ``Last-Event-ID`` and the
 stream resumes after it. A matched change is queued before its id is stored, so a
 crash between the two queues it again (a check is idempotent) rather than losing it.
+The check (``schedule.check_wiki`` for those learners) runs once the change is
+``SETTLE_SECONDS`` old: the wiki's replicas may lag that much behind, and the window
+a check reads stops that much before now.
 Polling goes on beside it: it reconciles, and it is all there is while the stream is
 down, which the dashboards show ("polling since …").
 """
@@ -20,30 +23,20 @@ from persistent import Persistent
 from plone import api
 from wikimooc.policy.identity.settings import wikimooc_settings
 from wikimooc.policy.taskqueue.site import task_site
-from wikimooc.policy.tracking.checker import contribution_from
-from wikimooc.policy.tracking.checker import CycleReport
 from wikimooc.policy.tracking.checker import learners_to_follow
-from wikimooc.policy.tracking.checker import mark_completed
-from wikimooc.policy.tracking.checker import read_contributions
-from wikimooc.policy.tracking.checker import wiki_query
-from wikimooc.policy.tracking.events import ProgressChanged
+from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.tracking.schedule import parse
-from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import utc_now
 from wikimooc.policy.tracking.storage import wiki_timestamp
-from wikimooc.policy.tracking.titles import site_info
-from wikimooc.policy.wikis import connect
 from wikimooc.policy.wikis import user_agent
 from wikimooc.workflows.annotations import annotation
-from zope.event import notify
 
 import json
 import logging
 import requests
 import threading
 import time
-import transaction
 
 
 logger = logging.getLogger(__name__)
@@ -133,7 +126,9 @@ def followed_learners(now=None):
     now = now or utc_now()
     followed = {}
     for session in active_sessions(now.date()):
-        followed.setdefault(session.wiki, set()).update(learners_to_follow(session))
+        learners = learners_to_follow(session)
+        for host in session_wikis(session):
+            followed.setdefault(host, set()).update(learners)
     return followed
 
 
@@ -144,7 +139,8 @@ class Followed:
         self.learners = learners
 
     def match(self, change):
-        """(host, username, revision id or None), or None when nobody follows it."""
+        """(host, username, when it was made: a Unix time), or None when nobody
+        follows it."""
         if change.get("type") not in CHECKED_TYPES:
             return None
         meta = change.get("meta") if isinstance(change.get("meta"), dict) else {}
@@ -152,13 +148,13 @@ class Followed:
         user = change.get("user")
         if user not in self.learners.get(host, ()):
             return None
-        revision = change.get("revision") if isinstance(change.get("revision"), dict) else {}
-        return host, user, revision.get("new")
+        made = change.get("timestamp")
+        return host, user, made if isinstance(made, int) else int(time.time())
 
 
 class StreamFollower:
     """Follows the stream of the site ``site_id`` until ``stop()``; ``queue_check(host,
-    usernames, revids)`` queues the immediate check of a matched change."""
+    usernames, made)`` queues the check of a matched change made at ``made``."""
 
     def __init__(self, site_id, queue_check, first_retry_seconds=1.0):
         self.site_id = site_id
@@ -239,8 +235,8 @@ class StreamFollower:
             change = change_of(data) if kind == "message" else None
             matched = followed.match(change) if change else None
             if matched:
-                host, user, revid = matched
-                self.queue_check(host, [user], [revid] if revid else [])
+                host, user, made = matched
+                self.queue_check(host, [user], made)
             now = time.monotonic()
             if matched or now - heartbeat >= HEARTBEAT_SECONDS:
                 self.record(connected=True, last_event_id=position)
@@ -250,48 +246,3 @@ class StreamFollower:
         if position != stored:
             self.record(connected=True, last_event_id=position)
         return True
-
-
-def check_session_learners(session, usernames, now):
-    """Read ``usernames``' contributions on the session's wiki from its watermark up
-    to now, record the new ones and mark what they complete; the watermark stays
-    where it is, so the next periodic cycle reads the window again (idempotent: by
-    revision id). Raise WikiUnavailable, changing nothing, when the wiki fails."""
-    host = session.wiki
-    tracking = tracking_of(session)
-    report = CycleReport(session=session.UID(), learners=len(usernames))
-    site = connect(host, retries=1)
-    info = site_info(host, lambda **params: wiki_query(host, report, "siteinfo", site, **params))
-    end = wiki_timestamp(now + timedelta(seconds=1))
-    new = []
-    for answer in read_contributions(site, host, usernames, tracking.watermark, end, report):
-        report.read += 1
-        contribution = contribution_from(answer)
-        if tracking.record(contribution):
-            new.append(contribution)
-    report.new = len(new)
-    mark_completed(session, tracking, new, site, info, report)
-    return report
-
-
-def check_learners(host, usernames, revids=(), now=None):
-    """The immediate check a change asks for: every active session on ``host`` where
-    these learners are followed, each in its own transaction. Returns the revision
-    ids of ``revids`` still unknown to a session following their author (the wiki's
-    replicas may lag behind the stream)."""
-    now = now or utc_now()
-    wanted = set(usernames)
-    missing = set()
-    for session in list(active_sessions(now.date())):
-        if session.wiki != host:
-            continue
-        learners = sorted(wanted.intersection(learners_to_follow(session)))
-        if not learners:
-            continue
-        report = check_session_learners(session, learners, now)
-        if report.learners_completing:
-            notify(ProgressChanged(session, sorted(report.learners_completing)))
-        tracking = tracking_of(session)
-        missing.update(revid for revid in revids if revid not in tracking.contributions)
-        transaction.commit()
-    return missing

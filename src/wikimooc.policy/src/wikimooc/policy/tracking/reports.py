@@ -1,5 +1,6 @@
 """What the teacher dashboard and a learner's progress show, computed from what the
-checks stored (one pass over the session's contributions)."""
+checks stored (one pass over the session's contributions on each of its wikis),
+in all and wiki by wiki."""
 
 from collections import Counter
 from collections import defaultdict
@@ -12,8 +13,12 @@ from wikimooc.policy.coursedates.rules import is_late
 from wikimooc.policy.coursedates.rules import learner_dates
 from wikimooc.policy.coursedates.rules import plan
 from wikimooc.policy.tracking.checker import learners_to_follow
+from wikimooc.policy.tracking.followed import exercise_wiki
+from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.policy.tracking.live import live_status
+from wikimooc.policy.tracking.storage import contributions_on
 from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.storage import wiki_checks
 from wikimooc.policy.tracking.storage import wiki_statuses
 from wikimooc.policy.video.watching import counted_lessons
 from wikimooc.policy.video.watching import watched
@@ -30,11 +35,33 @@ def course_exercises(session):
     return exercises_of(session.__parent__)
 
 
-def contributions_by_learner(tracking):
+def contributions_by_learner(contributions):
     found = defaultdict(list)
-    for contribution in tracking.contributions.values() if tracking else ():
+    for contribution in contributions:
         found[contribution.username].append(contribution)
     return found
+
+
+def wiki_exercise_uids(session):
+    """host → the UIDs of the session's exercises checked there, for each of its
+    wikis (home first)."""
+    found = {host: [] for host in session_wikis(session)}
+    for exercise in course_exercises(session):
+        if exercise.check == "wiki":
+            found[exercise_wiki(session, exercise)].append(exercise.UID())
+    return found
+
+
+def next_check(hosts):
+    """The soonest check due of the ``hosts``' checks, None before any."""
+    due = [checks.next_due for host in hosts
+           if (checks := wiki_checks(host, create=False)) is not None and checks.next_due]
+    return min(due, default=None)
+
+
+def unknown_usernames(host):
+    checks = wiki_checks(host, create=False)
+    return set(checks.unknown_usernames) if checks is not None else set()
 
 
 def learner_figures(contributions):
@@ -76,6 +103,7 @@ def wiki_status(host):
 def contribution_item(host, contribution):
     return {
         "revid": contribution.revid,
+        "wiki": host,
         "wiki_username": contribution.username,
         "title": contribution.title,
         "timestamp": contribution.timestamp,
@@ -98,39 +126,63 @@ def work_flags(session, username, now, planned, hand_ins):
 def dashboard(session):
     tracking = tracking_of(session, create=False)
     now, planned, hand_ins = clock(), plan(session), HandIns(session)
-    host = session.wiki
     exercise_uids = [exercise.UID() for exercise in course_exercises(session)]
+    on_wiki = wiki_exercise_uids(session)
+    contributions = {host: contributions_on(session, host) for host in on_wiki}
+    by_wiki = {host: contributions_by_learner(found) for host, found in contributions.items()}
+    unknown = {host: unknown_usernames(host) for host in on_wiki}
     lessons = counted_lessons(session.__parent__)
-    by_learner = contributions_by_learner(tracking)
-    unknown = set(tracking.unknown_usernames) if tracking else set()
     learners = []
     for username in learners_to_follow(session):
         enrollment = session.enrollments.learners[username]
+        wikis = [{
+            "wiki": host,
+            "wiki_links": user_links(host, username),
+            "unknown_on_wiki": username in unknown[host],
+            "exercises_done": done_count(tracking, username, uids),
+            **learner_figures(by_wiki[host].get(username, [])),
+        } for host, uids in on_wiki.items()]
         learners.append({
             "wiki_username": username,
             "user_id": enrollment.user_id,
-            "wiki_links": user_links(host, username),
-            "unknown_on_wiki": username in unknown,
+            "wiki_links": user_links(session.wiki, username),
+            "unknown_on_wiki": any(wiki["unknown_on_wiki"] for wiki in wikis),
             "exercises_done": done_count(tracking, username, exercise_uids),
             "lessons_watched": sum(1 for lesson in lessons
                                    if watched_done(session, lesson, username)),
             **work_flags(session, username, now, planned, hand_ins),
-            **learner_figures(by_learner.get(username, [])),
+            **learner_figures([c for host in on_wiki for c in by_wiki[host].get(username, [])]),
+            "wikis": wikis,
         })
-    everything = [c for contributions in by_learner.values() for c in contributions]
-    totals = learner_figures(everything)
-    recent = sorted(everything, key=lambda c: (c.timestamp, c.revid), reverse=True)[:RECENT_EDITS]
+    everything = [(host, c) for host, found in contributions.items() for c in found]
+    recent = sorted(everything, key=lambda found: (found[1].timestamp, found[1].revid),
+                    reverse=True)[:RECENT_EDITS]
     return {
-        "wiki": host,
-        "wiki_status": wiki_status(host),
+        "wiki": session.wiki,
+        "wiki_status": wiki_status(session.wiki),
         "updates": live_status(),
         "last_checked": tracking.last_checked if tracking else None,
-        "next_due": tracking.next_due if tracking else None,
+        "next_due": next_check(on_wiki),
         "exercises_total": len(exercise_uids),
         "lessons_counted": len(lessons),
-        "totals": {"learners": len(learners), **totals},
+        "totals": {"learners": len(learners),
+                   **learner_figures([c for _host, c in everything])},
+        "wikis": [{
+            "wiki": host,
+            "home": host == session.wiki,
+            "wiki_status": wiki_status(host),
+            "last_checked": checks.last_checked if (
+                checks := wiki_checks(host, create=False)) is not None else None,
+            "exercises_total": len(uids),
+            "exercises_done": sum(done_count(tracking, username, uids)
+                                  for username in (learner["wiki_username"]
+                                                   for learner in learners)),
+            "unknown_usernames": sum(1 for learner in learners
+                                     if learner["wiki_username"] in unknown[host]),
+            **learner_figures(contributions[host]),
+        } for host, uids in on_wiki.items()],
         "learners": learners,
-        "recent_edits": [contribution_item(host, c) for c in recent],
+        "recent_edits": [contribution_item(host, c) for host, c in recent],
     }
 
 
@@ -169,21 +221,30 @@ def lesson_watching(session, username, lesson):
 
 
 def progress(session, username):
-    """A learner's exercises, each done or not, with its evidence; and the lessons
-    counted once watched."""
+    """A learner's exercises, each done or not, with its evidence and the wiki where
+    it is checked; their figures on each wiki; and the lessons counted once watched."""
     tracking = tracking_of(session, create=False)
     dates = learner_dates(session, username)
+    exercises = course_exercises(session)
     items = [
-        exercise_progress(tracking, username, exercise, dates)
-        for exercise in course_exercises(session)
+        {**exercise_progress(tracking, username, exercise, dates),
+         "wiki": exercise_wiki(session, exercise) if exercise.check == "wiki" else None}
+        for exercise in exercises
     ]
     return {
         "wiki_username": username,
         "wiki_links": user_links(session.wiki, username),
         "last_checked": tracking.last_checked if tracking else None,
-        "next_due": tracking.next_due if tracking else None,
+        "next_due": next_check(session_wikis(session)),
         "exercises_done": sum(1 for item in items if item["done"]),
         "exercises_total": len(items),
+        "wikis": [{
+            "wiki": host,
+            "wiki_links": user_links(host, username),
+            "exercises_done": sum(1 for item in items if item["wiki"] == host and item["done"]),
+            "exercises_total": sum(1 for item in items if item["wiki"] == host),
+            "edits": len([c for c in contributions_on(session, host) if c.username == username]),
+        } for host in session_wikis(session)],
         "items": items,
         "lessons": [lesson_watching(session, username, lesson)
                     for lesson in counted_lessons(session.__parent__)],

@@ -1,22 +1,28 @@
-"""Which sessions are checked when, and what a failing wiki does to that.
+"""Which wikis are checked when, and what a failing wiki does to that.
 
 Active sessions (today between their start and their end plus a grace period) are
-checked every ``wikimooc.check_interval_seconds``; each session's cycle is its own
-transaction, so one failing wiki loses nothing of the others. A wiki that fails is
-marked unreachable (shown on the dashboards) and left alone for a back-off that
-doubles with each failure in a row (or the Retry-After it sent)."""
+followed; every wiki one of them follows is checked every
+``wikimooc.check_interval_seconds``, for all the learners of all its sessions at
+once. Each wiki's check is its own transaction, so one failing wiki loses nothing
+of the others. A wiki that fails is marked unreachable (shown on the dashboards)
+and left alone for a back-off that doubles with each failure in a row (or the
+Retry-After it sent)."""
 
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.identity.settings import wikimooc_settings
-from wikimooc.policy.tracking.checker import check_session
+from wikimooc.policy.tracking.checker import learners_to_follow
+from wikimooc.policy.tracking.checker import read_wiki
 from wikimooc.policy.tracking.checker import WikiUnavailable
 from wikimooc.policy.tracking.events import ProgressChanged
-from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.policy.tracking.storage import utc_now
+from wikimooc.policy.tracking.storage import wiki_checks
 from wikimooc.policy.tracking.storage import wiki_statuses
 from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.policy.tracking.storage import WikiStatus
@@ -75,11 +81,19 @@ def parse(timestamp):
 TICK_SLACK_SECONDS = 15
 
 
-def is_due(session, now):
-    tracking = tracking_of(session, create=False)
-    if tracking is None or not tracking.next_due:
+def is_due(host, now):
+    checks = wiki_checks(host, create=False)
+    if checks is None or not checks.next_due:
         return True
-    return parse(tracking.next_due) <= now + timedelta(seconds=TICK_SLACK_SECONDS)
+    return parse(checks.next_due) <= now + timedelta(seconds=TICK_SLACK_SECONDS)
+
+
+def next_interval(now):
+    return wiki_timestamp(now + timedelta(seconds=wikimooc_settings().check_interval_seconds))
+
+
+def sessions_following(host, today):
+    return [session for session in active_sessions(today) if host in session_wikis(session)]
 
 
 def wiki_waits(host, now):
@@ -109,40 +123,90 @@ def record_wiki_failed(host, error, now):
     )
 
 
-def check_and_commit(session, now=None):
-    """One cycle for ``session`` in its own transaction; its report, or None when the
-    wiki failed (recorded in the wiki's status) or the commit conflicted. What
-    the completed exercises lead to (certificates) is in the same transaction."""
-    now = now or utc_now()
+def check_sessions_and_commit(host, sessions, usernames, now):
+    """Check ``host`` for ``sessions`` (all their learners, or only ``usernames``)
+    in its own transaction; its CycleReport, or None when the wiki failed (recorded
+    in the wiki's status) or the commit conflicted. What the completed exercises
+    lead to (certificates) is in the same transaction."""
     try:
-        report = check_session(session, now)
-        if report.learners_completing:
-            notify(ProgressChanged(session, sorted(report.learners_completing)))
-        tracking_of(session).next_due = wiki_timestamp(
-            now + timedelta(seconds=wikimooc_settings().check_interval_seconds)
-        )
-        record_wiki_answered(session.wiki, now)
+        report = read_wiki(host, sessions, now, usernames)
+        for session in sessions:
+            if completing := report.served[session.UID()].learners_completing:
+                notify(ProgressChanged(session, sorted(completing)))
+        if usernames is None:
+            wiki_checks(host).next_due = next_interval(now)
+        record_wiki_answered(host, now)
         transaction.commit()
         return report
     except WikiUnavailable as error:
         transaction.abort()
-        logger.warning("Edit check of %s failed: %s", session.absolute_url(), error)
+        logger.warning("Edit check of %s failed: %s", host, error)
         record_wiki_failed(error.host, error, now)
         transaction.commit()
     except ConflictError:
         transaction.abort()
-        logger.info("Edit check of %s conflicted; the next cycle reads it again", session.UID())
+        logger.info("Edit check of %s conflicted; the next check reads it again", host)
     return None
 
 
-def claim(session, now):
-    """Take the session's next check for this worker: its next due time is committed
+def check_wiki(host, usernames=None, now=None):
+    """One check of the wiki ``host`` for the learners of every active session that
+    follows it, or only for the ``usernames`` given (wiki usernames; those no such
+    session follows are left out), committed; its CycleReport, or None when the
+    wiki failed or the commit conflicted (nothing of it is then stored)."""
+    now = now or utc_now()
+    return check_sessions_and_commit(host, sessions_following(host, now.date()), usernames, now)
+
+
+@dataclass
+class SessionReport:
+    """A check of one session's wikis, for its learners: each wiki's CycleReport
+    (None where the wiki failed)."""
+
+    session: str
+    wikis: dict = field(default_factory=dict)
+
+    def served(self):
+        return [report.served[self.session] for report in self.wikis.values() if report]
+
+    @property
+    def read(self):
+        return sum(report.read for report in self.wikis.values() if report)
+
+    @property
+    def new(self):
+        return sum(served.new for served in self.served())
+
+    @property
+    def completed(self):
+        return sum(served.completed for served in self.served())
+
+    @property
+    def learners_completing(self):
+        return set().union(*(served.learners_completing for served in self.served()))
+
+
+def check_and_commit(session, now=None):
+    """Check each wiki of ``session`` for its learners now (a teacher asked), each
+    wiki in its own transaction; the other sessions those learners are in are served
+    too. A SessionReport, or None when none of its wikis answered."""
+    now = now or utc_now()
+    learners = learners_to_follow(session)
+    report = SessionReport(session=session.UID())
+    for host in session_wikis(session):
+        sessions = sessions_following(host, now.date())
+        if session.UID() not in {following.UID() for following in sessions}:
+            sessions.append(session)
+        report.wikis[host] = check_sessions_and_commit(host, sessions, learners, now)
+    return report if any(report.wikis.values()) else None
+
+
+def claim(host, now):
+    """Take the wiki's next check for this worker: its next due time is committed
     first, so another worker claiming it at the same moment conflicts and skips it,
     and one that comes later finds it not due. A worker that dies mid-check leaves
-    the session due again after one interval; the watermark did not move."""
-    tracking_of(session).next_due = wiki_timestamp(
-        now + timedelta(seconds=wikimooc_settings().check_interval_seconds)
-    )
+    the wiki due again after one interval; no watermark moved."""
+    wiki_checks(host).next_due = next_interval(now)
     try:
         transaction.commit()
     except ConflictError:
@@ -151,12 +215,21 @@ def claim(session, now):
     return True
 
 
+def followed_wikis(sessions):
+    """Every wiki the ``sessions`` follow → those of the sessions that follow it."""
+    found = {}
+    for session in sessions:
+        for host in session_wikis(session):
+            found.setdefault(host, []).append(session)
+    return found
+
+
 def run_due_checks(now=None):
-    """Check every active session that is due, once per interval however many
-    workers run this at the same time."""
+    """Check every wiki an active session follows that is due, once per interval
+    however many workers run this at the same time."""
     now = now or utc_now()
     reports = []
-    for session in list(active_sessions(now.date())):
-        if is_due(session, now) and not wiki_waits(session.wiki, now) and claim(session, now):
-            reports.append(check_and_commit(session, now))
+    for host, sessions in sorted(followed_wikis(active_sessions(now.date())).items()):
+        if is_due(host, now) and not wiki_waits(host, now) and claim(host, now):
+            reports.append(check_sessions_and_commit(host, sessions, None, now))
     return reports

@@ -1,9 +1,12 @@
 """What edit tracking keeps, per session (in an annotation, beside the session) and
 per wiki (in the site).
 
-Contributions are keyed by revision id, so reading the same window twice records
-nothing twice. The watermark is stored in the same transaction as the contributions
-it covers: it can only move once they are committed.
+A session keeps, for each wiki it follows, a trail: the contributions read there
+(keyed by revision id, so reading the same window twice records nothing twice) and
+the watermark up to which they were read. The watermark is stored in the same
+transaction as the contributions it covers: it can only move once they are
+committed. The session's tracking is its home wiki's trail (what a session kept
+when it followed one wiki); the other wikis' trails are in ``trails``.
 """
 
 from BTrees.LOBTree import LOBTree
@@ -19,6 +22,7 @@ from wikimooc.workflows.annotations import annotation
 
 TRACKING_ANNOTATION = "wikimooc.tracking"
 WIKI_STATUS_ANNOTATION = "wikimooc.tracking.wikis"
+WIKI_CHECKS_ANNOTATION = "wikimooc.tracking.checks"
 
 
 class Contribution(NamedTuple):
@@ -57,19 +61,24 @@ class WikiStatus(NamedTuple):
     retry_after: str | None = None
 
 
-class EditTracking(Persistent):
+class WikiTrail(Persistent):
+    """A session's contributions on one wiki, read up to ``watermark``."""
+
     def __init__(self, watermark):
         self.contributions = LOBTree()
-        self.progress = OOBTree()  # (username, exercise UID) → Progress
-        self.confirmed_usernames = OOTreeSet()
-        self.unknown_usernames = ()
         self.watermark = watermark
-        self.last_checked = None
-        self.next_due = None
 
     def record(self, contribution):
         """Store ``contribution``; return False if it was already known."""
         return self.contributions.insert(contribution.revid, contribution) == 1
+
+
+class EditTracking(WikiTrail):
+    def __init__(self, watermark):
+        super().__init__(watermark)
+        self.progress = OOBTree()  # (username, exercise UID) → Progress
+        self.trails = OOBTree()  # host of a wiki other than the home wiki → WikiTrail
+        self.last_checked = None
 
     def mark(self, username, exercise_uid, done, by, reason):
         """A teacher's decision: it stands until another teacher decision."""
@@ -101,5 +110,44 @@ def tracking_of(session, create=True):
     )
 
 
+def trail_of(session, host, create=True):
+    """The session's trail on ``host`` (its home wiki's is its tracking); without
+    ``create``, None until a check made it."""
+    tracking = tracking_of(session, create)
+    if tracking is None or host == session.wiki:
+        return tracking
+    if host not in tracking.trails:
+        if not create:
+            return None
+        tracking.trails[host] = WikiTrail(watermark=session_start(session))
+    return tracking.trails[host]
+
+
+def contributions_on(session, host):
+    trail = trail_of(session, host, create=False)
+    return list(trail.contributions.values()) if trail is not None else []
+
+
+class WikiChecks(Persistent):
+    """What the checks of one wiki share across sessions: the usernames it has
+    confirmed, those it does not know, and when it was and will be read."""
+
+    def __init__(self):
+        self.confirmed_usernames = OOTreeSet()
+        self.unknown_usernames = OOTreeSet()
+        self.last_checked = None
+        self.next_due = None
+
+
 def wiki_statuses():
     return annotation(api.portal.get(), WIKI_STATUS_ANNOTATION, OOBTree)
+
+
+def wiki_checks(host, create=True):
+    """``host``'s WikiChecks; without ``create``, None before its first check."""
+    checks = annotation(api.portal.get(), WIKI_CHECKS_ANNOTATION, OOBTree, create)
+    if checks is None:
+        return None
+    if host not in checks and create:
+        checks[host] = WikiChecks()
+    return checks.get(host)

@@ -6,6 +6,7 @@ from wikimooc.policy.coursedates.locks import module_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.roundtrips import practice_links
 from wikimooc.policy.roundtrips import wiki_links
+from wikimooc.policy.tracking.followed import practice_wiki
 from wikimooc.theme.tracking.window import learner_note
 from zope.viewlet.interfaces import IViewletManager
 
@@ -15,7 +16,8 @@ class IPracticePanels(IViewletManager):
 
 
 class PracticeViewlet(ViewletBase):
-    """A learner gets a panel for the wiki of each of their sessions of the course;
+    """A learner gets a panel for each of their sessions of the course, on the wiki
+    where the session checks the exercise (or its home wiki for a lesson);
     other visitors see the wiki's pages of the lesson and how to join a session."""
 
     def update(self):
@@ -30,7 +32,8 @@ class PracticeViewlet(ViewletBase):
         if learner is not None:
             self.panels = [
                 {"session": session.Title(), "note": learner_note(session, self.request),
-                 **practice_links(self.context, session.wiki, learner.wiki_username, language)}
+                 **practice_links(self.context, practice_wiki(session, self.context),
+                                 learner.wiki_username, language)}
                 for session in learner.sessions
             ]
         if not self.panels:

@@ -29,6 +29,9 @@ CSV_COLUMNS = (
     "wiki_username", "exercises_done", "edits", "pages_created", "pages_edited",
     "bytes_added", "last_edit", "unknown_on_wiki",
 )
+# For a session that follows several wikis, these again for each wiki, named
+# "<column> <host>".
+CSV_WIKI_COLUMNS = ("exercises_done", "edits", "pages_created", "bytes_added", "unknown_on_wiki")
 
 
 # What a failing wiki's recorded error means, for teachers (the checker records the
@@ -68,8 +71,11 @@ class DashboardView(ReaderDates, BrowserView):
         self.note = teacher_note(self.context, self.request)
         return self.index()
 
-    def wiki_error(self):
-        return wiki_error_sentence(self.data["wiki_status"]["error"])
+    def wikis_down(self):
+        return [wiki for wiki in self.data["wikis"] if wiki["wiki_status"]["reachable"] is False]
+
+    def wiki_error(self, wiki):
+        return wiki_error_sentence(wiki["wiki_status"]["error"])
 
 
 class DashboardCSV(BrowserView):
@@ -77,11 +83,15 @@ class DashboardCSV(BrowserView):
         data = dashboard(self.context)
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow((*CSV_COLUMNS, "contributions"))
+        hosts = [wiki["wiki"] for wiki in data["wikis"]] if len(data["wikis"]) > 1 else []
+        writer.writerow((*CSV_COLUMNS, "contributions", *(
+            f"{column} {host}" for host in hosts for column in CSV_WIKI_COLUMNS)))
         for learner in data["learners"]:
             writer.writerow(
                 [*(learner[column] for column in CSV_COLUMNS),
-                 learner["wiki_links"]["contributions"]]
+                 learner["wiki_links"]["contributions"],
+                 *(wiki[column] for wiki in learner["wikis"] if hosts
+                   for column in CSV_WIKI_COLUMNS)]
             )
         return csv_attachment(
             self.request, f"{self.context.getId()}-progress.csv", out.getvalue()
