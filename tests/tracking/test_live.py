@@ -12,6 +12,8 @@ from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.tasks import queue_live_check
 from wikimooc.policy.tracking.checker import SETTLE_SECONDS
+from wikimooc.policy.tracking.live import change_of
+from wikimooc.policy.tracking.live import Followed
 from wikimooc.policy.tracking.live import live_status
 from wikimooc.policy.tracking.live import server_sent_events
 from wikimooc.policy.tracking.live import stream_state
@@ -190,3 +192,23 @@ def test_the_upgrade_step_adds_the_stream_records(portal):
         "https://stream.wikimedia.org/v2/stream/recentchange"
     )
     assert live_status() == {"mode": "polling", "since": None}  # no follower ever ran
+
+
+FOLLOWED = {"fr.wikipedia.org": {"Ada"}, "commons.wikimedia.org": {"Bob"}}
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ('{"type": "edit", "user": "Ada", "timestamp": 1764700000,'
+     ' "meta": {"domain": "fr.wikipedia.org"}}', ("fr.wikipedia.org", "Ada", 1764700000)),
+    ('{"type": "log", "user": "Bob", "timestamp": 1764700001,'
+     ' "server_name": "commons.wikimedia.org"}', ("commons.wikimedia.org", "Bob", 1764700001)),
+    ('{"type": "edit", "user": "Ada", "meta": {"domain": "en.wikipedia.org"}}', None),
+    ('{"type": "edit", "user": "Eve", "meta": {"domain": "fr.wikipedia.org"}}', None),
+    ('{"type": "categorize", "user": "Ada", "meta": {"domain": "fr.wikipedia.org"}}', None),
+    ('{"type": "edit", "user": "Ada", "meta": {"domain": "canary"}}', None),
+    ("not json", None),
+    ("[1, 2]", None),
+])
+def test_only_followed_learners_changes_on_their_wikis_match(data, expected):
+    change = change_of(data)
+    assert (Followed(FOLLOWED).match(change) if change else None) == expected
