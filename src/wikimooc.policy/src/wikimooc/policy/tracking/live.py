@@ -218,8 +218,8 @@ class StreamFollower:
     def follow(self):
         """One connection, until it ends or fails; whether it ever received."""
         url, last_event_id, followed = self.settings()
-        if url is None:
-            return False
+        if url is None or not any(followed.learners.values()):
+            return False  # live mode off, or no learner to follow: asked again later
         with task_site(self.site_id):
             self.agent = user_agent()
         response = self.connect(url, last_event_id)
