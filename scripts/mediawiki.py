@@ -48,6 +48,7 @@ OVERRIDES = {
     "password_attempt_throttle": 0,
     "createaccount_captcha": True,
     "read_only": None,
+    "rc_feed_port": None,
 }
 
 SETTINGS_MARKER = "# ---- WikiMOOC test and development wiki (scripts/mediawiki.py) ----"
@@ -112,6 +113,15 @@ unset( $wikimoocLimits, $wikimoocLimit );
 $wgRateLimits['badcaptcha'] = [
 	'ip' => [ PHP_INT_MAX, 60 ], 'newbie' => [ PHP_INT_MAX, 60 ], 'user' => [ PHP_INT_MAX, 60 ],
 ];
+
+# Recent changes published as JSON over UDP to 127.0.0.1:<rc_feed_port>, as
+# Wikimedia's wikis feed EventStreams (the tests' relay serves them as such).
+if ( $wikimoocOverrides['rc_feed_port'] ) {
+	$wgRCFeeds['wikimooc'] = [
+		'formatter' => 'JSONRCFeedFormatter',
+		'uri' => 'udp://127.0.0.1:' . (int)$wikimoocOverrides['rc_feed_port'],
+	];
+}
 
 if ( $wikimoocOverrides['read_only'] ) {
 	$wgReadOnly = (string)$wikimoocOverrides['read_only'];

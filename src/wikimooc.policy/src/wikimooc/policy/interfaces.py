@@ -64,6 +64,20 @@ class IWikimoocSettings(Interface):
         default=30,
         min=0,
     )
+    live_stream_enabled = schema.Bool(
+        title=_("Follow the wikis' recent changes live"),
+        description=_(
+            "The worker follows the stream below and checks a learner's edit within"
+            " seconds; the periodic checks go on, and take over while the stream is down."
+        ),
+        default=True,
+        required=False,
+    )
+    live_stream_url = schema.URI(
+        title=_("Recent changes stream"),
+        description=_("Server-sent events in the format of Wikimedia's EventStreams."),
+        default="https://stream.wikimedia.org/v2/stream/recentchange",
+    )
     registration_attempts_per_hour = schema.Int(
         title=_("Registration attempts per hour and address"),
         description=_("Our own limit, before the wiki's: failed attempts count too."),

@@ -1,19 +1,24 @@
-"""``wikimooc-worker``: the task worker process beside the web instances.
+"""``wikimooc-worker``: the task worker process beside the web instances, and the
+follower of the wikis' recent changes stream (live mode, ``tracking/live.py``) in a
+thread of its own, unless ``--no-stream``.
 
 The queue module reads its URL when first imported, so it is imported only after
 zope.conf has set the environment.
 """
 
+from functools import partial
 from huey.exceptions import ResultTimeout
 from huey.exceptions import TaskException
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue import QUEUE_URL_VARIABLE
+from wikimooc.policy.tracking.live import StreamFollower
 from Zope2.Startup.run import make_wsgi_app
 
 import argparse
 import logging
 import os
 import sys
+import threading
 
 
 def parse_arguments(argv):
@@ -32,6 +37,11 @@ def parse_arguments(argv):
     )
     parser.add_argument(
         "--timeout", type=float, default=30, help="seconds --ping waits (default 30)"
+    )
+    parser.add_argument(
+        "--no-stream",
+        action="store_true",
+        help="do not follow the recent changes stream (another worker does)",
     )
     return parser.parse_args(argv)
 
@@ -62,4 +72,7 @@ def main(argv=None):
             sys.exit(f"The worker answered with an error: {error.metadata['error']}")
         print(f"worker {answer['pid']} reached {answer['site']!r} as {answer['user']}")
         return
+    if not args.no_stream:
+        follower = StreamFollower(SITE_ID, partial(tasks.queue_live_check, SITE_ID))
+        threading.Thread(target=follower.run, name="recent-changes", daemon=True).start()
     huey.create_consumer(workers=args.threads, worker_type="thread").run()

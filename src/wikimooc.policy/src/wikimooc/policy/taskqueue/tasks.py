@@ -1,4 +1,6 @@
 from AccessControl import getSecurityManager
+from datetime import datetime
+from datetime import UTC
 from huey import crontab
 from plone.app.uuid.utils import uuidToObject
 from wikimooc.policy.alerts.cycles import run_due_watches
@@ -15,8 +17,10 @@ from wikimooc.policy.programs.retention import read_late_retentions
 from wikimooc.policy.site import SITE_ID
 from wikimooc.policy.taskqueue.queue import huey
 from wikimooc.policy.taskqueue.site import task_site
+from wikimooc.policy.tracking.checker import SETTLE_SECONDS
 from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.tracking.schedule import check_and_commit
+from wikimooc.policy.tracking.schedule import check_wiki
 from wikimooc.policy.tracking.schedule import run_due_checks
 from wikimooc.policy.video.cache import refresh_stale
 from wikimooc.workflows.peerreview.progress import run_session
@@ -43,6 +47,28 @@ def check_session_edits(site_id, session_uid):
         session = uuidToObject(session_uid, unrestricted=True)
         if session is not None:
             check_and_commit(session)
+
+
+class LiveCheckNotDone(Exception):
+    """The check a change asked for conflicted with another check, or the wiki failed:
+    huey tries again (and the periodic checks read it anyway)."""
+
+
+@huey.task(retries=2, retry_delay=2)
+def check_learners_now(site_id, host, usernames):
+    """The live stream saw these learners' changes on ``host``: check just them."""
+    with task_site(site_id):
+        if check_wiki(host, usernames) is None:
+            raise LiveCheckNotDone(host)
+
+
+def queue_live_check(site_id, host, usernames, made):
+    """Queue ``check_learners_now`` for when a change made at ``made`` (a Unix time)
+    can be read: SETTLE_SECONDS later, as a check's window requires."""
+    check_learners_now.schedule(
+        (site_id, host, usernames),
+        eta=datetime.fromtimestamp(made + SETTLE_SECONDS + 1, UTC),
+    )
 
 
 @huey.periodic_task(crontab(minute="*"))

@@ -15,6 +15,7 @@ from wikimooc.policy.coursedates.rules import plan
 from wikimooc.policy.tracking.checker import learners_to_follow
 from wikimooc.policy.tracking.followed import exercise_wiki
 from wikimooc.policy.tracking.followed import session_wikis
+from wikimooc.policy.tracking.live import live_status
 from wikimooc.policy.tracking.storage import contributions_on
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import wiki_checks
@@ -159,6 +160,7 @@ def dashboard(session):
     return {
         "wiki": session.wiki,
         "wiki_status": wiki_status(session.wiki),
+        "updates": live_status(),
         "last_checked": tracking.last_checked if tracking else None,
         "next_due": next_check(on_wiki),
         "exercises_total": len(exercise_uids),
