@@ -5,10 +5,11 @@ character no font has is not printed as a box but replaced by a notice naming th
 font it needs.
 
 The defaults are Debian's: fonts-noto-core (Noto Sans for Latin, Greek and
-Cyrillic; Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans Devanagari) and
-fonts-droid-fallback for Chinese, Japanese and Korean (Debian's Noto CJK fonts are
-OpenType/CFF, which reportlab cannot embed). The bold face of a file is the file of
-the same name with "Bold" for "Regular", where there is one."""
+Cyrillic; Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans Devanagari),
+fonts-droid-fallback for Chinese and Japanese (Debian's Noto CJK fonts are
+OpenType/CFF, which reportlab cannot embed) and fonts-nanum for Korean. The bold face of a file is the file of
+the same name with "Bold" for "Regular" (NotoSans-Bold.ttf), or "Bold" added
+(NanumGothicBold.ttf), where there is one."""
 
 from plone import api
 from reportlab.pdfbase import pdfmetrics
@@ -34,7 +35,7 @@ DEFAULT_FONTS = {
     "han": DROID_FALLBACK,
     "hiragana": DROID_FALLBACK,
     "katakana": DROID_FALLBACK,
-    "hangul": DROID_FALLBACK,
+    "hangul": "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
 }
 # The first word of a character's Unicode name that is not its script's name.
 SCRIPT_ALIASES = {"cjk": "han", "ideographic": "han"}
@@ -42,6 +43,10 @@ SCRIPT_ALIASES = {"cjk": "han", "ideographic": "han"}
 # file is missing too, so that the rest of a certificate is always printed.
 VERA = ("Vera.ttf", "VeraBd.ttf")
 FONT_PREFIX = "WikiMOOC-"
+# Where the font changes inside a word ("User:عمر"): reportlab shapes a word in the
+# font of its first letter, which would draw the others as boxes; a space too small
+# to be seen makes two words of it.
+WORD_BREAK = '<font size="0.1"> </font>'
 
 
 class MissingFont(NamedTuple):
@@ -64,8 +69,11 @@ def script_of(char):
 
 
 def bold_path(path):
-    bold = path.replace("-Regular.", "-Bold.")
-    return bold if bold != path and os.path.exists(bold) else path
+    stem, extension = os.path.splitext(path)
+    for bold in (path.replace("-Regular.", "-Bold."), stem + "Bold" + extension):
+        if bold != path and os.path.exists(bold):
+            return bold
+    return path
 
 
 def configured_fonts():
@@ -108,7 +116,13 @@ class CertificateFonts:
         """``text`` escaped as reportlab markup, each run in its face; a run no face has
         becomes ``notice(missing_font)`` (markup)."""
         pieces = []
+        previous = None
         for face, run in self.runs(text):
+            drawn_in = self.base if isinstance(face, MissingFont) else face
+            if previous and previous[0] != drawn_in \
+                    and not previous[1][-1:].isspace() and not run[:1].isspace():
+                pieces.append(WORD_BREAK)
+            previous = (drawn_in, run)
             if isinstance(face, MissingFont):
                 pieces.append(notice(face))
             else:
@@ -128,7 +142,17 @@ class CertificateFonts:
                 runs[-1][1].append(char)
             else:
                 runs.append((face, [char]))
-        return [(face, "".join(chars)) for face, chars in runs]
+        pieces = []
+        for index, (face, chars) in enumerate(runs):
+            run = "".join(chars)
+            kept = run.rstrip()
+            # A space between two scripts goes with neither: in a right-to-left run it
+            # would be drawn on the run's other side.
+            if face != self.base and kept != run and index + 1 < len(runs):
+                pieces += [(face, kept), (self.base, run[len(kept):])]
+            else:
+                pieces.append((face, run))
+        return pieces
 
     def goes_on(self, face, char):
         """Spaces, digits, punctuation and the marks of no script of the registry

@@ -22,7 +22,7 @@ FONTS = {
     "han": DROID_FALLBACK,
     "hiragana": DROID_FALLBACK,
     "katakana": DROID_FALLBACK,
-    "hangul": DROID_FALLBACK,
+    "hangul": "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
 }
 
 
@@ -30,9 +30,11 @@ def upgrade(setup_tool):
     registry = getUtility(IRegistry)
     if f"wikimooc.{NAME}" in registry.records:
         return
+    # No default given here: plone.registry's Dict validates one before it knows its
+    # key and value types.
     definition = field.Dict(
         title="Certificate fonts", key_type=field.TextLine(), value_type=field.TextLine(),
-        default=FONTS, required=False,
+        required=False,
     )
     definition.interfaceName, definition.fieldName = INTERFACE, NAME
     registry.records[f"wikimooc.{NAME}"] = Record(definition, dict(FONTS))
