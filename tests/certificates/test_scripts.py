@@ -11,7 +11,9 @@ from wikimooc.policy.certificates.document import certificate_pdf
 from wikimooc.policy.certificates.fonts import CertificateFonts
 from wikimooc.policy.certificates.fonts import DEFAULT_FONTS
 from wikimooc.policy.certificates.fonts import script_of
+from wikimooc.policy.certificates.issuing import issue
 from wikimooc.policy.certificates.storage import Certificate
+from wikimooc.policy.enrollment import add_learners
 
 import os
 import pytest
@@ -20,6 +22,7 @@ import unicodedata
 
 
 NOWHERE = "/nowhere/fonts/"
+SESSION = "/en/intro/public-session"
 
 
 def certificate(name, course="Wikipedia 101", language="en", **values):
@@ -168,3 +171,24 @@ def test_the_upgrade_adds_the_record(portal):
     upgrade(None)
     assert registry["wikimooc.certificate_fonts"] == DEFAULT_FONTS
     transaction.abort()
+
+
+def test_the_teaching_teams_page_says_which_font_is_missing(certified, client):
+    """The same registry pointing nowhere, on the site the pages are served from."""
+    session = certified["session"]
+    with api.env.adopt_roles(["Manager"]):
+        add_learners(session, ["عمر"], added_by="teacher")
+        issue(session, session.enrollments.learners["عمر"], (), ())
+        api.portal.set_registry_record("wikimooc.certificate_fonts", {
+            "latin": DEFAULT_FONTS["latin"], "arabic": NOWHERE + "NotoNaskhArabic.ttf",
+        })
+    transaction.commit()
+    teacher = client("teacher")
+    teacher.session.headers["Accept"] = "text/html"
+    page = teacher.get(SESSION + "/@@certificates").text
+    assert "The certificate needs fonts this site lacks: arabic" \
+        f" ({NOWHERE}NotoNaskhArabic.ttf)." in page
+    with api.env.adopt_roles(["Manager"]):
+        api.portal.set_registry_record("wikimooc.certificate_fonts", DEFAULT_FONTS)
+    transaction.commit()
+    assert "needs fonts" not in teacher.get(SESSION + "/@@certificates").text

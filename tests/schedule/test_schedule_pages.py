@@ -34,8 +34,10 @@ def test_the_team_saves_one_changed_date_and_the_defaults_stay(dated, client):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("due", "2027-03-01", "Exercise 2 would be due before its module opens (2027-03-15)."),
-        ("due", "2027-07-01", "2027-07-01 is outside the session (March 1, 2027 to April 30, 2027)."),
+        ("due", "2027-03-01",
+         "Exercise 2 would be due before its module opens (March 15, 2027)."),
+        ("due", "2027-07-01",
+         "2027-07-01 is outside the session (March 1, 2027 to April 30, 2027)."),
     ],
 )
 def test_bad_dates_on_the_page_are_refused_with_the_reason(dated, client, field, value, message):

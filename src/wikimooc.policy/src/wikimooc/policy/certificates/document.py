@@ -71,6 +71,15 @@ def link(url, markup):
     return f'<a href="{escape(url, {chr(34): "&quot;"})}" color="{LINK_COLOUR}">{markup}</a>'
 
 
+def missing_fonts(certificate, fonts=None):
+    """The fonts the names and titles of ``certificate`` need that are not there."""
+    fonts = fonts or CertificateFonts()
+    texts = (certificate.name, certificate.wiki_username, certificate.course,
+             certificate.session, certificate.organisation, *certificate.exercises,
+             *certificate.pages)
+    return fonts.missing(" ".join(texts))
+
+
 def certificate_pdf(certificate, verify_url, fonts=None):
     """``fonts``: a CertificateFonts, else the registry's."""
     fonts = fonts or CertificateFonts()

@@ -7,9 +7,9 @@ font it needs.
 The defaults are Debian's: fonts-noto-core (Noto Sans for Latin, Greek and
 Cyrillic; Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans Devanagari),
 fonts-droid-fallback for Chinese and Japanese (Debian's Noto CJK fonts are
-OpenType/CFF, which reportlab cannot embed) and fonts-nanum for Korean. The bold face of a file is the file of
-the same name with "Bold" for "Regular" (NotoSans-Bold.ttf), or "Bold" added
-(NanumGothicBold.ttf), where there is one."""
+OpenType/CFF, which reportlab cannot embed) and fonts-nanum for Korean. The bold
+face of a file is the file of the same name with "Bold" for "Regular"
+(NotoSans-Bold.ttf), or "Bold" added (NanumGothicBold.ttf), where there is one."""
 
 from plone import api
 from reportlab.pdfbase import pdfmetrics
