@@ -7,10 +7,10 @@ from datetime import datetime
 from datetime import UTC
 from wikimooc.policy import _
 from wikimooc.policy.readable import babel_locale
-from wikimooc.policy.readable import in_language
+from wikimooc.policy.readable import day_message
 from wikimooc.policy.readable import long_day
-from wikimooc.policy.readable import number
 from wikimooc.theme import dates
+from zope.i18n import translate
 
 import pytest
 
@@ -29,11 +29,9 @@ LANGUAGES = [
 
 @pytest.mark.parametrize("language, day, figure, browser, page_day", LANGUAGES,
                          ids=[row[0] for row in LANGUAGES])
-def test_days_and_numbers_in_a_language(language, day, figure, browser, page_day):
+def test_days_in_a_language(language, day, figure, browser, page_day):
     assert long_day(MAY_2, language) == day
     assert long_day("2027-05-02T09:00:00+00:00", language) == day
-    assert number(12345.5, language).replace("\u00a0", "\u202f") == figure.replace(
-        "\u00a0", "\u202f")
 
 
 @pytest.mark.parametrize("language, day, figure, browser, page_day", LANGUAGES,
@@ -45,15 +43,20 @@ def test_pages_add_the_browsers_country(portal, http_request, language, day, fig
     assert dates.long_date(MAY_2, http_request) == page_day
     moment = dates.moment(datetime(2027, 5, 2, 14, 5, tzinfo=UTC), http_request)
     assert moment["iso"] == "2027-05-02T14:05:00Z" and page_day in moment["text"]
+    http_request.environ["HTTP_ACCEPT_LANGUAGE"] = language
+    assert dates.reader_number(12345.5, http_request).replace("\u00a0", "\u202f") == \
+        figure.replace("\u00a0", "\u202f")
 
 
-def test_a_message_gets_its_dates_and_numbers_in_the_language():
-    message = _("${title} is due on ${date}", mapping={"title": "Quiz", "date": MAY_2,
-                                                       "count": 1200})
-    assert in_language(message, "de") == "Quiz is due on 2. Mai 2027"
-    assert in_language(message, "ar") == "Quiz is due on 2 مايو 2027"
-    figures = _("${count} edits", mapping={"count": 1200})
-    assert in_language(figures, "de") == "1.200 edits"
+@pytest.mark.parametrize("language, day, figure, browser, page_day", LANGUAGES,
+                         ids=[row[0] for row in LANGUAGES])
+def test_a_day_in_a_message_is_written_in_its_language(portal, http_request, language, day,
+                                                       figure, browser, page_day):
+    """Whenever the message is translated: into a language, or for a request."""
+    message = _("Week 2 opens on ${date}.", mapping={"date": day_message(MAY_2)})
+    assert translate(message, target_language=language).endswith(f" {day}.")
+    http_request["LANGUAGE"] = language
+    assert translate(message, context=http_request).endswith(f" {day}.")
 
 
 @pytest.mark.parametrize("code, expected", [

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 from plone import api
 from wikimooc.policy.content.session import session_language
-from wikimooc.policy.readable import in_language
+from zope.i18n import translate
 from zope.i18nmessageid import Message
 
 import logging
@@ -25,14 +25,13 @@ MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
 
 def compose(paragraphs, why, link, language):
     """The text of a mail in ``language``: its paragraphs, then the signature that
-    says why the reader gets it (``why`` is given the unsubscribe link as ${url}).
-    Dates and numbers in the messages' mappings are written as ``language`` writes
-    them."""
-    footer = SIGNATURE_SEPARATOR + "\n" + in_language(
-        Message(why, mapping={**(getattr(why, "mapping", None) or {}), "url": link}), language
+    says why the reader gets it (``why`` is given the unsubscribe link as ${url})."""
+    footer = SIGNATURE_SEPARATOR + "\n" + translate(
+        Message(why, mapping={**(getattr(why, "mapping", None) or {}), "url": link}),
+        target_language=language,
     )
     return "\n\n".join(
-        [in_language(paragraph, language) for paragraph in paragraphs] + [footer]
+        [translate(paragraph, target_language=language) for paragraph in paragraphs] + [footer]
     )
 
 

@@ -1,19 +1,23 @@
-"""Days and numbers as readers of a language write them, from Babel's CLDR data:
-"May 2, 2027", "2 May 2027" (en-GB), "2 mai 2027", "2. Mai 2027", "2 مايو 2027";
-"12,345.5", "12 345,5", "12.345,5". For mails and certificates, which are written
-in a language without a request; pages add the reader's country and time zone
-(wikimooc.theme.dates)."""
+"""Days as readers of a language write them, from Babel's CLDR data: "May 2, 2027",
+"2 May 2027" (en-GB), "2 mai 2027", "2. Mai 2027", "2 مايو 2027". For mails,
+refusals and certificates, written in a language without knowing the page; pages
+add the reader's country and time zone (wikimooc.theme.dates).
+
+A day given to a message as ``day_message(day)`` is written in the language the
+message is translated into, whenever and wherever that happens: the message's
+domain translates it through the translation domain ``wikimooc-dates`` below."""
 
 from babel import Locale
 from babel import UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from datetime import date
 from datetime import datetime
-from plone import api
-from zope.globalrequest import getRequest
-from zope.i18n import translate
+from zope.i18n.interfaces import ITranslationDomain
 from zope.i18nmessageid import Message
+from zope.interface import implementer
+
+
+DATES_DOMAIN = "wikimooc-dates"
 
 
 def babel_locale(language):
@@ -43,38 +47,21 @@ def long_day(value, language):
     return format_date(as_day(value), "long", locale=babel_locale(language))
 
 
-def request_language():
-    """The language the current request's messages are translated into; the site's
-    for the worker, which has no request."""
-    request = getRequest()
-    language = request.get("LANGUAGE") if request is not None else None
-    return language or api.portal.get_default_language() or "en"
+def day_message(value):
+    """A day for a message's mapping, written out in the message's language."""
+    return Message(as_day(value).isoformat(), domain=DATES_DOMAIN)
 
 
-def answered_day(value):
-    """``long_day`` in the language of the request being answered: for messages
-    (refusals) that are translated when they are answered."""
-    return long_day(value, request_language())
+@implementer(ITranslationDomain)
+class ReadableDays:
+    """The ``wikimooc-dates`` domain: its message ids are ISO days."""
+
+    domain = DATES_DOMAIN
+
+    def translate(self, msgid, mapping=None, context=None, target_language=None,
+                  default=None, msgid_plural=None, default_plural=None, number=None):
+        language = target_language or (context.get("LANGUAGE") if context is not None else None)
+        return long_day(str(msgid), language)
 
 
-def number(value, language):
-    return format_decimal(value, locale=babel_locale(language))
-
-
-def readable(value, language):
-    if isinstance(value, date):
-        return long_day(value, language)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return number(value, language)
-    return value
-
-
-def in_language(message, language):
-    """``message`` translated into ``language``, its dates and numbers written as
-    that language writes them."""
-    mapping = getattr(message, "mapping", None)
-    if mapping:
-        message = Message(message, mapping={
-            key: readable(value, language) for key, value in mapping.items()
-        })
-    return translate(message, target_language=language)
+readable_days = ReadableDays()

@@ -31,7 +31,7 @@ from wikimooc.policy.coursedates.agenda import due_soon
 from wikimooc.policy.mail import compose
 from wikimooc.policy.mail import reader_language
 from wikimooc.policy.mail import send_mail
-from wikimooc.policy.readable import in_language
+from wikimooc.policy.readable import day_message
 from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.unsubscribe import unsubscribe_url
 from wikimooc.workflows.annotations import annotation
@@ -226,7 +226,7 @@ def due_in_two_days(session, enrollment, facts, now):
     return [
         Item(f"{item.uid}@{item.due.isoformat()}", _(
             "“${title}” is due on ${date}: ${url}",
-            mapping={"title": item.title, "date": item.due, "url": item.url}))
+            mapping={"title": item.title, "date": day_message(item.due), "url": item.url}))
         for item in due_soon(session, enrollment.username, now, timedelta(hours=48))
     ]
 
@@ -329,7 +329,7 @@ def mail_digest(digest):
     for session, lines in digest.sessions:
         paragraphs.append("\n".join(
             [session.Title() + ":"]
-            + ["- " + in_language(item.message, language) for _kind, item in lines]
+            + ["- " + translate(item.message, target_language=language) for _kind, item in lines]
         ))
     body = compose(
         paragraphs,

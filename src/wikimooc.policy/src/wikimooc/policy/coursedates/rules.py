@@ -22,7 +22,7 @@ from wikimooc.policy.coursedates.storage import Dates
 from wikimooc.policy.coursedates.storage import dates_of
 from wikimooc.policy.coursedates.storage import Extension
 from wikimooc.policy.enrollment import enrolled_username
-from wikimooc.policy.readable import answered_day
+from wikimooc.policy.readable import day_message
 from wikimooc.policy.vocabularies import vocabulary
 from wikimooc.workflows.refusals import BadRequest
 from wikimooc.workflows.refusals import Refused
@@ -213,12 +213,12 @@ def hand_in_refusal(session, username, item, now):
     if not is_open(dates, now):
         return ScheduleRefused(
             409, _("${item} opens on ${date}.",
-                   mapping={"item": item.Title(), "date": answered_day(dates.opens)})
+                   mapping={"item": item.Title(), "date": day_message(dates.opens)})
         )
     if is_late(dates, now) and dates.late == "refuse":
         return ScheduleRefused(
             409, _("${item} was due on ${date}: late work is not accepted.",
-                   mapping={"item": item.Title(), "date": answered_day(dates.due)})
+                   mapping={"item": item.Title(), "date": day_message(dates.due)})
         )
     return None
 
@@ -259,8 +259,8 @@ def read_date(value, session):
     if not session.start <= day <= session.end:
         raise ScheduleRefused(400, _(
             "${date} is outside the session (${start} to ${end}).",
-            mapping={"date": value, "start": answered_day(session.start),
-                     "end": answered_day(session.end)},
+            mapping={"date": value, "start": day_message(session.start),
+                     "end": day_message(session.end)},
         ))
     return value
 
@@ -331,7 +331,7 @@ def check_order(pacing, modules):
             if item_plan.due < module_plan.opens:
                 raise ScheduleRefused(400, _(
                     "${item} would be due before its module opens (${opens}).",
-                    mapping={"item": item_plan.title, "opens": answered_day(module_plan.opens)
+                    mapping={"item": item_plan.title, "opens": day_message(module_plan.opens)
                              if isinstance(module_plan.opens, date) else str(module_plan.opens)},
                 ))
 
@@ -374,7 +374,7 @@ def extend(session, given_username, item_uid, due, reason, by, now):
     if new_due <= regular:
         raise ScheduleRefused(400, _(
             "An extension gives a date after the due date (${date}).",
-            mapping={"date": answered_day(regular)},
+            mapping={"date": day_message(regular)},
         ))
     extension = Extension(new_due.isoformat(), reason.strip(), by,
                           now.isoformat(timespec="seconds"))
