@@ -47,7 +47,9 @@ def test_an_arabic_username_from_the_wiki_to_the_certificate(
     teacher = browser()
     added = teacher.post(session.absolute_url() + "/@enrollments", json={"usernames": PASTED})
     assert added.status_code == 200, added.text[:300]
-    assert ARABIC_NAME in added.text
+    [item] = added.json()["items"]
+    assert item["given"] == PASTED.strip("\n") and item["status"] == "added"
+    assert ARABIC_NAME in item.values()
     transaction.begin()
     assert list(session.enrollments.learners) == [ARABIC_NAME]
 
