@@ -9,14 +9,18 @@ from wikimooc.policy.certificates.storage import Certificate
 from wikimooc.policy.certificates.storage import Revocation
 
 import pytest
+import unicodedata
 
 
 SESSION = "/en/intro/public-session"
 
 
 def pdf_text(content):
+    """The text as read: the letters of ligatures ("ﬁ") and of Arabic's contextual
+    forms, which shaping draws, as letters (NFKC)."""
     reader = PdfReader(BytesIO(content))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages), reader
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return unicodedata.normalize("NFKC", text), reader
 
 
 def download(client, login, **params):

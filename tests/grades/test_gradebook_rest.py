@@ -153,7 +153,8 @@ def test_the_csv_has_every_learner_with_wiki_usernames(graded_learners, client):
     response = client("teacher").get(SESSION + "/@@gradebook.csv")
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/csv")
-    lines = response.text.splitlines()
+    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8's byte order mark
+    lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("wiki_username,user_page,grade,passed,Check (")
     assert len(lines) == 15
     assert lines[1].startswith("Ada,https://en.wikipedia.org/wiki/User:Ada,55.0,yes,100.0,100.0,,0.0")

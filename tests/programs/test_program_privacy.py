@@ -83,7 +83,8 @@ def test_a_private_program_is_not_seen_by_visitors(program, client):
 
 
 def test_the_csv_has_totals_wikis_and_sessions(program, client):
-    lines = client("teacher").get(program.absolute_url() + "/@@report.csv").text.splitlines()
+    lines = client("teacher").get(program.absolute_url() + "/@@report.csv").content.decode(
+        "utf-8-sig").splitlines()
     assert lines[0].startswith("Scope,Name,Wiki,Learners enrolled")
     assert lines[1].startswith("Total,Our year,,5,2,")
     assert [line.split(",")[0] for line in lines[1:]] == ["Total", "Wiki", "Session", "Session"]

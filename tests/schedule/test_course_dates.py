@@ -135,11 +135,11 @@ def test_the_team_sets_dates_and_null_goes_back_to_the_default(session, parts):
     "change, message",
     [
         ({"dates": {"QUIZ2": {"due": "2027-03-05"}}},
-         "Quiz 2 serait à rendre avant l’ouverture de son module (2027-03-08)."),  # noqa: RUF001
+         "Quiz 2 serait à rendre avant l’ouverture de son module (8 mars 2027)."),  # noqa: RUF001
         ({"dates": {"QUIZ2": {"due": "2027-05-02"}}},
-         "2027-05-02 est en dehors de la session (du 2027-03-01 au 2027-04-30)."),
+         "2027-05-02 est en dehors de la session (du 1 mars 2027 au 30 avril 2027)."),
         ({"dates": {"WEEK2": {"opens": "2027-02-20"}}},
-         "2027-02-20 est en dehors de la session (du 2027-03-01 au 2027-04-30)."),
+         "2027-02-20 est en dehors de la session (du 1 mars 2027 au 30 avril 2027)."),
         ({"dates": {"WEEK2": {"opens": "8 March"}}},
          "8 March n’est pas une date : écrivez-la AAAA-MM-JJ."),  # noqa: RUF001
         ({"dates": {"WEEK2": {"due": "2027-03-09"}}},
@@ -208,7 +208,7 @@ def test_an_extension_moves_one_learners_due_date_and_is_kept(session, parts):
         ("Cleo", "exercise1", "2027-03-10", "Ill", "Cleo n’est pas apprenant·e de cette session."),  # noqa: RUF001
         ("Bob", "lesson1", "2027-03-10", "Ill", None),
         ("Bob", "exercise1", "2027-03-06", "Ill",
-         "Une prolongation donne une date après la date de rendu (2027-03-07)."),
+         "Une prolongation donne une date après la date de rendu (7 mars 2027)."),
         ("Bob", "exercise1", "soon", "Ill", "soon n’est pas une date : écrivez-la AAAA-MM-JJ."),  # noqa: RUF001
         ("Bob", "exercise1", "2027-03-10", "  ", "Une prolongation a besoin d’une raison."),  # noqa: RUF001
     ],

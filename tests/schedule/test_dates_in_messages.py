@@ -11,6 +11,7 @@ from wikimooc.policy.coursedates.rules import set_schedule
 from wikimooc.policy.grades.book import grade_book
 from wikimooc.policy.tracking.storage import Progress
 from wikimooc.policy.tracking.storage import tracking_of
+from zope.i18n import translate
 
 import pytest
 
@@ -72,6 +73,20 @@ def test_work_due_within_48_hours_is_reminded(session, now, titles):
     items = reminded(session, "Ada", now)
     assert [item.message.mapping["title"] for item in items] == titles
     assert all(item.message.mapping["date"] == "2027-03-07" for item in items)
+
+
+@pytest.mark.parametrize("language, line", [
+    ("en", "“Exercise 1” is due on March 7, 2027: "),
+    ("fr", "« Exercise 1 » est à rendre le 7 mars 2027 : "),
+    ("de", "7. März 2027"),
+    ("ar", "7 مارس 2027"),
+])
+def test_the_reminder_writes_the_due_day_in_the_readers_language(session, language, line):
+    """A mail's line, as the digest translates it into the learner's language (the
+    German and Arabic messages are not translated yet: their dates are)."""
+    [first, _quiz] = reminded(session, "Ada", "2027-03-06T00:00")
+    written = translate(first.message, target_language=language)
+    assert line in written and "2027-03-07" not in written
 
 
 def test_each_due_date_is_told_once_and_an_extension_is_told_again(session, parts):

@@ -51,7 +51,7 @@ def test_handing_in_past_due(peer_exercise, client, set_now, monkeypatch,
     assert handed_in.status_code == status, handed_in.text
     if status == 400:
         assert handed_in.json()["error"]["message"] == (
-            "Cite sources was due on 2027-03-14: late work is not accepted.")
+            "Cite sources was due on March 14, 2027: late work is not accepted.")
         assert ada.get(created.json()["@id"]).json()["review_state"] == "draft"
     agenda = {item["title"]: item for item in ada.get(SESSION + "/@agenda").json()["items"]}
     assert agenda["Cite sources"]["status"] == agenda_status

@@ -47,7 +47,7 @@ def test_rest_refuses_a_locked_module_and_its_content(locked, client, part):
     response = client("ada").get(locked[part].absolute_url())
     assert response.status_code == 403
     assert response.json()["message"] == (
-        "Week 2 opens on 2027-03-15: its content is shown from then on.")
+        "Week 2 opens on March 15, 2027: its content is shown from then on.")
     assert client("teacher").get(locked[part].absolute_url()).status_code == 200
 
 

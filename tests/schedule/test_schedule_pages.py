@@ -34,8 +34,10 @@ def test_the_team_saves_one_changed_date_and_the_defaults_stay(dated, client):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("due", "2027-03-01", "Exercise 2 would be due before its module opens (2027-03-15)."),
-        ("due", "2027-07-01", "2027-07-01 is outside the session (2027-03-01 to 2027-04-30)."),
+        ("due", "2027-03-01",
+         "Exercise 2 would be due before its module opens (March 15, 2027)."),
+        ("due", "2027-07-01",
+         "2027-07-01 is outside the session (March 1, 2027 to April 30, 2027)."),
     ],
 )
 def test_bad_dates_on_the_page_are_refused_with_the_reason(dated, client, field, value, message):
@@ -72,8 +74,9 @@ def test_an_extension_from_the_page_is_listed(dated, client):
     given = teacher.post(SESSION + "/@@schedule-extend", data={
         "_authenticator": authenticator(page), "learner": "Bob",
         "item": dated["exercise1"].UID(), "due": "2027-03-20", "reason": "Exams"})
-    assert "Bob has until 2027-03-20." in given.text
-    assert "Exams" in teacher.get(SESSION + "/@@schedule").text
+    assert "Bob has until March 20, 2027." in given.text
+    listed = teacher.get(SESSION + "/@@schedule").text
+    assert "Exams" in listed and "March 20, 2027" in listed
 
 
 def test_this_week_on_the_session_page_and_my_courses(dated, client, set_now):

@@ -31,9 +31,9 @@ def test_the_team_reads_the_schedule_and_learners_may_not(dated, client):
     "change, message",
     [
         ({"quiz2": {"due": "2027-03-01"}},
-         "Quiz 2 would be due before its module opens (2027-03-15)."),
+         "Quiz 2 would be due before its module opens (March 15, 2027)."),
         ({"week2": {"opens": "2027-06-01"}},
-         "2027-06-01 is outside the session (2027-03-01 to 2027-04-30)."),
+         "2027-06-01 is outside the session (March 1, 2027 to April 30, 2027)."),
         ({"week2": {"opens": "tomorrow"}}, "tomorrow is not a date: give it as YYYY-MM-DD."),
     ],
 )

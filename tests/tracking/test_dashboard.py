@@ -76,7 +76,7 @@ def test_the_dashboard_page_and_its_csv(worked_session, browser):
     assert ada in page and "1/4" in page and "Special:Diff/" in page
     exported = teacher.get(session.absolute_url() + "/@@dashboard.csv")
     assert exported.headers["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    rows = list(csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert {row["wiki_username"]: row["exercises_done"] for row in rows} == {ada: "1", bob: "0"}
 
 

@@ -1,5 +1,6 @@
 from pas.plugins.authomatic.interfaces import IPasPluginsAuthomaticLayer
 from wikimooc.policy import _
+from wikimooc.policy.certificates.fonts import DEFAULT_FONTS
 from zope import schema
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
@@ -155,4 +156,16 @@ class IWikimoocSettings(Interface):
         description=_("An archive whose files add up to more is refused (200 MB by default)."),
         min=1,
         default=200 * 1024 * 1024,
+    )
+    certificate_fonts = schema.Dict(
+        title=_("Certificate fonts"),
+        description=_(
+            "Script → TrueType font file (.ttf) certificates write it in: latin, greek,"
+            " cyrillic, arabic, hebrew, devanagari, han, hiragana, katakana, hangul…"
+            " A name in a script without its font says which font is missing."
+        ),
+        key_type=schema.TextLine(),
+        value_type=schema.TextLine(),
+        default=DEFAULT_FONTS,
+        required=False,
     )

@@ -1,22 +1,27 @@
-"""Days and moments as the reader reads them: in the page's language (with the
-reader's country where their browser gives one for that language: en-GB writes
-"1 March 2027", en "March 1, 2027") and the reader's time zone.
+"""Days, moments and numbers as the reader reads them: in the page's language (with
+the reader's country where their browser gives one for that language: en-GB writes
+"1 March 2027", en "March 1, 2027"), from Babel's CLDR data
+(wikimooc.policy.readable, which mails and certificates use too), and the reader's
+time zone.
 
 Moments are rendered in the time zone of the member's preferences, else the site's,
 inside ``<time datetime="…" data-wikimooc-moment>``; a script of the page's footer
 (layout/) writes them again in the browser's own time zone."""
 
+from babel.dates import format_date
+from babel.dates import format_time
+from babel.numbers import format_decimal
 from datetime import date
 from datetime import datetime
 from datetime import UTC
 from html import escape
 from plone import api
+from wikimooc.policy.readable import as_day
+from wikimooc.policy.readable import babel_locale
 from wikimooc.theme import _
 from zoneinfo import ZoneInfo
 from zoneinfo import ZoneInfoNotFoundError
 from zope.i18n import translate
-from zope.i18n.locales import LoadLocaleError
-from zope.i18n.locales import locales
 from zope.publisher.browser import BrowserLanguages
 
 
@@ -25,22 +30,15 @@ def page_language(request):
 
 
 def reader_locale(request):
-    """The zope.i18n locale of the page's language, with the reader's country."""
+    """The Babel locale of the page's language, with the reader's country."""
     language = page_language(request).split("-")[0]
-    territory = None
     # The browser's own list (Plone's adapter of IUserPreferredLanguages gives the
     # negotiated language only).
-    preferred = BrowserLanguages(request).getPreferredLanguages()
-    for code in preferred:
+    for code in BrowserLanguages(request).getPreferredLanguages():
         parts = code.replace("_", "-").split("-")
         if parts[0].lower() == language and len(parts) > 1:
-            territory = parts[1].upper()
-            break
-    for arguments in ((language, territory), (language, None), ("en", None)):
-        try:
-            return locales.getLocale(*arguments, None)
-        except LoadLocaleError:
-            continue
+            return babel_locale(f"{language}_{parts[1].upper()}")
+    return babel_locale(language)
 
 
 def reader_timezone():
@@ -61,11 +59,19 @@ def long_date(day, request):
     """"1 March 2027", "1 mars 2027" for a date, a datetime or an ISO day; "" for none."""
     if not day:
         return ""
-    if isinstance(day, str):
-        day = date.fromisoformat(day[:10])
-    if isinstance(day, datetime):
-        day = day.date()
-    return reader_locale(request).dates.getFormatter("date", "long").format(day)
+    return format_date(as_day(day), "long", locale=reader_locale(request))
+
+
+def short_date(day, request):
+    """"Mar 1, 2027", "1 mars 2027": where room is short (a chart's labels)."""
+    if not day:
+        return ""
+    return format_date(as_day(day), "medium", locale=reader_locale(request))
+
+
+def reader_number(value, request):
+    """"12,345", "12 345", "12.345"."""
+    return format_decimal(value, locale=reader_locale(request))
 
 
 def parse_moment(value):
@@ -87,11 +93,11 @@ def moment(value, request):
         return {"iso": value.isoformat(), "text": long_date(value, request)}
     utc = parse_moment(value)
     local = utc.astimezone(reader_timezone())
-    dates = reader_locale(request).dates
+    locale = reader_locale(request)
     text = translate(
         _("${date} at ${time}", mapping={
-            "date": dates.getFormatter("date", "long").format(local.date()),
-            "time": dates.getFormatter("time", "short").format(local.time()),
+            "date": format_date(local.date(), "long", locale=locale),
+            "time": format_time(local.time(), "short", locale=locale),
         }),
         context=request,
     )
@@ -115,6 +121,12 @@ class ReaderDates:
 
     def day(self, value):
         return long_date(value, self.request)
+
+    def short_day(self, value):
+        return short_date(value, self.request)
+
+    def number(self, value):
+        return reader_number(value, self.request)
 
     def time(self, value, empty="—"):
         return time_tag(value, self.request, empty)

@@ -31,6 +31,7 @@ from wikimooc.policy.coursedates.agenda import due_soon
 from wikimooc.policy.mail import compose
 from wikimooc.policy.mail import reader_language
 from wikimooc.policy.mail import send_mail
+from wikimooc.policy.readable import day_message
 from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.unsubscribe import unsubscribe_url
 from wikimooc.workflows.annotations import annotation
@@ -225,7 +226,7 @@ def due_in_two_days(session, enrollment, facts, now):
     return [
         Item(f"{item.uid}@{item.due.isoformat()}", _(
             "“${title}” is due on ${date}: ${url}",
-            mapping={"title": item.title, "date": item.due.isoformat(), "url": item.url}))
+            mapping={"title": item.title, "date": day_message(item.due), "url": item.url}))
         for item in due_soon(session, enrollment.username, now, timedelta(hours=48))
     ]
 

@@ -24,6 +24,7 @@ from wikimooc.policy.coursedates.rules import learner_dates
 from wikimooc.policy.enrollment import valid_wiki_username
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.learner import enrolled_sessions
+from wikimooc.policy.readable import day_message
 from wikimooc.workflows.permissions import VIEW_ENROLLMENTS
 from zExceptions import Forbidden
 from zExceptions import Redirect
@@ -109,7 +110,7 @@ def without_locked(query, request):
 
 def lock_message(module, opens):
     return _("${module} opens on ${date}: its content is shown from then on.",
-             mapping={"module": module.Title(), "date": opens.isoformat()})
+             mapping={"module": module.Title(), "date": day_message(opens)})
 
 
 def published_context(request):

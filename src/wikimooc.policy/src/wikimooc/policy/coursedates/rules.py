@@ -23,6 +23,7 @@ from wikimooc.policy.coursedates.storage import dates_of
 from wikimooc.policy.coursedates.storage import Extension
 from wikimooc.policy.coursedates.storage import proposal_of
 from wikimooc.policy.enrollment import enrolled_username
+from wikimooc.policy.readable import day_message
 from wikimooc.policy.vocabularies import vocabulary
 from wikimooc.workflows.refusals import BadRequest
 from wikimooc.workflows.refusals import Refused
@@ -251,12 +252,12 @@ def hand_in_refusal(session, username, item, now):
     if not is_open(dates, now):
         return ScheduleRefused(
             409, _("${item} opens on ${date}.",
-                   mapping={"item": item.Title(), "date": dates.opens.isoformat()})
+                   mapping={"item": item.Title(), "date": day_message(dates.opens)})
         )
     if is_late(dates, now) and dates.late == "refuse":
         return ScheduleRefused(
             409, _("${item} was due on ${date}: late work is not accepted.",
-                   mapping={"item": item.Title(), "date": dates.due.isoformat()})
+                   mapping={"item": item.Title(), "date": day_message(dates.due)})
         )
     return None
 
@@ -297,8 +298,8 @@ def read_date(value, session):
     if not session.start <= day <= session.end:
         raise ScheduleRefused(400, _(
             "${date} is outside the session (${start} to ${end}).",
-            mapping={"date": value, "start": session.start.isoformat(),
-                     "end": session.end.isoformat()},
+            mapping={"date": value, "start": day_message(session.start),
+                     "end": day_message(session.end)},
         ))
     return value
 
@@ -372,8 +373,8 @@ def check_order(pacing, modules):
             if item_plan.due < module_plan.opens:
                 raise ScheduleRefused(400, _(
                     "${item} would be due before its module opens (${opens}).",
-                    mapping={"item": item_plan.title,
-                             "opens": str(module_plan.opens)},
+                    mapping={"item": item_plan.title, "opens": day_message(module_plan.opens)
+                             if isinstance(module_plan.opens, date) else str(module_plan.opens)},
                 ))
 
 
@@ -415,7 +416,7 @@ def extend(session, given_username, item_uid, due, reason, by, now):
     if new_due <= regular:
         raise ScheduleRefused(400, _(
             "An extension gives a date after the due date (${date}).",
-            mapping={"date": regular.isoformat()},
+            mapping={"date": day_message(regular)},
         ))
     extension = Extension(new_due.isoformat(), reason.strip(), by,
                           now.isoformat(timespec="seconds"))

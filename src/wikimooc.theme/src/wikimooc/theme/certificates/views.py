@@ -15,6 +15,8 @@ from wikimooc.policy.certificates.disclosure import public_info
 from wikimooc.policy.certificates.disclosure import team_info
 from wikimooc.policy.certificates.disclosure import verify_url
 from wikimooc.policy.certificates.document import certificate_pdf
+from wikimooc.policy.certificates.document import missing_fonts
+from wikimooc.policy.certificates.fonts import CertificateFonts
 from wikimooc.policy.certificates.issuing import revoke
 from wikimooc.policy.certificates.storage import certificate_by_code
 from wikimooc.policy.certificates.storage import certificate_of
@@ -36,15 +38,30 @@ def may_manage_certificates(session):
     return api.user.has_permission(MANAGE_CERTIFICATES, obj=session)
 
 
+def fonts_notice(certificate, fonts):
+    """What the certificate says in place of the text no font has, or None."""
+    missing = missing_fonts(certificate, fonts)
+    if not missing:
+        return None
+    return _(
+        "The certificate needs fonts this site lacks: ${fonts}. It names them where"
+        " the text should be; the site's administrators can install them.",
+        mapping={"fonts": ", ".join(
+            f"{found.script} ({found.path})" if found.path else found.script
+            for found in missing
+        )},
+    )
+
+
 class CertificatesView(ReaderDates, BrowserView):
     def __call__(self):
-        self.items = sorted(
-            (
-                team_info(certificate, self.context)
-                for certificate in session_certificates(self.context)
-            ),
-            key=lambda item: item["issued"],
-        )
+        fonts = CertificateFonts()
+        certificates = sorted(session_certificates(self.context), key=lambda found: found.issued)
+        self.items = [
+            {**team_info(certificate, self.context),
+             "fonts_notice": fonts_notice(certificate, fonts)}
+            for certificate in certificates
+        ]
         return self.index()
 
 
@@ -111,6 +128,8 @@ class CertificateViewlet(ViewletBase):
         certificate = certificate_of(session, username)
         self.certificate = public_info(certificate) if certificate else None
         self.pdf_url = pdf_url(session, certificate) if certificate else None
+        self.fonts_notice = fonts_notice(certificate, CertificateFonts()) if certificate \
+            else None
 
 
 @implementer(IPublishTraverse)

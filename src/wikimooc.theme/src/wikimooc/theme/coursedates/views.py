@@ -21,13 +21,14 @@ from wikimooc.policy.enrollment import is_enrolled
 from wikimooc.policy.enrollment import valid_wiki_username
 from wikimooc.theme import _
 from wikimooc.theme.dates import long_date
+from wikimooc.theme.dates import ReaderDates
 from wikimooc.workflows.refusals import RefusingAction
 from zExceptions import NotFound
 from zExceptions import Unauthorized
 from zope.i18n import translate
 
 
-class SchedulePage(BrowserView):
+class SchedulePage(ReaderDates, BrowserView):
     """The team's table: pacing, each module's opening, each item's due date and
     late policy; below it, the extensions given."""
 
@@ -97,7 +98,7 @@ class ExtendDueDate(RefusingAction):
             form.get("reason"), api.user.get_current().getId(), clock(),
         )
         return _("${name} has until ${date}.",
-                 mapping={"name": username, "date": extension.due})
+                 mapping={"name": username, "date": long_date(extension.due, self.request)})
 
     def page_url(self):
         return self.context.absolute_url() + "/@@schedule"

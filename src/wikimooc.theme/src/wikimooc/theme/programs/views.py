@@ -5,6 +5,7 @@ the current visitor. No page names a learner."""
 from Products.Five.browser import BrowserView
 from wikimooc.policy.programs.report import program_report
 from wikimooc.theme import _
+from wikimooc.theme.dates import ReaderDates
 from wikimooc.theme.downloads import csv_attachment
 from wikimooc.theme.plurals import plural
 from wikimooc.theme.programs.chart import chart
@@ -31,7 +32,7 @@ FIGURES = (
 )
 
 
-class ProgramView(BrowserView):
+class ProgramView(ReaderDates, BrowserView):
     def __call__(self):
         self.report = program_report(self.context)
         self.chart = chart(self.report["weeks"])
@@ -61,8 +62,9 @@ class ProgramView(BrowserView):
         return translate(_(
             "${total} edits from the week of ${first} to the week of ${last}; the busiest"
             " week, that of ${busiest}, had ${most}.",
-            mapping={"total": found["total"], "first": found["first"], "last": found["last"],
-                     "busiest": found["busiest"][0], "most": found["busiest"][1]},
+            mapping={"total": self.number(found["total"]), "first": self.day(found["first"]),
+                     "last": self.day(found["last"]), "busiest": self.day(found["busiest"][0]),
+                     "most": self.number(found["busiest"][1])},
         ), context=self.request)
 
 
