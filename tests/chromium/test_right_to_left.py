@@ -22,7 +22,7 @@ import transaction
 COURSE = "ar/madkhal"
 LESSON = f"{COURSE}/al-bidaya/al-thani"
 DASHBOARD = f"{COURSE}/rabi-2027/@@dashboard"
-LEARNERS = ("مستخدم_تجريبي", "Ada Lovelace")
+LEARNERS = ("Ada Lovelace", "مستخدم تجريبي")  # as the dashboard sorts them
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def arabic_course(site):
         api.content.transition(session, "open")
     add_learners(session, list(LEARNERS), added_by="teacher")
     tracking_of(session).record(Contribution(
-        revid=7, parentid=0, username=LEARNERS[0], namespace=2, title="مستخدم:مستخدم_تجريبي/ملعب",
+        revid=7, parentid=0, username=LEARNERS[1], namespace=2, title="مستخدم:مستخدم_تجريبي/ملعب",
         timestamp="2026-11-20T09:30:00Z", size=36, sizediff=36, new=True, comment="",
     ))
     transaction.commit()
