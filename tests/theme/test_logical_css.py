@@ -100,7 +100,7 @@ def test_the_theme_has_source_stylesheets():
 @pytest.mark.parametrize("path", SOURCES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_stylesheets_use_logical_properties(path):
     sided = [found for found in sided_declarations(path) if found not in ALLOWED]
-    assert not sided, f"left/right in {path}: {sided} (logical properties, or ALLOWED with a reason)"
+    assert not sided, f"{path}: {sided} (logical properties, or ALLOWED with a reason)"
 
 
 def test_every_allowed_exception_is_still_there():
