@@ -62,13 +62,12 @@ class TextDirection:
         if isinstance(result, XMLSerializer):
             return result
         response = self.request.response
-        if response.getStatus() != 200:
-            return None
         if not (response.getHeader("Content-Type") or "").startswith("text/html"):
             return None
         if response.getHeader("Content-Encoding"):
             return None
-        if not any(chunk.strip() for chunk in result if chunk):
+        # A list of strings is a page; other iterables (files streamed) are left alone.
+        if not isinstance(result, list) or not any(chunk.strip() for chunk in result):
             return None
         try:
             return getHTMLSerializer(result, pretty_print=False, encoding=encoding)
