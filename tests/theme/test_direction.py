@@ -60,6 +60,17 @@ def test_pages_say_their_direction(arabic_and_urdu, path, expected):
     assert directions(f"{arabic_and_urdu.absolute_url()}/{path}") == expected
 
 
+def test_pages_unthemed_by_diazo_say_their_direction_in_their_encoding(arabic_and_urdu):
+    """Without Diazo the page is parsed here: it is written back in UTF-8, not as
+    character references."""
+    api.portal.set_registry_record("plone.app.theming.interfaces.IThemeSettings.enabled", False)
+    transaction.commit()
+    response = requests.get(f"{arabic_and_urdu.absolute_url()}/ar", timeout=60)
+    assert 'dir="rtl"' in response.text.split("<head>")[0]
+    assert "العربية" in response.content.decode("utf-8")
+    assert "&#" not in response.text
+
+
 def test_the_upgrade_gives_an_existing_site_its_arabic_root(portal, setup_tool):
     assert "ar" not in portal.objectIds()
     add_arabic(setup_tool)

@@ -10,6 +10,7 @@ the same on ``<body>`` so the two never disagree."""
 from babel import Locale
 from babel import UnknownLocaleError
 from functools import lru_cache
+from lxml import html
 from plone.transformchain.interfaces import ITransform
 from repoze.xmliter.serializer import XMLSerializer
 from repoze.xmliter.utils import getHTMLSerializer
@@ -26,6 +27,16 @@ def text_direction(language):
         except (UnknownLocaleError, ValueError, TypeError):
             continue
     return "ltr"
+
+
+def html_serializer(page_encoding):
+    """lxml's HTML serializer, writing the page in its encoding (lxml's default, ASCII
+    with character references, makes an Arabic page six times as long)."""
+
+    def serialize(tree, encoding=None, **options):
+        return html.tostring(tree, encoding=str if encoding is str else page_encoding, **options)
+
+    return serialize
 
 
 @implementer(ITransform)
@@ -70,6 +81,8 @@ class TextDirection:
         if not isinstance(result, list) or not any(chunk.strip() for chunk in result):
             return None
         try:
-            return getHTMLSerializer(result, pretty_print=False, encoding=encoding)
+            page = getHTMLSerializer(result, pretty_print=False, encoding=encoding)
         except (SyntaxError, TypeError):  # lxml's parse errors are SyntaxErrors
             return None
+        page.serializer = html_serializer(encoding)
+        return page
