@@ -1,6 +1,7 @@
 """Arabic pages in a real browser: read right to left with the theme's one stylesheet.
-The header's logo on the right, the lesson pager's "previous" on the right, the
-practice panel on the left of the text, the dashboard's first column on the right,
+The header's logo on the right, catalogue cards and the login form starting on the
+right, the lesson pager's "previous" on the right, the practice panel on the left of
+the text, the dashboard's first column on the right,
 at 1280 px and at 375 px (where nothing scrolls sideways); English pages as before.
 Screenshots go to the test's temporary directory."""
 
@@ -90,6 +91,13 @@ def test_arabic_pages_mirror_and_english_pages_do_not(
 
     page = new_page(DESKTOP)
     width = DESKTOP["width"]
+    page.goto("ar")
+    card, title = box(page, ".wikimooc-card"), box(page, ".wikimooc-card__title a")
+    assert right(card) - right(title) < 40  # the catalogue card's title starts on the right
+    page.goto("ar/login")
+    label, field = box(page, "label[for=__ac_name]"), box(page, "#__ac_name")
+    assert abs(right(label) - right(field)) < 20 and right(field) > width / 2
+    screenshot(page, "arabic-login")
     page.goto(COURSE)
     assert_direction(page, "ar", "rtl")
     expect(page.locator("h1")).to_have_text("مدخل إلى ويكيبيديا")
@@ -144,5 +152,5 @@ def test_arabic_pages_mirror_and_english_pages_do_not(
     screenshot(phone, "arabic-lesson-phone")
     assert sorted(path.name for path in tmp_path.glob("*.png")) == [
         "arabic-course.png", "arabic-dashboard.png", "arabic-lesson-phone.png",
-        "arabic-lesson.png",
+        "arabic-lesson.png", "arabic-login.png",
     ]
