@@ -16,7 +16,7 @@ def text_of(html):
 
 
 def titles(html):
-    return re.findall(r'class="wikimooc-card__title"><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'class="wikimooc-card__title"><a dir="auto" href="[^"]+">([^<]+)</a>', html)
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def text_of(html):
 
 
 def course_titles(html):
-    return re.findall(r'class="wikimooc-card__title"><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'class="wikimooc-card__title"><a dir="auto" href="[^"]+">([^<]+)</a>', html)
 
 
 def test_each_language_home_is_its_catalogue(site, more_courses, page):

@@ -99,7 +99,7 @@ DUE = '<span class="wikimooc-badge wikimooc-due">due March 14, 2027</span>'
     [
         ("/en/intro/public-session", f"Exercise 1</a>\n        {DUE}"),  # the syllabus
         ("/en/intro/week1", f"Quiz 1</a>\n        {DUE}"),  # the module page
-        ("/en/intro/week1/lesson", f"<span>Exercise 1</span>\n    {DUE}"),  # the pager
+        ("/en/intro/week1/lesson", f"<bdi>Exercise 1</bdi>\n    {DUE}"),  # the pager
     ],
 )
 def test_due_badges_on_the_syllabus_module_page_and_pager(locked, client, page, fragment):

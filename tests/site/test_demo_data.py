@@ -10,13 +10,14 @@ import pytest
 import yaml
 
 
-def test_the_demo_has_its_five_courses_from_the_data_file():
+def test_the_demo_has_its_six_courses_from_the_data_file():
     assert [(course.language, course.id) for course in DEMO_COURSES] == [
         ("en", "how-to-contribute-to-wikipedia"),
         ("de", "wikidata-und-das-semantic-web"),
         ("nl", "wikimedia-commons-vrije-licenties"),
         ("fr", "organiser-un-editathon"),
         ("es", "wikipedia-en-el-aula"),
+        ("ar", "kayfa-tusahim-fi-wikipedia"),
     ]
     university = DEMO_COURSES[0].sessions[1]
     assert (university.private, university.capacity, len(university.learners)) == (True, 200, 5)
@@ -26,7 +27,7 @@ def test_the_demo_has_its_five_courses_from_the_data_file():
         "single", "multiple", "dropdown", "number", "text"
     ]
     assert (quiz.questions[0].points, quiz.questions[3].number) == (2.0, 2001.0)
-    assert [course.module.quiz for course in DEMO_COURSES[1:]] == [None] * 4
+    assert [course.module.quiz for course in DEMO_COURSES[1:]] == [None] * 5
 
 
 def english_course(document):

@@ -17,6 +17,7 @@ RUNNING_ON_THE_CREATION_DAY = {
     "open-sessie-2027": True,
     "session-publique-2027": True,
     "sesion-publica-2027": True,
+    "dawra-amma-2027": True,
 }
 
 

@@ -35,7 +35,7 @@ def test_new_site_is_wikimooc_in_english(site):
     assert api.portal.get_registry_record("plone.default_language") == "en"
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "de", "nl", "es"])
+@pytest.mark.parametrize("language", ["en", "fr", "de", "nl", "es", "ar"])
 def test_every_demo_language_has_its_root(site, language):
     assert site[language].portal_type == "LRF"
 
