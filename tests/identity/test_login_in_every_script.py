@@ -16,6 +16,7 @@ import transaction
 
 USERNAMES = [
     # script, the name as pasted by a teacher, the name on the wiki
+    ("latin", "Lina", "Lina"),
     ("arabic", "عمر الخيام", "عمر الخيام"),
     ("cyrillic", "жанна петрова", "Жанна петрова"),
     ("greek", "ελένη", "Ελένη"),
@@ -38,6 +39,7 @@ def test_first_login_in_every_script(oauth_server, log_in_with_wikimedia, logged
         add_learners(session, [pasted], added_by="admin")
     transaction.commit()
     assert list(session.enrollments.learners) == [username]
+    assert session.enrollments.learners[username].user_id is None
 
     oauth_server.signed_in = wiki_account(8100 + len(pasted), username)
     browser = log_in_with_wikimedia()

@@ -95,27 +95,6 @@ def test_a_renamed_account_keeps_its_member_and_enrollments(
     assert userid_for_wiki_username("Old Name") is None
 
 
-def test_a_learner_added_by_name_gets_the_enrollment_at_first_login(
-    oauth_server, log_in_with_wikimedia, functional_portal
-):
-    with api.env.adopt_roles(["Manager"]):
-        course = api.content.create(container=functional_portal["en"], type="Course",
-                                    id="c", title="C", projects=("wikipedia",))
-        session = api.content.create(container=course, type="CourseSession", id="s",
-                                     title="S", kind="private", start=date(2027, 1, 1),
-                                     end=date(2027, 2, 1), wiki="en.wikipedia.org")
-        add_learners(session, ["Lina"], added_by="admin")
-    transaction.commit()
-    assert session.enrollments.learners["Lina"].user_id is None
-
-    oauth_server.signed_in = wiki_account(7005, "Lina")
-    browser = log_in_with_wikimedia()
-    [member] = members_with_wiki_username("Lina")
-    assert session.enrollments.learners["Lina"].user_id == member.getId()
-    private_page = browser.get(session.absolute_url(), timeout=30)
-    assert private_page.status_code == 200 and "/login" not in private_page.url
-
-
 def test_a_blocked_account_is_refused(oauth_server, log_in_with_wikimedia, logged_in):
     oauth_server.signed_in = wiki_account(7006, "Vandal", blocked=True)
     browser = log_in_with_wikimedia()

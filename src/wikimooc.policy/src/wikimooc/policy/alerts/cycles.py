@@ -13,6 +13,7 @@ from wikimooc.policy.tracking.schedule import record_wiki_failed
 from wikimooc.policy.tracking.schedule import wiki_waits
 from wikimooc.policy.tracking.storage import utc_now
 from wikimooc.policy.tracking.storage import wiki_timestamp
+from wikimooc.policy.transactions import committed
 from ZODB.POSException import ConflictError
 
 import logging
@@ -29,12 +30,7 @@ def claim(session, now):
     if stored.next_due and parse(stored.next_due) > now:
         return False
     stored.next_due = wiki_timestamp(now + WATCH_INTERVAL)
-    try:
-        transaction.commit()
-    except ConflictError:
-        transaction.abort()
-        return False
-    return True
+    return committed()
 
 
 def watch_and_commit(session, now=None):

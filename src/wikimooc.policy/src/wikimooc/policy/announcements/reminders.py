@@ -33,12 +33,12 @@ from wikimooc.policy.mail import reader_language
 from wikimooc.policy.mail import send_mail
 from wikimooc.policy.readable import day_message
 from wikimooc.policy.tracking.schedule import active_sessions
+from wikimooc.policy.transactions import committed
 from wikimooc.policy.unsubscribe import unsubscribe_url
 from wikimooc.workflows.annotations import annotation
 from wikimooc.workflows.peerreview.storage import exercise_uids
 from wikimooc.workflows.peerreview.storage import find_round
 from wikimooc.workflows.refusals import BadRequest
-from ZODB.POSException import ConflictError
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
@@ -347,10 +347,7 @@ def send_batch(digests, today, now):
     """Claim these digests (committed), mail them, record the answers (committed):
     how many were mailed, and whether the server could be reached."""
     claimed = {digest.user_id: digest for digest in claim_digests(digests, today, now)}
-    try:
-        transaction.commit()
-    except ConflictError:  # another worker claimed these first: they are theirs
-        transaction.abort()
+    if not committed():  # another worker claimed these first: they are theirs
         return 0, True
     answers = send_each(list(claimed), lambda user_id: mail_digest(claimed[user_id]))
     stored = learner_reminders()

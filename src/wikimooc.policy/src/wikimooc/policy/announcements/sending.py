@@ -27,6 +27,7 @@ from wikimooc.policy.announcements.storage import SKIPPED
 from wikimooc.policy.mail import compose
 from wikimooc.policy.mail import reader_language
 from wikimooc.policy.mail import send_mail
+from wikimooc.policy.transactions import committed
 from wikimooc.policy.unsubscribe import unsubscribe_url
 from ZODB.POSException import ConflictError
 
@@ -139,12 +140,7 @@ def send_batch(session_uid, announcement_id, token, size, lease):
     usernames = claim(outbox, token, utc_now(), size, lease)
     if usernames == [] and outbox.done():
         finish(session, announcements_of(session).items[announcement_id])
-    try:
-        transaction.commit()
-    except ConflictError:  # another worker started or claimed it first
-        transaction.abort()
-        return NOTHING_LEFT
-    if not usernames:
+    if not committed() or not usernames:  # another worker started or claimed it first
         return NOTHING_LEFT
     answers = send_each(usernames, lambda username: mail_to(session, announcement, username))
 

@@ -26,6 +26,7 @@ from wikimooc.policy.tracking.storage import wiki_checks
 from wikimooc.policy.tracking.storage import wiki_statuses
 from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.policy.tracking.storage import WikiStatus
+from wikimooc.policy.transactions import committed
 from ZODB.POSException import ConflictError
 from zope.event import notify
 
@@ -207,12 +208,7 @@ def claim(host, now):
     and one that comes later finds it not due. A worker that dies mid-check leaves
     the wiki due again after one interval; no watermark moved."""
     wiki_checks(host).next_due = next_interval(now)
-    try:
-        transaction.commit()
-    except ConflictError:
-        transaction.abort()
-        return False
-    return True
+    return committed()
 
 
 def followed_wikis(sessions):
