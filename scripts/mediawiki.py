@@ -91,6 +91,10 @@ $wgCaptchaTriggers['badlogin'] = false;
 $wgCaptchaTriggers['badloginperuser'] = false;
 $wgCaptchaTriggers['addurl'] = false;
 
+# Debian's copy of Extension:Renameuser: bureaucrats rename accounts on
+# Special:RenameUser, and the renameuser log names the new account.
+wfLoadExtension( 'Renameuser' );
+
 $wgAccountCreationThrottle = [ [
 	'count' => (int)$wikimoocOverrides['account_creation_throttle'],
 	'seconds' => 86400,

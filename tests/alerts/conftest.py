@@ -10,7 +10,6 @@ from wikimooc.policy.tracking.storage import utc_now
 import pytest
 import requests
 import secrets
-import sqlite3
 import transaction
 
 
@@ -47,7 +46,7 @@ def teacher(functional_portal):
 
 class Trouble:
     """What happened on the wiki to the learners' work, as the wiki's own
-    administrator did it through the Action API."""
+    administrator did it through the Action API (and Special:RenameUser)."""
 
     def __init__(self, mediawiki):
         self.mediawiki = mediawiki
@@ -60,6 +59,7 @@ class Trouble:
         self.deleted = f"Brouillon effacé {suffix}"
         self.moved = f"Brouillon déplacé {suffix}"
         self.moved_to = f"Article renommé {suffix}"
+        self.renamed = f"{self.cyd} renommé"
         self.shared = f"Article commun {suffix}"
         self.admin = mediawiki.site(mediawiki.admin_user, mediawiki.admin_password)
 
@@ -88,17 +88,19 @@ class Trouble:
                        token=self.admin.get_token("rollback"))
         self.admin.api("block", user=self.bob, reason="vandalisme", expiry="1 day",
                        token=self.admin.get_token("csrf"))
+        self.rename(self.cyd, self.renamed)
         self.mediawiki.run_jobs()
-        self.rename(self.cyd, self.cyd + " renommé")
 
     def rename(self, old, new):
-        """Extension:Renameuser is not loaded in the test wiki: its core change, the
-        account's name in the user table, is made in the wiki's database (what
-        list=users then answers is what a renamed account gives)."""
-        database = self.mediawiki.wiki.directory / "data" / "wikidb.sqlite"
-        with sqlite3.connect(database) as connection:
-            connection.execute("UPDATE user SET user_name = ? WHERE user_name = ?",
-                               (new, old))
+        """Through Extension:Renameuser's Special:RenameUser form, posted with the
+        administrator's (a bureaucrat's) token: the wiki writes its renameuser log
+        entry, and leaves the rest of the rename to its jobs."""
+        answer = self.admin.connection.post(self.mediawiki.index_url, data={
+            "title": "Special:RenameUser", "oldusername": old, "newusername": new,
+            "reason": "nouveau nom", "token": self.admin.get_token("csrf"),
+        })
+        if "mw-message-box-success" not in answer.text:
+            raise AssertionError(f"Special:RenameUser did not rename {old!r}: {answer.text}")
 
 
 @pytest.fixture

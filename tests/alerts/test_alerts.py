@@ -1,6 +1,7 @@
 """Alerts against a real MediaWiki (Debian's package on loopback): learners' pages
 nominated with a French-named deletion category, deleted and moved, an edit rolled
-back, a learner blocked and one renamed, each found once by the worker; then what
+back, a learner blocked and one renamed (on Special:RenameUser, whose renameuser log
+entry names the new account), each found once by the worker; then what
 the team sees of them (REST, the Pages view, the daily digest mail, in French) and
 dismissing them. Each test sets up its own trouble on the wiki (the edit check must
 read learners' edits before pages are deleted), so there are only two."""
@@ -40,7 +41,7 @@ def test_the_worker_raises_each_alert_once_and_mails_the_digest(
         ("nominated", trouble.ada, trouble.nominated,
          "Category:Page proposée à la suppression"),
         ("nominated", trouble.ada, trouble.templated, "Template:Suppression"),
-        ("renamed", trouble.cyd, "", ""),
+        ("renamed", trouble.cyd, "", trouble.renamed),
         ("reverted", trouble.bob, trouble.shared, ""),
     ])
     assert len(report.raised) == 7
