@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 CONFIG ?= instance.yaml
 INSTANCE ?= instance
 INSTANCES ?= 1
+# make test runs the test files in this many processes (pytest-xdist), one file per process at a time
+TEST_WORKERS ?= 2
 PACKAGES := src/wikimooc.workflows src/wikimooc.theme src/wikimooc.policy
 THEME := src/wikimooc.theme
 I18NDUDE := $(CURDIR)/$(BIN)/i18ndude
@@ -51,7 +53,7 @@ lint: install ## Check the code with ruff (Plone's import style): zero findings
 
 .PHONY: test
 test: install ## Run the whole test suite
-	$(BIN)/pytest tests -ra
+	$(BIN)/pytest tests -ra -n $(TEST_WORKERS) --dist loadfile
 
 .PHONY: theme
 theme: ## Rebuild the theme's CSS from styles/ and the Codex design tokens (needs Node and npm)

@@ -296,7 +296,7 @@ def test_rest_and_dashboard_show_each_wiki(two_wikis, browser):
     teacher.headers["Accept"] = "text/html"
     page = teacher.get(a.absolute_url() + "/@@dashboard").text
     assert COMMONS in page and "1/2" in page
-    exported = teacher.get(a.absolute_url() + "/@@dashboard.csv").text
+    exported = teacher.get(a.absolute_url() + "/@@dashboard.csv").content.decode("utf-8-sig")
     rows = {row["wiki_username"]: row for row in csv.DictReader(io.StringIO(exported))}
     assert rows[ada][f"exercises_done {COMMONS}"] == "1"
     assert rows[ada][f"edits {home.host}"] == "1"

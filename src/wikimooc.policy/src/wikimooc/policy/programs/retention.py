@@ -103,7 +103,7 @@ def read_late_retention(session, now=None, site=None):
     """Read the session's late window and keep it; WikiUnavailable, nothing kept,
     when its wiki fails. The report of the requests made."""
     first, last = late_window(session)
-    report = CycleReport(session=session.UID())
+    report = CycleReport(host=session.wiki)
     learners = learners_to_follow(session)
     report.learners = len(learners)
     site = site or connect(session.wiki, retries=2)
