@@ -1,10 +1,12 @@
 from datetime import date
+from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from pytest_plone import fixtures_factory
 from wikimooc.theme.testing import WIKIMOOC_FUNCTIONAL_TESTING
 from wikimooc.theme.testing import WIKIMOOC_INTEGRATION_TESTING
+from zope.i18n.compile import compile_mo_file
 
 import pytest
 import requests
@@ -24,6 +26,17 @@ def pytest_configure(config):
         "slow: starts a whole platform (make start) and takes a minute or more;"
         " make test runs it, -m 'not slow' leaves it out",
     )
+    if not hasattr(config, "workerinput"):
+        compile_catalogues()
+
+
+def compile_catalogues():
+    """Zope compiles each .po whose .mo is older when a test layer starts; two test
+    processes (pytest-xdist) doing it at once read each other's half-written .mo
+    files, so the main process compiles them before it starts any."""
+    packages = Path(__file__).parent.parent / "src"
+    for po_file in packages.glob("*/src/wikimooc/*/locales/*/LC_MESSAGES/*.po"):
+        compile_mo_file(po_file.stem, str(po_file.parent))
 
 
 globals().update(
