@@ -15,7 +15,8 @@ pytest fixtures (a plugin of tests/conftest.py): ``lecture_on_wiki``, ``video_ho
   objects (``missing`` for a missing file), and ``action=timedtext&trackformat=srt|vtt``
   answering the raw subtitles (HTTP 404 for a language without any). It is also a
   PeerTube instance (``GET /api/v1/videos/{id}``, ``/api/v1/videos/{id}/captions``,
-  the caption files) and YouTube's oEmbed endpoint (``GET /oembed?url=&format=json``,
+  the caption files, and the embed page ``/videos/embed/{uuid}`` with its Embed API:
+  ``EMBED_PAGE``, below) and YouTube's oEmbed endpoint (``GET /oembed?url=&format=json``,
   404 for an unknown video, 401 for one that may not be embedded), and YouTube's
   IFrame Player API script (``GET /iframe_api``: ``IFRAME_API``, below). It serves
   the WebM too, and logs every request it gets.
@@ -32,6 +33,7 @@ from urllib.parse import urlsplit
 
 import json
 import pytest
+import re
 import subprocess
 import threading
 
@@ -171,6 +173,93 @@ IFRAME_API = """
     if (window.onYouTubeIframeAPIReady) { window.onYouTubeIframeAPIReady(); }
   }, 0);
 })();
+"""
+
+
+# A stand-in for PeerTube's embed page (/videos/embed/{uuid}), following the PeerTube
+# Embed API's documentation (docs.joinpeertube.org/api/embed-player) and the jschannel
+# protocol it is built on (github.com/mozilla/jschannel, PROTOCOL.md): with ``api=1``
+# in its address it builds a channel to window.parent, origin "*", of the scope given
+# by ``scope=`` ("peertube" without): messages are JSON text through postMessage,
+# methods "{scope}::{name}"; once listening it posts {"method": "{scope}::__ready",
+# "params": "ping"}, answers a ping with "pong", and holds its other messages until
+# one of them (then sends them, last held first, as jschannel does). Requests {id,
+# method, params} are answered {id, result} ({id, error, message} when they fail):
+# play, pause, seek, isReady, getVolume, setVolume, getPlaybackRate. It notifies
+# "ready" (true), "playbackStatusUpdate" every half second ({position, volume,
+# duration, playbackState}, the duration as text, as in the documentation's
+# example; playbackState "unstarted", "playing", "paused" or "ended") and
+# "playbackStatusChange" at each change. With ``autoplay=1`` it plays. The video is a
+# real <video> of the tests' WebM (4 s), played by Chromium.
+EMBED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>PeerTube embed</title></head>
+<body>
+<video src="/static/web-videos/%(uuid)s-90.webm" controls playsinline></video>
+<script>
+(function () {
+  var query = new URLSearchParams(location.search);
+  var video = document.querySelector("video");
+  var scope = query.get("scope") || "peertube";
+  var state = "unstarted", ready = false, held = [], apiReady = false;
+  function post(message, force) {
+    if (!ready && !force) { held.push(message); return; }
+    window.parent.postMessage(JSON.stringify(message), "*");
+  }
+  function notify(method, params) { post({method: scope + "::" + method, params: params}); }
+  var methods = {
+    play: function () { video.play(); },
+    pause: function () { video.pause(); },
+    seek: function (seconds) { video.currentTime = seconds; },
+    isReady: function () { return apiReady; },
+    getVolume: function () { return video.volume; },
+    setVolume: function (value) { video.volume = value; },
+    getPlaybackRate: function () { return video.playbackRate; }
+  };
+  function onReady(kind) {
+    if (ready) { return; }
+    ready = true;
+    if (kind === "ping") { notify("__ready", "pong"); }
+    while (held.length) { post(held.pop()); }
+  }
+  function receive(event) {
+    if (event.source !== window.parent) { return; }
+    var message;
+    try { message = JSON.parse(event.data); } catch (error) { return; }
+    if (typeof message !== "object" || message === null || typeof message.method !== "string") {
+      return;
+    }
+    var parts = message.method.split("::");
+    if (parts.length !== 2 || parts[0] !== scope) { return; }
+    if (parts[1] === "__ready") { onReady(message.params); return; }
+    if (message.id && methods.hasOwnProperty(parts[1])) {
+      try {
+        post({id: message.id, result: methods[parts[1]](message.params)});
+      } catch (error) {
+        post({id: message.id, error: "runtime_error", message: String(error)});
+      }
+    }
+  }
+  function change(next) {
+    state = next;
+    notify("playbackStatusChange", next);
+  }
+  if (query.get("api") === "1") {
+    window.addEventListener("message", receive);
+    setTimeout(function () { post({method: scope + "::__ready", params: "ping"}, true); }, 0);
+    video.addEventListener("play", function () { change("playing"); });
+    video.addEventListener("pause", function () { if (!video.ended) { change("paused"); } });
+    video.addEventListener("ended", function () { change("ended"); });
+    setInterval(function () {
+      notify("playbackStatusUpdate", {position: video.currentTime, volume: video.volume,
+                                      duration: String(video.duration), playbackState: state});
+    }, 500);
+    apiReady = true;
+    notify("ready", true);
+  }
+  if (query.get("autoplay") === "1") { video.play().catch(function () {}); }
+})();
+</script>
+</body></html>
 """
 
 
@@ -336,11 +425,16 @@ class VideoHosts(ThreadingHTTPServer):
             return self.peertube_answer(path)
         if path.startswith("/lazy-static/video-captions/"):
             return self.peertube_caption(path)
+        if path.startswith("/videos/embed/"):
+            uuid, described = self.peertube_video(path.rsplit("/", 1)[1])
+            if described is None:
+                return 404, "text/html", "<!DOCTYPE html><p>Video not found</p>"
+            return 200, "text/html", EMBED_PAGE % {"uuid": uuid}
         if path == "/oembed":
             return self.oembed(params)
         if path == "/iframe_api":
             return 200, "text/javascript", IFRAME_API
-        if path.startswith(("/images/", "/transcoded/")):
+        if path.startswith(("/images/", "/transcoded/", "/static/web-videos/")):
             return 200, "video/webm", self.webm
         return 404, "text/plain", "not found"
 
@@ -352,9 +446,20 @@ class VideoHostsHandler(BaseHTTPRequestHandler):
         params = {key: values[0] for key, values in parse_qs(url.query).items()}
         status, kind, body = self.server.answer(url.path, params)
         data = body if isinstance(body, bytes) else body.encode("utf-8")
+        asked = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
+        if kind == "video/webm" and asked:
+            # As the web servers of Commons and PeerTube: byte ranges, which the
+            # browser asks for to seek.
+            start = int(asked.group(1))
+            end = min(int(asked.group(2) or len(data) - 1), len(data) - 1)
+            status, whole, data = 206, len(data), data[start:end + 1]
         self.send_response(status)
         # As MediaWiki's API (ApiFormatBase) and PeerTube: text is UTF-8 and says so.
         self.send_header("Content-Type", kind if kind == "video/webm" else f"{kind}; charset=utf-8")
+        if kind == "video/webm":
+            self.send_header("Accept-Ranges", "bytes")
+        if status == 206:
+            self.send_header("Content-Range", f"bytes {start}-{end}/{whole}")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Access-Control-Allow-Origin", "*")
         self.end_headers()

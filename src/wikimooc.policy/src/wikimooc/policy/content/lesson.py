@@ -60,7 +60,7 @@ class ILesson(IWikiPractice):
         title=_("Done when watched (per cent)"),
         description=_(
             "The lesson counts as done for a learner who watched this share of one"
-            " of its Commons or YouTube videos; 0: not counted."
+            " of its videos (Commons, PeerTube or YouTube); 0: not counted."
         ),
         min=0,
         max=100,

@@ -1,7 +1,8 @@
 /* WikiMOOC video lessons (wikimooc.theme.video): the transcript follows the player
-   and seeks it; YouTube's player is made only when the learner asks; a player that
-   cannot load says so; and the share played is reported to the platform (by the
-   Commons player, and by YouTube's through its IFrame Player API). */
+   and seeks it; YouTube's and PeerTube's players are made only when the learner asks;
+   a player that cannot load says so; and the share played is reported to the platform
+   (by the Commons player, by YouTube's through its IFrame Player API, by PeerTube's
+   through its Embed API). */
 (function () {
   "use strict";
 
@@ -11,6 +12,21 @@
       total += video.played.end(index) - video.played.start(index);
     }
     return total;
+  }
+
+  /* The seconds played of a player whose position is looked at often: a move forward
+     of at most two seconds since the last look was played, a longer one or one back
+     is a seek. */
+  function playedClock() {
+    let played = 0;
+    let seen = null;
+    return {
+      look: function (now) {
+        if (seen !== null && now >= seen && now - seen <= 2) { played += now - seen; }
+        seen = now;
+      },
+      played: function () { return played; }
+    };
   }
 
   /* ``measure()`` gives {seconds played, duration} of a player. */
@@ -124,17 +140,14 @@
       const place = document.createElement("div");
       holder.replaceChildren(place);
       holder.classList.remove("wikimooc-video__consent");
-      let played = 0;
-      let seen = null;
+      const clock = playedClock();
       let timer = null;
       let player = null;
       const report = reporter(container, function () {
-        return {seconds: played, duration: player.getDuration()};
+        return {seconds: clock.played(), duration: player.getDuration()};
       });
       function look() {
-        const now = player.getCurrentTime();
-        if (seen !== null && now >= seen && now - seen <= 2) { played += now - seen; }
-        seen = now;
+        clock.look(player.getCurrentTime());
         report(false);
       }
       player = new YT.Player(place, {
@@ -162,9 +175,11 @@
     }).catch(function () { embed(holder, button); });
   }
 
-  /* YouTube's player alone (its watching is then not counted). */
+  /* The host's player alone, in place of the button's box (for YouTube, its watching
+     is then not counted). */
   function embed(holder, button) {
     const frame = document.createElement("iframe");
+    if (button.dataset.sandbox) { frame.setAttribute("sandbox", button.dataset.sandbox); }
     frame.src = button.dataset.embedUrl;
     frame.title = button.dataset.title;
     frame.className = "wikimooc-video__embed";
@@ -174,6 +189,56 @@
     holder.replaceChildren(frame);
     holder.classList.remove("wikimooc-video__consent");
     frame.focus();
+    return frame;
+  }
+
+  /* How long PeerTube's embed may take to say a first word before the page says that
+     the instance may be unreachable (said again when it speaks, the notice goes). */
+  const PEERTUBE_PATIENCE = 10000;
+
+  /* PeerTube's embed, with its Embed API (``api=1`` in its address): the embed and
+     the page are the two ends of a jschannel channel of scope "peertube" (JSON text
+     messages through postMessage: each end says {"method": "peertube::__ready",
+     "params": "ping"} once listening and answers a ping with "pong"; the embed keeps
+     its messages until then). Every half second it notifies "playbackStatusUpdate"
+     {position, duration (a number or its text), playbackState, volume}: the seconds
+     played are counted from those positions, as YouTube's, and reported as the state
+     changes (paused, ended). */
+  function watchOnPeerTube(container, section, holder, button) {
+    const frame = embed(holder, button);
+    const origin = new URL(frame.src).origin;
+    const unreachable = section.querySelector(".wikimooc-video__unreachable");
+    const clock = playedClock();
+    let duration = 0;
+    let state = "unstarted";
+    const report = reporter(container, function () {
+      return {seconds: clock.played(), duration: duration};
+    });
+    function send(method, params) {
+      frame.contentWindow.postMessage(
+        JSON.stringify({method: "peertube::" + method, params: params}), origin);
+    }
+    const patience = window.setTimeout(function () { unreachable.hidden = false; },
+                                       PEERTUBE_PATIENCE);
+    window.addEventListener("message", function (event) {
+      if (event.source !== frame.contentWindow || event.origin !== origin) { return; }
+      let message = null;
+      try { message = JSON.parse(event.data); } catch (error) { return; }
+      if (!message || typeof message.method !== "string") { return; }
+      window.clearTimeout(patience);
+      unreachable.hidden = true;
+      if (message.method === "peertube::__ready" && message.params === "ping") {
+        send("__ready", "pong");
+      } else if (message.method === "peertube::playbackStatusUpdate" && message.params) {
+        const status = message.params;
+        const position = Number(status.position);
+        if (isFinite(position)) { clock.look(position); }
+        if (Number(status.duration) > 0) { duration = Number(status.duration); }
+        report(status.playbackState !== state && status.playbackState !== "playing");
+        state = status.playbackState;
+      }
+    });
+    frame.addEventListener("load", function () { send("__ready", "ping"); });
   }
 
   function setUpConsent(container, section) {
@@ -181,7 +246,9 @@
     if (!button) { return; }
     button.addEventListener("click", function () {
       const holder = button.closest(".wikimooc-video__consent");
-      if (container.dataset.youtubeApi && container.dataset.progressUrl) {
+      if (section.dataset.videoKind === "peertube") {
+        watchOnPeerTube(container, section, holder, button);
+      } else if (container.dataset.youtubeApi && container.dataset.progressUrl) {
         watchOnYouTube(container, holder, button);
       } else {
         embed(holder, button);

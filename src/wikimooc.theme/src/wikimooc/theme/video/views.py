@@ -1,11 +1,12 @@
-"""A lesson's videos: the players (Commons' files in the browser's own player,
-PeerTube's embed, YouTube's privacy-enhanced embed once the learner asks for it),
+"""A lesson's videos: the players (Commons' files in the browser's own player;
+PeerTube's embed and YouTube's privacy-enhanced embed, once the learner asks for them),
 attribution, subtitle tracks and transcripts. Everything comes from the cache
 (wikimooc.policy.video.cache): no host is asked. What the hosts said, for authors, is
 viewlets.py's."""
 
 from plone import api
 from Products.Five.browser import BrowserView
+from urllib.parse import urlsplit
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.video.cache import playable
@@ -20,7 +21,10 @@ from zope.component import getMultiAdapter
 import re
 
 
-HOST_NAMES = {"commons": "Wikimedia Commons", "youtube": "YouTube", "peertube": "PeerTube"}
+HOST_NAMES = {"commons": "Wikimedia Commons", "youtube": "YouTube"}
+# The embeds' query: autoplay, since the learner just asked; PeerTube's Embed API on
+# (video.js talks to it, for the share played and to learn that the instance answered).
+PLAY_QUERY = {"youtube": "?autoplay=1", "peertube": "?api=1&autoplay=1"}
 
 
 def clock(seconds):
@@ -80,9 +84,10 @@ class LessonVideos(BrowserView):
             "duration": duration_words(found["duration"]),
             "licence": found["licence"], "licence_url": found["licence_url"],
             "author": found["author"], "page_url": found["page_url"],
-            "host": HOST_NAMES[found["kind"]],
+            # A PeerTube video is named by its instance, which its learners are told of.
+            "host": HOST_NAMES.get(found["kind"]) or urlsplit(found["page_url"]).netloc,
             "embed_url": found.get("embed_url"), "ident": found["ident"],
-            "play_url": (found.get("embed_url") or "") + "?autoplay=1",
+            "play_url": (found.get("embed_url") or "") + PLAY_QUERY.get(found["kind"], ""),
             "sources": found.get("sources", []), "tracks": tracks,
         }
 
