@@ -87,7 +87,8 @@ class LessonVideos(BrowserView):
             # A PeerTube video is named by its instance, which its learners are told of.
             "host": HOST_NAMES.get(found["kind"]) or urlsplit(found["page_url"]).netloc,
             "embed_url": found.get("embed_url"), "ident": found["ident"],
-            "play_url": (found.get("embed_url") or "") + PLAY_QUERY.get(found["kind"], ""),
+            "play_url": (found["embed_url"] + PLAY_QUERY.get(found["kind"], "")
+                         if found.get("embed_url") else None),
             "sources": found.get("sources", []), "tracks": tracks,
         }
 
