@@ -365,16 +365,16 @@ def create_course(site, wiki):
     return course
 
 
-def create_session(course, wiki, learners, start):
-    """A session on the local wiki with learners 0 .. learners-1, enrolled by a
-    teacher by wiki username."""
+def create_session(course, wiki, learners, start, session_id=None):
+    """A session (``learners-<learners>`` unless ``session_id`` says) on the local
+    wiki with learners 0 .. learners-1, enrolled by a teacher by wiki username."""
     from plone import api
     from wikimooc.policy.enrollment import add_learners
 
     import transaction
 
     session = api.content.create(
-        container=course, type="CourseSession", id=f"learners-{learners}",
+        container=course, type="CourseSession", id=session_id or f"learners-{learners}",
         title=f"{learners:,} learners", kind="public", enrollment_policy="open",
         start=start, end=start + datetime.timedelta(days=365), wiki=wiki.netloc,
         teachers=["teacher"],
