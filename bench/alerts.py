@@ -21,13 +21,13 @@ measurement starts from the same state (the first look of a wiki: every page's
 state is new to every session); the time is the look's, without a commit.
 """
 
-from edit_tracking import create_course
 from edit_tracking import create_session
+from edit_tracking import finish
 from edit_tracking import logged_site
 from edit_tracking import machine_info
 from edit_tracking import prepare_wiki
 from edit_tracking import seconds
-from edit_tracking import start_plone
+from edit_tracking import start_plone_with_course
 from edit_tracking import stop_plone
 from edit_tracking import versions
 from load import step
@@ -127,11 +127,7 @@ def main(argv=None):
     print("learners: usernames asked about (per session, a learner in k sessions is asked"
           " about k times);\n  requests: HTTP requests on the wire (siteinfo is read once"
           " per process, before); time: the looks,\n  without a commit.")
-    print()
-    print(f"Run time: {time.perf_counter() - run_started:.0f} s.")
-    for failure in failures:
-        print(f"FAILED: {failure}")
-    return 1 if failures else 0
+    return finish(run_started, failures)
 
 
 def run(args, wiki, start, directory):
@@ -140,11 +136,10 @@ def run(args, wiki, start, directory):
 
     import transaction
 
-    started = time.perf_counter()
-    site = start_plone(directory)
-    course = create_course(site, wiki)
+    course = start_plone_with_course(directory, wiki)
     rows, failures = [], []
     try:
+        started = time.perf_counter()
         sessions = [create_session(course, wiki, args.learners, start, f"shared-{number}")
                     for number in range(max(args.sessions))]
         step(f"{len(sessions)} sessions of {args.learners:,} learners in"

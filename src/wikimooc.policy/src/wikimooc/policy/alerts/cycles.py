@@ -7,22 +7,15 @@ nothing of the others."""
 from datetime import timedelta
 from wikimooc.policy.alerts.storage import next_looks
 from wikimooc.policy.alerts.watching import watch_wiki
-from wikimooc.policy.tracking.checker import WikiUnavailable
 from wikimooc.policy.tracking.schedule import active_sessions
+from wikimooc.policy.tracking.schedule import committed_on_wiki
 from wikimooc.policy.tracking.schedule import followed_wikis
 from wikimooc.policy.tracking.schedule import parse
-from wikimooc.policy.tracking.schedule import record_wiki_failed
 from wikimooc.policy.tracking.schedule import wiki_waits
 from wikimooc.policy.tracking.storage import utc_now
 from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.policy.transactions import committed
-from ZODB.POSException import ConflictError
 
-import logging
-import transaction
-
-
-logger = logging.getLogger(__name__)
 
 WATCH_INTERVAL = timedelta(minutes=15)
 
@@ -45,19 +38,7 @@ def watch_and_commit(host, sessions, now=None):
     None when the wiki failed (recorded in the wiki's status) or the commit
     conflicted (nothing of it is then stored)."""
     now = now or utc_now()
-    try:
-        report = watch_wiki(host, sessions, now)
-        transaction.commit()
-        return report
-    except WikiUnavailable as error:
-        transaction.abort()
-        logger.warning("Alerts on %s: the wiki failed: %s", host, error)
-        record_wiki_failed(error.host, error, now)
-        transaction.commit()
-    except ConflictError:
-        transaction.abort()
-        logger.info("Alerts on %s conflicted; the next cycle looks again", host)
-    return None
+    return committed_on_wiki(host, now, "Alerts look", lambda: watch_wiki(host, sessions, now))
 
 
 def run_due_watches(now=None):
