@@ -12,6 +12,7 @@ from wikimooc.policy.alerts.cycles import run_due_watches
 from wikimooc.policy.alerts.cycles import watch_and_commit
 from wikimooc.policy.alerts.storage import alerts_of
 from wikimooc.policy.alerts.watching import watch_wiki
+from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.tracking.storage import tracking_of
 from wikimooc.policy.tracking.storage import wiki_statuses
 from ZODB.POSException import ConflictError
@@ -23,6 +24,7 @@ import transaction
 
 
 COMMONS = "commons.wikimedia.org"
+DEE_PASSWORD = "Blocked-Learner-Pass-42"
 
 
 @pytest.fixture
@@ -42,6 +44,10 @@ def filed(session, host=None):
                   if host in (None, alert.host))
 
 
+def long_edit_uid(session):
+    return session.__parent__["m"]["long"].UID()
+
+
 def api_requests(wiki, since):
     return sum(1 for line in wiki.logged_requests()[since:] if "/api.php" in line)
 
@@ -49,7 +55,14 @@ def api_requests(wiki, since):
 def test_one_look_asks_once_for_every_session_and_files_in_each(shared, mediawiki, later):
     winter, spring, trouble = shared
     host, now = mediawiki.host, later()
-    # What the look would cost for one session alone (then dropped, as if never made).
+    # A learner of the spring session only, blocked: an alert of that session only.
+    dee = trouble.ada.replace("Ada", "Dee")
+    mediawiki.create_user(dee, DEE_PASSWORD)
+    add_learners(spring, [dee], added_by="test")
+    transaction.commit()
+    trouble.admin.api("block", user=dee, reason="essai", expiry="1 day",
+                      token=trouble.admin.get_token("csrf"))
+    # What the look would cost for the winter session alone (then dropped).
     since = len(mediawiki.logged_requests())
     alone = watch_wiki(host, [winter], now)
     transaction.abort()
@@ -61,10 +74,10 @@ def test_one_look_asks_once_for_every_session_and_files_in_each(shared, mediawik
     assert both.requests == alone.requests
     assert (both.requests["users"], both.requests["reverted"], both.requests["pages"],
             both.requests["logevents"]) == (1, 1, 1, 3)
-    assert both.learners == alone.learners == 3
+    assert (alone.learners, both.learners) == (3, 4)  # distinct learners
 
-    exercise = french_session_exercise(winter)
-    assert filed(winter) == filed(spring) == sorted([
+    exercise = long_edit_uid(winter)
+    assert filed(winter) == [alert for alert in filed(spring) if alert[1] != dee] == sorted([
         ("blocked", trouble.bob, "", "vandalisme", ()),
         ("deleted", trouble.ada, trouble.deleted, "", ()),
         ("moved", trouble.ada, trouble.moved, trouble.moved_to, ()),
@@ -74,8 +87,9 @@ def test_one_look_asks_once_for_every_session_and_files_in_each(shared, mediawik
         ("renamed", trouble.cyd, "", trouble.renamed, ()),
         ("reverted", trouble.bob, trouble.shared, "", (exercise,)),
     ])
+    assert ("blocked", dee, "", "essai", ()) in filed(spring)
     assert {uid: len(alerts) for uid, alerts in both.raised.items()} == {
-        winter.UID(): 7, spring.UID(): 7}
+        winter.UID(): 7, spring.UID(): 8}
     for session in (winter, spring):
         assert tracking_of(session).progress[(trouble.bob, exercise)].done
         assert alerts_of(session).pages[(host, trouble.moved)].detail == trouble.moved_to
@@ -87,11 +101,7 @@ def test_one_look_asks_once_for_every_session_and_files_in_each(shared, mediawik
     assert retry.requests["logevents"] == 0  # what moved, was deleted or renamed is known
     assert [(report.host, report.new) for report in run_due_watches(later())] == [(host, 0)]
     assert run_due_watches(later()) == []
-    assert len(alerts_of(winter).alerts) == len(alerts_of(spring).alerts) == 7
-
-
-def french_session_exercise(session):
-    return session.__parent__["m"]["long"].UID()
+    assert (len(alerts_of(winter).alerts), len(alerts_of(spring).alerts)) == (7, 8)
 
 
 def test_two_workers_looking_at_once_file_each_alert_once(shared, mediawiki, later):
