@@ -79,6 +79,7 @@ clean: ## Remove .venv (instance/ and its data are kept)
 bench: install ## Run the benchmarks (print figures, no pass/fail)
 	$(BIN)/python bench/enrollment.py
 	$(BIN)/python bench/edit_tracking.py
+	$(BIN)/python bench/alerts.py
 	$(BIN)/python bench/live_tracking.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/lesson_profile.py

@@ -365,16 +365,16 @@ def create_course(site, wiki):
     return course
 
 
-def create_session(course, wiki, learners, start):
-    """A session on the local wiki with learners 0 .. learners-1, enrolled by a
-    teacher by wiki username."""
+def create_session(course, wiki, learners, start, session_id=None):
+    """A session (``learners-<learners>`` unless ``session_id`` says) on the local
+    wiki with learners 0 .. learners-1, enrolled by a teacher by wiki username."""
     from plone import api
     from wikimooc.policy.enrollment import add_learners
 
     import transaction
 
     session = api.content.create(
-        container=course, type="CourseSession", id=f"learners-{learners}",
+        container=course, type="CourseSession", id=session_id or f"learners-{learners}",
         title=f"{learners:,} learners", kind="public", enrollment_policy="open",
         start=start, end=start + datetime.timedelta(days=365), wiki=wiki.netloc,
         teachers=["teacher"],
@@ -625,6 +625,11 @@ def main(argv=None):
             wiki.stop()
         shutil.rmtree(directory, ignore_errors=True)
     print_report(setup, available, results, wiki_checks, latency)
+    return finish(run_started, failures)
+
+
+def finish(run_started, failures):
+    """Print the run's time and what was wrong with the data; the exit status."""
     print()
     print(f"Run time: {time.perf_counter() - run_started:.0f} s.")
     for failure in failures:
@@ -632,12 +637,17 @@ def main(argv=None):
     return 1 if failures else 0
 
 
+def start_plone_with_course(directory, wiki):
+    """start_plone, then create_course: the course."""
+    started = time.perf_counter()
+    course = create_course(start_plone(directory), wiki)
+    step(f"Zope configured, site and course created in {time.perf_counter() - started:.1f} s")
+    return course
+
+
 def run(sizes, wiki, start, directory):
     """Parts A to E; their figures, and what was wrong with the data."""
-    started = time.perf_counter()
-    site = start_plone(directory)
-    course = create_course(site, wiki)
-    step(f"Zope configured, site and course created in {time.perf_counter() - started:.1f} s")
+    course = start_plone_with_course(directory, wiki)
     from wikimooc.policy.tracking.checker import USERS_PER_REQUEST
 
     results, sessions, failures = [], [], []

@@ -1,4 +1,5 @@
 from datetime import date
+from datetime import timedelta
 from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -114,6 +115,25 @@ def make_session(course):
             return api.content.create(container=course, type="CourseSession", **values)
 
     return make_session
+
+
+@pytest.fixture
+def open_wiki_session():
+    """``open_wiki_session(course, host, teacher, **fields)``: an open session ``s``
+    of ``course`` on the wiki ``host``, started yesterday and ending in 30 days,
+    taught by ``teacher`` (a user id); committed."""
+
+    def open_wiki_session(course, host, teacher, **fields):
+        values = {"id": "s", "start": date.today() - timedelta(days=1),
+                  "end": date.today() + timedelta(days=30), **fields}
+        with api.env.adopt_roles(["Manager"]):
+            session = api.content.create(container=course, type="CourseSession", wiki=host,
+                                         teachers=[teacher], **values)
+            api.content.transition(session, "open")
+        transaction.commit()
+        return session
+
+    return open_wiki_session
 
 
 # Functional fixtures: a real HTTP server (the functional layer's WSGI server).

@@ -1,4 +1,3 @@
-from datetime import date
 from datetime import timedelta
 from mailboxes import mock_mailbox
 from plone import api
@@ -109,9 +108,9 @@ def mailbox(functional_portal):
 
 
 @pytest.fixture
-def french_session(functional_portal, mediawiki):
-    """A French course with a "long edit" exercise and a session on the test wiki,
-    taught by ``enseignante`` (who reads French), whose deletion category is French."""
+def french_course(functional_portal, mediawiki):
+    """A French course with a "long edit" exercise, on the test wiki, whose deletion
+    category is French; its teacher ``enseignante`` reads French."""
     api.portal.set_registry_record("wikimooc.wikis", {mediawiki.host: mediawiki.api_url})
     api.portal.set_registry_record("wikimooc.deletion_watch",
                                    {mediawiki.host: f"{DELETION_CATEGORY}|{DELETION_TEMPLATE}"})
@@ -128,24 +127,38 @@ def french_session(functional_portal, mediawiki):
         api.content.create(container=module, type="Exercise", id="long", title="Long ajout",
                            check="wiki", wiki_action="edit_page", namespace=0, min_bytes=100)
         api.content.transition(course, to_state="published")
-        session = api.content.create(
-            container=course, type="CourseSession", id="s", title="Session d'hiver",
-            kind="private", enrollment_policy="invitation",
-            start=date.today() - timedelta(days=1), end=date.today() + timedelta(days=30),
-            wiki=mediawiki.host, teachers=["enseignante"],
-        )
-        api.content.transition(session, "open")
     transaction.commit()
-    return session
+    return course
 
 
 @pytest.fixture
-def troubled(french_session, mediawiki):
-    """Learners worked, the edit check read it, then trouble struck on the wiki."""
-    trouble = Trouble(mediawiki)
-    add_learners(french_session, [trouble.ada, trouble.bob, trouble.cyd], added_by="test")
-    transaction.commit()
-    trouble.learners_work()
-    assert check_and_commit(french_session, after_settling()).completed == 1
-    trouble.strike()
-    return trouble
+def french_session(french_course, mediawiki, open_wiki_session):
+    """A private session of the French course on the test wiki, taught by
+    ``enseignante``."""
+    return open_wiki_session(french_course, mediawiki.host, "enseignante",
+                             title="Session d'hiver", kind="private",
+                             enrollment_policy="invitation")
+
+
+@pytest.fixture
+def make_trouble(mediawiki):
+    """``make_trouble(sessions)``: the three learners enrolled in each of the
+    ``sessions`` (all on the test wiki) worked, the edit check read it (for every
+    session of the wiki at once), then trouble struck on the wiki."""
+
+    def make_trouble(sessions):
+        trouble = Trouble(mediawiki)
+        for session in sessions:
+            add_learners(session, [trouble.ada, trouble.bob, trouble.cyd], added_by="test")
+        transaction.commit()
+        trouble.learners_work()
+        assert check_and_commit(sessions[0], after_settling()).completed == 1
+        trouble.strike()
+        return trouble
+
+    return make_trouble
+
+
+@pytest.fixture
+def troubled(french_session, make_trouble):
+    return make_trouble([french_session])

@@ -30,9 +30,9 @@ def french_quotes(text):
 
 
 def test_the_worker_raises_each_alert_once_and_mails_the_digest(
-    french_session, troubled, mailbox, later
+    french_session, troubled, mailbox, later, mediawiki
 ):
-    report = watch_and_commit(french_session, later())
+    report = watch_and_commit(mediawiki.host, [french_session], later())
     trouble = troubled
     assert kinds_and_subjects(french_session) == sorted([
         ("blocked", trouble.bob, "", "vandalisme"),
@@ -44,7 +44,7 @@ def test_the_worker_raises_each_alert_once_and_mails_the_digest(
         ("renamed", trouble.cyd, "", trouble.renamed),
         ("reverted", trouble.bob, trouble.shared, ""),
     ])
-    assert len(report.raised) == 7
+    assert report.new == len(report.raised[french_session.UID()]) == 7
     reverted = next(alert for alert in alerts_of(french_session).alerts.values()
                     if alert.kind == "reverted")
     assert reverted.revid == trouble.reverted_revid
@@ -58,8 +58,8 @@ def test_the_worker_raises_each_alert_once_and_mails_the_digest(
             report.requests["pages"], report.requests["logevents"]) == (1, 1, 1, 3)
 
     # Another cycle (a retry, or the periodic task) finds everything known; the
-    # periodic task then leaves the session alone for a quarter of an hour.
-    assert [len(cycle.raised) for cycle in run_due_watches(later())] == [0]
+    # periodic task then leaves the wiki alone for a quarter of an hour.
+    assert [cycle.new for cycle in run_due_watches(later())] == [0]
     assert run_due_watches(later()) == []
     assert len(alerts_of(french_session).alerts) == 7
 
@@ -93,9 +93,9 @@ def test_the_worker_raises_each_alert_once_and_mails_the_digest(
 
 
 def test_the_team_sees_pages_and_alerts_and_dismisses_them(
-    french_session, troubled, later, teacher
+    french_session, troubled, later, teacher, mediawiki
 ):
-    watch_and_commit(french_session, later())
+    watch_and_commit(mediawiki.host, [french_session], later())
     url = french_session.absolute_url() + "/@alerts"
     client = teacher()
     client.headers["Accept"] = "application/json"

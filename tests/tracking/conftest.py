@@ -1,5 +1,3 @@
-from datetime import date
-from datetime import timedelta
 from plone import api
 
 import pytest
@@ -41,18 +39,11 @@ COACH_PASSWORD = "coach-pw-12345"
 
 
 @pytest.fixture
-def tracked_session(wiki_course, mediawiki):
+def tracked_session(wiki_course, mediawiki, open_wiki_session):
     """An open session on the test wiki, started yesterday, taught by ``coach``."""
     with api.env.adopt_roles(["Manager"]):
         api.user.create(email="coach@example.org", username="coach", password=COACH_PASSWORD)
-        session = api.content.create(
-            container=wiki_course, type="CourseSession", id="s", title="Tracked session",
-            start=date.today() - timedelta(days=1), end=date.today() + timedelta(days=30),
-            wiki=mediawiki.host, teachers=["coach"],
-        )
-        api.content.transition(session, "open")
-    transaction.commit()
-    return session
+    return open_wiki_session(wiki_course, mediawiki.host, "coach", title="Tracked session")
 
 
 @pytest.fixture

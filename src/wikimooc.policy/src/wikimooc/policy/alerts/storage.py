@@ -1,4 +1,5 @@
-"""What alerts keep, per session (in an annotation beside it).
+"""What alerts keep, per session (in an annotation beside it), and when the worker
+next looks at each wiki (in the site).
 
 Each alert is stored under a key made of what it is about (kind, wiki, page,
 revision, block): the worker inserts a key only once, so a retried cycle or two
@@ -9,11 +10,13 @@ page learners created or edited is kept too, for the Pages view."""
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from persistent import Persistent
+from plone import api
 from typing import NamedTuple
 from wikimooc.workflows.annotations import annotation
 
 
 ALERTS_ANNOTATION = "wikimooc.alerts"
+NEXT_LOOKS_ANNOTATION = "wikimooc.alerts.wikis"
 
 NOMINATED, DELETED, MOVED, REVERTED, BLOCKED, RENAMED = (
     "nominated", "deleted", "moved", "reverted", "blocked", "renamed",
@@ -52,7 +55,6 @@ class SessionAlerts(Persistent):
         self.pages = OOBTree()  # (host, title) → PageState
         self.digest_sent = OOBTree()  # teacher's user id → wiki timestamp covered
         self.digest_stopped = OOTreeSet()  # teachers' user ids
-        self.next_due = None
 
     def raise_alert(self, alert):
         """Store ``alert`` unless its key is known; whether it is new."""
@@ -67,3 +69,8 @@ def alerts_of(session, create=True):
     """The session's alerts; without ``create`` (pages that only read), None until
     the worker first looked."""
     return annotation(session, ALERTS_ANNOTATION, SessionAlerts, create)
+
+
+def next_looks():
+    """host → when the worker next looks at that wiki for alerts (a wiki timestamp)."""
+    return annotation(api.portal.get(), NEXT_LOOKS_ANNOTATION, OOBTree)

@@ -1,13 +1,17 @@
-"""The worker's look at a session's wikis for trouble with learners' work.
+"""The worker's look at a wiki for trouble with learners' work, for every session
+that follows it at once: each distinct learner and each distinct page is asked about
+once, and what is found is filed under each session concerned.
 
-Per wiki and cycle: one ``list=users|blocks`` request per 50 learners (renamed and
-blocked accounts), one ``list=usercontribs&uctag=mw-reverted`` request per 50
-learners (their reverted edits, MediaWiki ≥ 1.36), one ``prop=info|categories|
-templates`` request per 50 pages they created or edited (gone, a redirect, or in a
-watched deletion category or template), and one ``list=logevents`` request per page
-found gone or turned into a redirect (moved or deleted) and per account gone under
-its name (renamed: the log may give the new name). A failing wiki raises
-WikiUnavailable and the caller aborts: nothing is half recorded."""
+Per wiki and look: one ``list=users|blocks`` request per 50 distinct learners
+(renamed and blocked accounts), one ``list=usercontribs&uctag=mw-reverted`` request
+per 50 distinct learners (their reverted edits since the earliest start of the
+sessions, MediaWiki ≥ 1.36; each session keeps those since its own start), one
+``prop=info|categories|templates`` request per 50 distinct pages they created or
+edited (gone, a redirect, or in a watched deletion category or template), and one
+``list=logevents`` request per page found gone or turned into a redirect (moved or
+deleted) that no session knows so already, and per account gone under its name
+(renamed: the log may give the new name) that a session was not told of yet. A
+failing wiki raises WikiUnavailable and the caller aborts: nothing is half recorded."""
 
 from collections import Counter
 from collections import defaultdict
@@ -29,7 +33,6 @@ from wikimooc.policy.tracking.checker import chunks
 from wikimooc.policy.tracking.checker import learners_to_follow
 from wikimooc.policy.tracking.checker import wiki_query
 from wikimooc.policy.tracking.followed import exercises_checked_on
-from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.policy.tracking.storage import contributions_on
 from wikimooc.policy.tracking.storage import session_start
 from wikimooc.policy.tracking.storage import tracking_of
@@ -48,9 +51,17 @@ REVERTED_TAG = "mw-reverted"
 
 @dataclass
 class WatchReport:
-    session: str
+    """One look at the wiki ``host``: the distinct learners asked about, the requests
+    made, and the alerts new to each session (session UID → alerts)."""
+
+    host: str
+    learners: int = 0
     requests: Counter = field(default_factory=Counter)
-    raised: list = field(default_factory=list)
+    raised: dict = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def new(self):
+        return sum(len(alerts) for alerts in self.raised.values())
 
 
 def deletion_markers(host):
@@ -59,28 +70,53 @@ def deletion_markers(host):
     return [title.strip() for title in (watched.get(host) or "").split("|") if title.strip()]
 
 
-class Watch:
-    """One cycle on one wiki for one session."""
+def learners_pages(session, host):
+    """title → the session's learners who edited it on ``host``, creators first."""
+    pages = defaultdict(list)
+    for contribution in sorted(contributions_on(session, host),
+                               key=lambda c: (not c.new, c.timestamp)):
+        if contribution.username not in pages[contribution.title]:
+            pages[contribution.title].append(contribution.username)
+    return pages
 
-    def __init__(self, session, host, site, report, now):
-        self.session = session
+
+def completed_by_revision(session, host):
+    """revision id → the UIDs of the session's exercises on ``host`` it completed
+    (as found by a check, not set by a teacher)."""
+    # Revision ids are per wiki: only the exercises checked on this one count.
+    here = {exercise.UID() for exercise in exercises_checked_on(session, host)}
+    tracking = tracking_of(session, create=False)
+    completed = defaultdict(list)
+    for (_username, uid), progress in tracking.progress.items() if tracking else ():
+        if uid in here and progress.done and progress.revid and progress.by is None:
+            completed[progress.revid].append(uid)
+    return completed
+
+
+class Watch:
+    """One look at one wiki for every session that follows it."""
+
+    def __init__(self, host, sessions, site, report, now):
         self.host = host
+        self.sessions = sessions
         self.site = site
         self.report = report
         self.now = wiki_timestamp(now)
-        self.stored = alerts_of(session)
-        self.tracking = tracking_of(session, create=False)
-        self.contributions = contributions_on(session, host)
-        self.learners = learners_to_follow(session)
+        self.sessions_of = defaultdict(list)  # learner → the sessions that follow them
+        for session in sessions:
+            for name in learners_to_follow(session):
+                self.sessions_of[name].append(session)
+        self.learners = sorted(self.sessions_of)
+        report.learners = len(self.learners)
 
     def query(self, kind, **params):
         return wiki_query(self.host, self.report, kind, self.site, **params)
 
-    def raise_alert(self, kind, *about, **fields):
+    def raise_alert(self, session, kind, *about, **fields):
         alert = Alert(key=alert_key(kind, self.host, *about), kind=kind, host=self.host,
                       raised=self.now, **fields)
-        if self.stored.raise_alert(alert):
-            self.report.raised.append(alert)
+        if alerts_of(session).raise_alert(alert):
+            self.report.raised[session.UID()].append(alert)
 
     def run(self):
         self.watch_accounts()
@@ -99,12 +135,24 @@ class Watch:
                 bkprop="id|user|by|reason|expiry", bklimit="max",
             )["query"]
             for block in answer.get("blocks", []):
-                self.raise_alert(BLOCKED, block["user"], block["id"], username=block["user"],
-                                 detail=block.get("reason", ""))
+                for session in self.sessions_of.get(block["user"], ()):
+                    self.raise_alert(session, BLOCKED, block["user"], block["id"],
+                                     username=block["user"], detail=block.get("reason", ""))
             for user in answer["users"]:
                 if user.get("missing") and user["name"] in confirmed:
-                    self.raise_alert(RENAMED, user["name"], username=user["name"],
-                                     detail=self.new_name(user["name"]))
+                    self.account_gone(user["name"])
+
+    def account_gone(self, username):
+        """Alert the sessions of ``username`` not told yet that the account is gone
+        (renamed); the log is read only for them."""
+        key = alert_key(RENAMED, self.host, username)
+        untold = [session for session in self.sessions_of.get(username, ())
+                  if key not in alerts_of(session).alerts]
+        if untold:
+            new_name = self.new_name(username)
+            for session in untold:
+                self.raise_alert(session, RENAMED, username, username=username,
+                                 detail=new_name)
 
     def new_name(self, username):
         """The name a renaming log gives the account (empty if none says)."""
@@ -119,48 +167,46 @@ class Watch:
     # Reverted edits
 
     def watch_reverts(self):
-        # Revision ids are per wiki: only the exercises checked on this one count.
-        here = {exercise.UID() for exercise in exercises_checked_on(self.session, self.host)}
-        completed = defaultdict(list)
-        for (_username, uid), progress in (self.tracking.progress.items()
-                                           if self.tracking else ()):
-            if uid in here and progress.done and progress.revid and progress.by is None:
-                completed[progress.revid].append(uid)
+        completed = {session.UID(): completed_by_revision(session, self.host)
+                     for session in self.sessions}
+        starts = {session.UID(): session_start(session) for session in self.sessions}
+        # From the earliest start for every learner: reverted edits are few, and one
+        # window keeps the requests at one per 50 distinct learners.
         for batch in chunks(self.learners, BATCH):
             params = {"list": "usercontribs", "ucuser": "|".join(batch), "uctag": REVERTED_TAG,
-                      "ucstart": session_start(self.session), "ucdir": "newer",
+                      "ucstart": min(starts.values()), "ucdir": "newer",
                       "uclimit": "max", "ucprop": "ids|title|timestamp"}
             while True:
                 answer = self.query("reverted", **params)
                 for edit in answer["query"]["usercontribs"]:
-                    self.raise_alert(REVERTED, edit["revid"], username=edit["user"],
-                                     title=edit["title"], revid=edit["revid"],
-                                     exercises=tuple(completed.get(edit["revid"], ())))
+                    for session in self.sessions_of.get(edit["user"], ()):
+                        if edit["timestamp"] >= starts[session.UID()]:
+                            self.raise_alert(
+                                session, REVERTED, edit["revid"], username=edit["user"],
+                                title=edit["title"], revid=edit["revid"],
+                                exercises=tuple(completed[session.UID()].get(edit["revid"], ())),
+                            )
                 if "continue" not in answer:
                     break
                 params.update(answer["continue"])
 
     # Pages
 
-    def learners_pages(self):
-        """title → the learners who edited it, creators first."""
-        pages = defaultdict(list)
-        for contribution in sorted(self.contributions, key=lambda c: (not c.new, c.timestamp)):
-            if contribution.username not in pages[contribution.title]:
-                pages[contribution.title].append(contribution.username)
-        return pages
-
     def watch_pages(self):
-        pages = self.learners_pages()
-        if not pages:
+        editors = {session.UID(): learners_pages(session, self.host) for session in self.sessions}
+        titles = sorted(set().union(*editors.values()))
+        if not titles:
             return
         info = site_info(self.host, lambda **params: self.query("siteinfo", **params))
         markers = defaultdict(list)
         for title in deletion_markers(self.host):
             markers[split_title(title, info)[0]].append(title)
-        for batch in chunks(sorted(pages), BATCH):
+        for batch in chunks(titles, BATCH):
             for title, page in self.page_answers(batch, markers).items():
-                self.update_page(title, page, pages[title])
+                self.update_page(title, page, [
+                    (session, editors[session.UID()][title]) for session in self.sessions
+                    if title in editors[session.UID()]
+                ])
 
     def page_answers(self, titles, markers):
         params = {"titles": "|".join(titles), "prop": "info"}
@@ -183,24 +229,32 @@ class Watch:
                 return found
             params.update(answer["continue"])
 
-    def update_page(self, title, page, usernames):
+    def update_page(self, title, page, editors):
+        """Record the page's state in each session whose learners (``editors``:
+        (session, their usernames) pairs) edited it, and alert them."""
         key = (self.host, title)
-        previous = self.stored.pages.get(key)
-        state, detail = self.page_state(title, page, previous)
-        if previous is None or (previous.state, previous.detail) != (state, detail):
-            self.stored.pages[key] = PageState(state, self.now, detail)
-        if state != LIVE:
-            self.raise_alert(state, title, username=", ".join(usernames), title=title,
-                             detail=detail)
+        previous = {session.UID(): alerts_of(session).pages.get(key) for session, _ in editors}
+        state, detail = self.page_state(title, page, [known for known in previous.values()
+                                                      if known is not None])
+        for session, usernames in editors:
+            known = previous[session.UID()]
+            if known is None or (known.state, known.detail) != (state, detail):
+                alerts_of(session).pages[key] = PageState(state, self.now, detail)
+            if state != LIVE:
+                self.raise_alert(session, state, title, username=", ".join(usernames),
+                                 title=title, detail=detail)
 
-    def page_state(self, title, page, previous):
+    def page_state(self, title, page, known):
+        """The page's state and its detail; ``known``: the states the sessions
+        recorded last (a move or a deletion one of them knows needs no log look)."""
         marked = [item["title"] for item in page["categories"] + page["templates"]]
         if marked:
             return NOMINATED, marked[0]
         if not (page.get("missing") or page.get("redirect")):
             return LIVE, ""
-        if previous is not None and previous.state in (MOVED, DELETED):
-            return previous.state, previous.detail
+        for previous in known:
+            if previous.state in (MOVED, DELETED):
+                return previous.state, previous.detail
         for event in self.query("logevents", list="logevents", letitle=title, lelimit=10,
                                 leprop="type|details")["query"]["logevents"]:
             if event["type"] == "move":
@@ -210,11 +264,10 @@ class Watch:
         return LIVE, ""
 
 
-def watch_session(session, now=None):
-    """One cycle of alerts for ``session`` on each of its wikis; the caller commits,
-    or aborts on WikiUnavailable."""
-    now = now or utc_now()
-    report = WatchReport(session=session.UID())
-    for host in session_wikis(session):
-        Watch(session, host, connect(host, retries=2), report, now).run()
+def watch_wiki(host, sessions, now=None, site=None):
+    """One look at ``host`` for ``sessions`` (sessions that follow it), every alert
+    filed under each session concerned; the caller commits, or aborts on
+    WikiUnavailable. Its WatchReport."""
+    report = WatchReport(host=host)
+    Watch(host, sessions, site or connect(host, retries=2), report, now or utc_now()).run()
     return report

@@ -81,8 +81,9 @@ def check_active_sessions():
 
 @huey.periodic_task(crontab(minute="*/5"))
 def watch_for_alerts():
-    """Every five minutes: active sessions whose alerts are due (each every quarter of
-    an hour, claimed in the database) are looked at on their wikis."""
+    """Every five minutes: the wikis of active sessions whose alerts are due (each
+    every quarter of an hour, claimed in the database) are looked at, once for all
+    their sessions."""
     with task_site(SITE_ID):
         run_due_watches()
 

@@ -124,12 +124,33 @@ def record_wiki_failed(host, error, now):
     )
 
 
+def committed_on_wiki(host, now, what, work):
+    """``work()``, something done on the wiki ``host``, in its own transaction,
+    committed: its result, or None when the wiki failed (recorded in the wiki's
+    status) or the commit conflicted (nothing of it is then stored). ``what`` names
+    the work in the log."""
+    try:
+        result = work()
+        transaction.commit()
+        return result
+    except WikiUnavailable as error:
+        transaction.abort()
+        logger.warning("%s of %s failed: %s", what, host, error)
+        record_wiki_failed(error.host, error, now)
+        transaction.commit()
+    except ConflictError:
+        transaction.abort()
+        logger.info("%s of %s conflicted; the next one reads it again", what, host)
+    return None
+
+
 def check_sessions_and_commit(host, sessions, usernames, now):
     """Check ``host`` for ``sessions`` (all their learners, or only ``usernames``)
     in its own transaction; its CycleReport, or None when the wiki failed (recorded
     in the wiki's status) or the commit conflicted. What the completed exercises
     lead to (certificates) is in the same transaction."""
-    try:
+
+    def check():
         report = read_wiki(host, sessions, now, usernames)
         for session in sessions:
             if completing := report.served[session.UID()].learners_completing:
@@ -137,17 +158,9 @@ def check_sessions_and_commit(host, sessions, usernames, now):
         if usernames is None:
             wiki_checks(host).next_due = next_interval(now)
         record_wiki_answered(host, now)
-        transaction.commit()
         return report
-    except WikiUnavailable as error:
-        transaction.abort()
-        logger.warning("Edit check of %s failed: %s", host, error)
-        record_wiki_failed(error.host, error, now)
-        transaction.commit()
-    except ConflictError:
-        transaction.abort()
-        logger.info("Edit check of %s conflicted; the next check reads it again", host)
-    return None
+
+    return committed_on_wiki(host, now, "Edit check", check)
 
 
 def check_wiki(host, usernames=None, now=None):
