@@ -27,8 +27,9 @@ def test_a_valid_certificate(issued, client):
         "2027-03-01", "2027-04-30", "Wikimedia UK"
     )
     assert found["pages"] == [
-        {"title": "User:Ada/Draft", "url": "https://en.wikipedia.org/wiki/User:Ada/Draft"},
-        {"title": "Bridge", "url": "https://en.wikipedia.org/wiki/Bridge"},
+        {"wiki": "en.wikipedia.org", "title": "User:Ada/Draft",
+         "url": "https://en.wikipedia.org/wiki/User:Ada/Draft"},
+        {"wiki": "en.wikipedia.org", "title": "Bridge", "url": "https://en.wikipedia.org/wiki/Bridge"},
     ]
     assert found["verify_url"].endswith(f"/@@verify/{issued}")
     assert found["revoked"] is None and "user_id" not in found and "revocation" not in found

@@ -3,16 +3,18 @@ from plone import api
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.programs.summary import refresh_summary
 from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.storage import trail_of
 
 import pytest
 import transaction
 
 
 def session_maker(course):
-    """``tracked(id, learners, contributions, **fields)``: a session of ``course``
-    with those learners and those contributions recorded, its summary refreshed."""
+    """``tracked(id, learners, contributions, elsewhere, **fields)``: a session of
+    ``course`` with those learners and those contributions recorded (``elsewhere``:
+    host → those recorded on another wiki it follows), its summary refreshed."""
 
-    def tracked(session_id, learners, contributions=(), **fields):
+    def tracked(session_id, learners, contributions=(), elsewhere=None, **fields):
         values = {"title": session_id, "start": date(2027, 3, 1), "end": date(2027, 3, 31),
                   "wiki": "en.wikipedia.org", **fields}
         with api.env.adopt_roles(["Manager"]):
@@ -22,6 +24,9 @@ def session_maker(course):
             tracking = tracking_of(session)
             for found in contributions:
                 tracking.record(found)
+            for host, found in (elsewhere or {}).items():
+                for each in found:
+                    trail_of(session, host).record(each)
             refresh_summary(session)
         return session
 

@@ -148,3 +148,43 @@ def test_the_page_reads_only_stored_summaries(tracked, make_program):
     assert program_report(program)["totals"]["edits"] == 1
     refresh_summary(session)
     assert program_report(program)["totals"]["edits"] == 2
+
+
+COMMONS = "commons.wikimedia.org"
+
+
+def test_a_session_counts_on_each_wiki_it_follows(tracked, make_program):
+    """Revision ids are unique on their wiki only: the same id on the home wiki and
+    on Commons is two edits; the same id on Commons in two sessions is one."""
+    upload = contribution("Dan", "2027-03-09T10:00:00Z", "File:Bridge.jpg", 2000, new=True,
+                          namespace=6, revid=77)
+    first = tracked("first", ["Ada", "Dan"], [
+        contribution("Ada", "2027-03-02T10:00:00Z", "Ada Lovelace", 300, new=True, revid=77),
+    ], elsewhere={COMMONS: [upload]}, other_wikis=[COMMONS])
+    second = tracked("second", ["Dan"], elsewhere={COMMONS: [upload]}, other_wikis=[COMMONS])
+    report = program_report(make_program("p", sessions=[first, second]))
+    totals = report["totals"]
+    assert (totals["edits"], totals["uploads"], totals["bytes_added"]) == (2, 1, 2300)
+    assert (totals["enrolled"], totals["editing"], totals["pages_edited"]) == (2, 2, 2)
+    wikis = {wiki["wiki"]: wiki for wiki in report["wikis"]}
+    assert list(wikis) == [COMMONS, "en.wikipedia.org"]
+    assert (wikis[COMMONS]["edits"], wikis[COMMONS]["uploads"]) == (1, 1)
+    assert (wikis[COMMONS]["enrolled"], wikis[COMMONS]["editing"]) == (2, 1)
+    assert (wikis["en.wikipedia.org"]["edits"], wikis["en.wikipedia.org"]["uploads"]) == (1, 0)
+    rows = {row["title"]: row for row in report["sessions"]}
+    assert rows["first"]["wikis"] == ["en.wikipedia.org", COMMONS]
+    assert rows["first"]["figures"]["edits"] == 2 and rows["second"]["figures"]["uploads"] == 1
+    assert report["weeks"] == [{"week": "2027-03-01", "edits": 1},
+                               {"week": "2027-03-08", "edits": 1}]
+
+
+def test_retention_counts_the_edits_on_every_wiki(tracked, make_program):
+    api.portal.set_registry_record("wikimooc.tracking_grace_days", 120)
+    session = tracked("late", ["Ada", "Bob"], [
+        contribution("Bob", "2027-03-20T10:00:00Z"),
+    ], elsewhere={COMMONS: [contribution("Ada", "2027-05-02T10:00:00Z", "File:Late.jpg")]},
+        other_wikis=[COMMONS])
+    report = program_report(make_program("p", sessions=[session]))
+    assert (report["totals"]["editing"], report["totals"]["retained_30"]) == (2, 1)
+    wikis = {wiki["wiki"]: wiki for wiki in report["wikis"]}
+    assert (wikis[COMMONS]["retained_30"], wikis["en.wikipedia.org"]["retained_30"]) == (1, 0)

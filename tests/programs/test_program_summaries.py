@@ -65,7 +65,7 @@ def test_the_worker_refreshes_only_stale_summaries(committed_tracked):
     tracking.last_checked = wiki_timestamp(now)
     transaction.commit()
     assert refresh_stale_summaries(now + timedelta(seconds=1)) == 1
-    assert len(summary_of(session).revids) == 2
+    assert len(summary_of(session).parts["en.wikipedia.org"].revids) == 2
     assert refresh_stale_summaries(now + timedelta(days=1, seconds=2)) == 3  # a day old: all
 
 

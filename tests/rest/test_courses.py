@@ -1,5 +1,6 @@
 from datetime import date
 from plone import api
+from wikimooc.policy.upgrades import v20261203270
 
 import pytest
 import transaction
@@ -63,9 +64,38 @@ def test_course_item_with_its_open_public_sessions(catalogue, client):
             "start": "2027-03-01",
             "end": "2027-04-30",
             "wiki": "en.wikipedia.org",
+            "wikis": ["en.wikipedia.org"],
             "enrollment_policy": "open",
         }
     ]
+
+
+def test_a_session_lists_its_other_wikis_also_after_the_upgrade(catalogue, site, client):
+    """The catalog column other_wikis: kept as the session changes, and filled in by
+    the upgrade step on a site whose catalog had no such column."""
+    session, wikis = site["public"], ["en.wikipedia.org", "commons.wikimedia.org"]
+    session.other_wikis = wikis[1:]
+    session.reindexObject()
+    transaction.commit()
+
+    def listed():
+        (intro,) = client().get("/@courses?language=en").json()["items"]
+        return [(found["wiki"], found["wikis"]) for found in intro["sessions"]]
+
+    assert listed() == [(wikis[0], wikis)]
+    course_page = client().get(site["course"].absolute_url(),
+                               headers={"Accept": "text/html"}).text
+    assert "on en.wikipedia.org, commons.wikimedia.org" in course_page
+    session_page = client().get(session.absolute_url(), headers={"Accept": "text/html"}).text
+    assert "Other wikis" in session_page.split("wikimooc-facts")[1].split("</dl>")[0]
+
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delColumn("other_wikis")
+    transaction.commit()
+    assert listed() == [(wikis[0], wikis[:1])]
+    v20261203270.upgrade(api.portal.get_tool("portal_setup"))
+    transaction.commit()
+    assert listed() == [(wikis[0], wikis)]
 
 
 def test_paginated(catalogue, client):

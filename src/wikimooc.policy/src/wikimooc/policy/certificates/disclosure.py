@@ -26,9 +26,10 @@ def public_info(certificate):
         "wiki": certificate.wiki,
         "exercises": list(certificate.exercises),
         "pages": [
-            {"title": title, "url": page_url(certificate.wiki, title)}
-            for title in certificate.pages
+            {"wiki": wiki, "title": title, "url": page_url(wiki, title)}
+            for wiki, titles in certificate.work() for title in titles
         ],
+
         "issued": certificate.issued,
         "revoked": certificate.revocation.when if certificate.revocation else None,
     }

@@ -76,7 +76,7 @@ def missing_fonts(certificate, fonts=None):
     fonts = fonts or CertificateFonts()
     texts = (certificate.name, certificate.wiki_username, certificate.course,
              certificate.session, certificate.organisation, *certificate.exercises,
-             *certificate.pages)
+             *(title for _wiki, titles in certificate.work() for title in titles))
     return fonts.missing(" ".join(texts))
 
 
@@ -144,11 +144,9 @@ def certificate_pdf(certificate, verify_url, fonts=None):
     if certificate.exercises:
         story += [paragraph(text(_("Exercises completed"), bold=True), "heading"),
                   bullets([written(title) for title in certificate.exercises])]
-    if certificate.pages:
-        story += [paragraph(text(_("Work on ${wiki}"), bold=True, wiki=certificate.wiki),
-                            "heading"),
-                  bullets([link(page_url(certificate.wiki, title), written(title))
-                           for title in certificate.pages])]
+    for wiki, titles in certificate.work():
+        story += [paragraph(text(_("Work on ${wiki}"), bold=True, wiki=wiki), "heading"),
+                  bullets([link(page_url(wiki, title), written(title)) for title in titles])]
     story += [
         Spacer(1, 8 * mm),
         paragraph(text(_("Issued on ${date}. Certificate ${code}."),

@@ -24,7 +24,8 @@ from wikimooc.policy.certificates.storage import site_certificates
 from wikimooc.policy.certificates.storage import store
 from wikimooc.policy.content.session import session_language
 from wikimooc.policy.grades.results import SessionResults
-from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.followed import session_wikis
+from wikimooc.policy.tracking.storage import contributions_on
 from wikimooc.workflows.refusals import Refused
 
 import secrets
@@ -41,20 +42,21 @@ def now():
 
 
 def pages_edited(session, usernames):
-    """wiki username → titles of the pages they edited on the session's wiki, in the
-    order they first edited them (one pass over the session's contributions)."""
-    tracking = tracking_of(session, create=False)
-    first_edits = defaultdict(dict)
-    for contribution in tracking.contributions.values() if tracking else ():
-        if contribution.username in usernames:
-            titles = first_edits[contribution.username]
-            titles[contribution.title] = min(
-                titles.get(contribution.title, contribution.timestamp), contribution.timestamp
-            )
-    return {
-        username: tuple(sorted(titles, key=titles.get))
-        for username, titles in first_edits.items()
-    }
+    """wiki username → (wiki, title) of the pages they edited on each of the
+    session's wikis, by wiki (the home wiki first), in the order they first edited
+    them (one pass over the session's contributions)."""
+    found = defaultdict(list)
+    for host in session_wikis(session):
+        first_edits = defaultdict(dict)
+        for contribution in contributions_on(session, host):
+            if contribution.username in usernames:
+                titles = first_edits[contribution.username]
+                titles[contribution.title] = min(
+                    titles.get(contribution.title, contribution.timestamp),
+                    contribution.timestamp)
+        for username, titles in first_edits.items():
+            found[username] += [(host, title) for title in sorted(titles, key=titles.get)]
+    return dict(found)
 
 
 def issue(session, enrollment, done, pages):
@@ -75,7 +77,8 @@ def issue(session, enrollment, done, pages):
         language=session_language(session),
         wiki=session.wiki,
         exercises=tuple(requirement.exercise.Title() for requirement in done),
-        pages=pages,
+        pages=tuple(title for wiki, title in pages if wiki == session.wiki),
+        other_pages=tuple((wiki, title) for wiki, title in pages if wiki != session.wiki),
         issued=now(),
     )
     store(session, certificate)

@@ -37,10 +37,20 @@ class Certificate(NamedTuple):
     pages: tuple  # titles of the pages edited on ``wiki``, first edited first
     issued: str
     revocation: Revocation | None = None
+    # (wiki, title) of the pages edited on the session's other wikis, by wiki in the
+    # session's order, first edited first; none on a certificate issued before.
+    other_pages: tuple = ()
 
     @property
     def status(self):
         return "revoked" if self.revocation else "valid"
+
+    def work(self):
+        """[(wiki, titles)] of each wiki with pages edited, the home wiki first."""
+        found = {self.wiki: list(self.pages)} if self.pages else {}
+        for wiki, title in self.other_pages:
+            found.setdefault(wiki, []).append(title)
+        return list(found.items())
 
 
 def site_certificates(create=True):

@@ -3,7 +3,9 @@ totals, per wiki, per session and per week, over the sessions the viewer may see
 
 Programs inside programs are followed once each (a cycle ends where it closes);
 a session reached twice, a learner in two sessions and an edit recorded by two
-sessions of one wiki count once. A report names no learner.
+sessions following its wiki count once. A session counts on each wiki it follows:
+on a wiki's row, its enrolled, completed and new learners, and those who edited
+there. A report names no learner.
 """
 
 from collections import Counter
@@ -13,6 +15,9 @@ from wikimooc.policy.programs.summary import counted
 from wikimooc.policy.programs.summary import EDIT_COUNTS
 from wikimooc.policy.programs.summary import RETENTION_DAYS
 from wikimooc.policy.programs.summary import summary_of
+from wikimooc.policy.programs.summary import WIKI_LEARNERS
+from wikimooc.policy.programs.summary import wiki_parts
+from wikimooc.policy.tracking.followed import session_wikis
 
 
 LEARNER_FIGURES = ("enrolled", "editing", "completed", "new_editors",
@@ -55,8 +60,9 @@ def learner_figures(learner_sets):
 
 
 class Tally:
-    """Learner sets and edit sums of several sessions, merged: an edit two sessions
-    of one wiki recorded (the same revision id) is taken out of the second's sums."""
+    """Learner sets and edit sums of several sessions' wikis, merged: an edit two
+    sessions following its wiki recorded (the same revision id there) is taken out
+    of the second's sums."""
 
     def __init__(self):
         self.learners = {kind: set() for kind in LEARNER_FIGURES}
@@ -65,18 +71,27 @@ class Tally:
         self.revids = {}  # wiki → revision ids counted
         self.titles = {}  # wiki → titles of the pages edited
 
-    def add(self, summary):
+    def add_learners(self, learner_sets):
         for kind in LEARNER_FIGURES:
-            self.learners[kind].update(summary.learners.get(kind, ()))
-        counted_here = self.revids.setdefault(summary.wiki, set())
-        self.counts.update(summary.counts)
-        self.weeks.update(summary.weeks)
-        for revid in counted_here & summary.revids:
-            revision = summary.revisions.by_revid[revid]
+            self.learners[kind].update(learner_sets.get(kind, ()))
+
+    def add_part(self, wiki, part):
+        """The edits of a session's part on ``wiki`` (see summary.wiki_parts)."""
+        counted_here = self.revids.setdefault(wiki, set())
+        self.counts.update(part.counts)
+        self.weeks.update(part.weeks)
+        for revid in counted_here & part.revids:
+            revision = part.revisions.by_revid[revid]
             self.counts.subtract(counted(revision))
             self.weeks[revision.week] -= 1
-        counted_here |= summary.revids
-        self.titles.setdefault(summary.wiki, set()).update(summary.titles)
+        counted_here |= part.revids
+        self.titles.setdefault(wiki, set()).update(part.titles)
+
+    def add(self, summary):
+        """A session's summary, all its wikis."""
+        self.add_learners(summary.learners)
+        for wiki, part in wiki_parts(summary).items():
+            self.add_part(wiki, part)
 
     def figures(self):
         pages_edited = sum(len(titles) for titles in self.titles.values())
@@ -87,6 +102,16 @@ class Tally:
     def weeks_counted(self):
         return [{"week": week, "edits": edits} for week, edits in sorted(self.weeks.items())
                 if edits]
+
+
+def add_per_wiki(per_wiki, summary):
+    """The summary's part on each of its wikis into that wiki's Tally: the session's
+    learner sets, those of WIKI_LEARNERS as found on that wiki."""
+    for wiki, part in wiki_parts(summary).items():
+        tally = per_wiki.setdefault(wiki, Tally())
+        tally.add_learners({**summary.learners,
+                            **{kind: part.learners.get(kind, ()) for kind in WIKI_LEARNERS}})
+        tally.add_part(wiki, part)
 
 
 def summary_figures(summary):
@@ -111,6 +136,7 @@ def session_row(session, summary):
         "course": course.Title(),
         "kind": session.kind,
         "wiki": session.wiki,
+        "wikis": session_wikis(session),
         "start": session.start.isoformat() if session.start else None,
         "end": session.end.isoformat() if session.end else None,
         "refreshed": summary.refreshed if summary else None,
@@ -126,7 +152,7 @@ def program_report(program):
     total, per_wiki = Tally(), {}
     for summary in known:
         total.add(summary)
-        per_wiki.setdefault(summary.wiki, Tally()).add(summary)
+        add_per_wiki(per_wiki, summary)
     return {
         "@id": program.absolute_url() + "/@report",
         "title": program.Title(),

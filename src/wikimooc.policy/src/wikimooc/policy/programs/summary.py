@@ -2,9 +2,15 @@
 store of it, reduced once (by the worker) to the sets and figures a program adds
 up, so that a program page never reads a contribution.
 
-Learners are kept as sets of wiki usernames, revisions by revision id: a program
-whose sessions share learners or wikis counts each learner and each edit once.
-Usernames stay in the stored summary; no report ever shows one.
+Learners are kept as sets of wiki usernames, revisions by revision id per wiki
+(a revision id is unique on its wiki only): a program whose sessions share learners
+or wikis counts each learner and each edit once. A summary has a part per wiki the
+session follows (its home wiki first); its learner sets count the edits of every
+one. Usernames stay in the stored summary; no report ever shows one.
+
+A summary stored before sessions followed several wikis has no parts: it holds the
+home wiki's figures itself, and ``wiki_parts`` reads it as its one part until the
+worker's next refresh (within the day) replaces it.
 """
 
 from datetime import datetime
@@ -15,11 +21,13 @@ from plone import api
 from typing import NamedTuple
 from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.grades.results import SessionResults
+from wikimooc.policy.programs.retention import late_by_wiki
 from wikimooc.policy.programs.retention import late_retention
 from wikimooc.policy.programs.retention import LATE_WINDOW_DAYS
 from wikimooc.policy.tracking.checker import learners_to_follow
+from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.policy.tracking.schedule import tracking_days
-from wikimooc.policy.tracking.storage import tracking_of
+from wikimooc.policy.tracking.storage import contributions_on
 from wikimooc.policy.tracking.storage import utc_now
 from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.workflows.annotations import annotation
@@ -66,15 +74,16 @@ class Revisions(Persistent):
         self.by_revid = revisions
 
 
-class SessionSummary(Persistent):
-    """Replaced whole at each refresh (one record, no merge to resolve): the sums
-    a program adds up, and what it needs to count a learner or an edit once."""
+WIKI_LEARNERS = ("editing", *(f"retained_{days}" for days in RETENTION_DAYS))
 
-    def __init__(self, wiki, refreshed, learners, revisions, retention_measured):
-        self.wiki = wiki
-        self.refreshed = refreshed
-        self.learners = learners  # kind → frozenset of wiki usernames
-        self.retention_measured = retention_measured  # days → bool
+
+class WikiPart:
+    """What a session's learners did on one wiki: its sums, the revision ids and
+    titles a program counts once, and ``learners``, the learner sets of
+    WIKI_LEARNERS of that wiki alone. Stored inside its summary's record."""
+
+    def __init__(self, revisions, learners):
+        self.learners = learners
         self.revids = frozenset(revisions)
         self.titles = frozenset(revision.title for revision in revisions.values())
         self.counts = dict.fromkeys(EDIT_COUNTS, 0)
@@ -84,6 +93,25 @@ class SessionSummary(Persistent):
                 self.counts[name] += value
             self.weeks[revision.week] = self.weeks.get(revision.week, 0) + 1
         self.revisions = Revisions(revisions)
+
+
+class SessionSummary(Persistent):
+    """Replaced whole at each refresh (one record, no merge to resolve): the sums
+    a program adds up, and what it needs to count a learner or an edit once."""
+
+    def __init__(self, wiki, refreshed, learners, parts, retention_measured):
+        self.wiki = wiki  # the home wiki
+        self.refreshed = refreshed
+        self.learners = learners  # kind → frozenset of wiki usernames, every wiki
+        self.retention_measured = retention_measured  # days → bool
+        self.parts = parts  # host → WikiPart, the home wiki first
+
+
+def wiki_parts(summary):
+    """host → the summary's part on that wiki; a summary stored before several
+    wikis is its home wiki's only part (it has the same attributes)."""
+    parts = getattr(summary, "parts", None)
+    return parts if parts is not None else {summary.wiki: summary}
 
 
 def week_of(timestamp):
@@ -148,41 +176,61 @@ def retention_measured(session, marks):
     return {str(n): bool(last) and mark <= last for n, mark in marks.items()}
 
 
+def wiki_part(host, contributions, marks, late_retained):
+    """The part of the learners' ``contributions`` on ``host``; ``late_retained``:
+    who edited there in the late window, if it was read."""
+    sets = {"editing": {c.username for c in contributions}}
+    for days, mark in marks.items():
+        sets[f"retained_{days}"] = {c.username for c in contributions if c.timestamp >= mark}
+    if late_retained is not None:
+        sets[f"retained_{LATE_WINDOW_DAYS[1]}"] |= late_retained
+    return WikiPart(
+        revisions={c.revid: revision_of(host, c) for c in contributions},
+        learners={kind: frozenset(names) for kind, names in sets.items()},
+    )
+
+
 def summarise(session, now=None):
     """Read the session's stores once and return its summary."""
-    wiki = session.wiki
     learners = set(learners_to_follow(session))
-    tracking = tracking_of(session, create=False)
-    contributions = [c for c in tracking.contributions.values() if c.username in learners] \
-        if tracking is not None else []
     marks = retention_marks(session)
+    late = late_retention(session)
+    late_read = late_by_wiki(session, late) if late is not None else {}
+    parts = {}
+    for host in session_wikis(session):
+        contributions = [c for c in contributions_on(session, host) if c.username in learners]
+        retained = late_read[host] & learners if host in late_read else None
+        parts[host] = wiki_part(host, contributions, marks, retained)
     sets = {
         "enrolled": learners,
-        "editing": {c.username for c in contributions},
         "completed": completed_learners(session, learners),
         "new_editors": registered_within(session, learners),
     }
-    for days, mark in marks.items():
-        sets[f"retained_{days}"] = {c.username for c in contributions if c.timestamp >= mark}
+    for kind in WIKI_LEARNERS:
+        sets[kind] = set().union(*(part.learners.get(kind, ()) for part in parts.values()))
     measured = retention_measured(session, marks)
-    late = late_retention(session)
-    if late is not None:
-        late_days = LATE_WINDOW_DAYS[1]
-        sets[f"retained_{late_days}"] |= late.retained & learners
-        measured[str(late_days)] = True
+    if late is not None and set(parts) <= set(late_read):
+        measured[str(LATE_WINDOW_DAYS[1])] = True
     return SessionSummary(
-        wiki=wiki,
+        wiki=session.wiki,
         refreshed=wiki_timestamp(now or utc_now()),
         learners={kind: frozenset(names) for kind, names in sets.items()},
-        revisions={c.revid: revision_of(wiki, c) for c in contributions},
+        parts=parts,
         retention_measured=measured,
     )
 
 
+def part_figures(part):
+    return (part.learners, part.revids, part.counts, part.weeks)
+
+
 def same_figures(summary, other):
-    return other is not None and all(
-        getattr(summary, name) == getattr(other, name)
-        for name in ("learners", "revids", "counts", "weeks", "retention_measured"))
+    if other is None or (summary.learners, summary.retention_measured) != (
+            other.learners, other.retention_measured):
+        return False
+    mine, theirs = wiki_parts(summary), wiki_parts(other)
+    return list(mine) == list(theirs) and all(
+        part_figures(part) == part_figures(theirs[host]) for host, part in mine.items())
 
 
 def refresh_summary(session, now=None):

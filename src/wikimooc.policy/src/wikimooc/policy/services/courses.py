@@ -1,6 +1,7 @@
 from plone.restapi.serializer.converters import json_compatible
 from wikimooc.policy.catalogue import find_courses
 from wikimooc.policy.catalogue import open_sessions
+from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.workflows.batching import hypermedia_batch
 from wikimooc.workflows.refusals import RefusingService
 
@@ -41,6 +42,7 @@ class CoursesGet(RefusingService):
                     "start": json_compatible(session.start),
                     "end": json_compatible(session.end),
                     "wiki": session.wiki,
+                    "wikis": session_wikis(session),
                     "enrollment_policy": session.enrollment_policy,
                 }
                 for session in sessions

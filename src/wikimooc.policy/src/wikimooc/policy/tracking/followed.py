@@ -7,8 +7,8 @@ COMMONS = "commons.wikimedia.org"
 
 
 def session_wikis(session):
-    """The hosts of the wikis the session follows: its home wiki first, then the
-    others it names, each once."""
+    """The hosts of the wikis the session (or its catalog entry) follows: its home
+    wiki first, then the others it names, each once."""
     hosts = [session.wiki]
     for host in getattr(session, "other_wikis", None) or ():
         if host and host not in hosts:

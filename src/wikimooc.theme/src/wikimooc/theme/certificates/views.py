@@ -148,3 +148,10 @@ class VerifyView(ReaderDates, BrowserView):
         if certificate is None:
             self.request.response.setStatus(404)
         return self.index()
+
+    def work(self):
+        """The pages of the certificate, by wiki (the home wiki first)."""
+        found = {}
+        for page in self.info["pages"]:
+            found.setdefault(page["wiki"], []).append(page)
+        return [{"wiki": wiki, "pages": pages} for wiki, pages in found.items()]

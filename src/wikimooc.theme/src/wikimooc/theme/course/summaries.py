@@ -1,5 +1,6 @@
 """Sessions and vocabulary values as every page shows them."""
 
+from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.policy.vocabularies import SESSION_KINDS
 from wikimooc.theme import _
 from wikimooc.theme.dates import long_date
@@ -26,6 +27,7 @@ def session_summary(brain, request):
         "start": long_date(brain.start, request),
         "end": long_date(brain.end, request),
         "wiki": brain.wiki,
+        "wikis": session_wikis(brain),
         "state": brain.review_state,
         "state_title": SESSION_STATES.get(brain.review_state, brain.review_state),
     }

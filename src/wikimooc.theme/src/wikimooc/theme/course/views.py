@@ -7,6 +7,7 @@ from wikimooc.policy.content.course import has_module
 from wikimooc.policy.coursedates.locks import locked_opening
 from wikimooc.policy.enrollment import enrollment_state
 from wikimooc.policy.enrollment import wiki_username_of
+from wikimooc.policy.tracking.followed import session_wikis
 from wikimooc.policy.usernames import InvalidUsername
 from wikimooc.policy.vocabularies import AUDIENCES
 from wikimooc.policy.vocabularies import ORGANISATION_KINDS
@@ -156,6 +157,8 @@ class SessionView(CourseParts, WeekParts, BrowserView):
             "end": long_date(session.end, self.request),
             "wiki": session.wiki,
             "wiki_url": page_url(session.wiki, ""),
+            "other_wikis": [{"wiki": host, "url": page_url(host, "")}
+                            for host in session_wikis(session)[1:]],
             "teachers": [
                 member.getProperty("fullname") or member.getUserName()
                 for member in teachers if member is not None

@@ -69,8 +69,9 @@ class ProgramView(ReaderDates, BrowserView):
 
 
 def csv_rows(report, request):
-    """A header, then the totals, each wiki and each session (its figures, or empty
-    cells while its summary waits for the worker)."""
+    """A header, then the totals, each wiki and each session (the wikis it follows,
+    home first, separated by spaces; its figures, or empty cells while its summary
+    waits for the worker)."""
     names = [name for name, _label in FIGURES]
     header = [translate(text, context=request) for text in
               (_("Scope"), _("Name"), _("Wiki"), *(label for _name, label in FIGURES))]
@@ -83,7 +84,7 @@ def csv_rows(report, request):
     for session in report["sessions"]:
         figures = session["figures"] or {}
         yield [translate(_("Session"), context=request),
-               f"{session['course']}: {session['title']}", session["wiki"],
+               f"{session['course']}: {session['title']}", " ".join(session["wikis"]),
                *(figures.get(name, "") for name in names)]
 
 
