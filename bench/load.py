@@ -298,6 +298,18 @@ def bench_queue():
         queue.flushdb()
 
 
+SCALED_OUT = "RelStorage 4.3 on PostgreSQL (history-free), two web instances"
+
+
+@contextlib.contextmanager
+def scaled_out_settings():
+    """A fresh PostgreSQL database and the benchmarks' task queue in Redis: yields the
+    database's DSN and the platform's settings for them (RelStorage)."""
+    with fresh_postgresql_database() as dsn, bench_queue() as queue_url:
+        yield dsn, {"db_storage": "relstorage", "db_relstorage_postgresql_dsn": dsn,
+                    "wikimooc_taskqueue_url": queue_url}
+
+
 def web_instance_pids(running):
     """The runwsgi processes of this platform's instance (not its database or worker)."""
     pids = []

@@ -44,14 +44,12 @@ Parts:
 
 from BTrees.OOBTree import OOBTree
 from load import add_run_options
-from load import bench_queue
 from load import client
 from load import conflict_lines
 from load import conflict_retries
 from load import DataError
 from load import fill_defaults
 from load import finish_run
-from load import fresh_postgresql_database
 from load import load_average
 from load import ms
 from load import percentile
@@ -59,6 +57,8 @@ from load import populate
 from load import Requests
 from load import run_threads
 from load import running_platform
+from load import SCALED_OUT
+from load import scaled_out_settings
 from load import set_caching
 from load import start_run
 from load import step
@@ -386,14 +386,9 @@ def question_lines(found):
 
 def main(argv=None):
     args = parse_args(argv)
-    run_started = start_run(
-        "WikiMOOC quiz benchmark",
-        "RelStorage 4.3 on PostgreSQL (history-free), two web instances", args.timeout,
-    )
+    run_started = start_run("WikiMOOC quiz benchmark", SCALED_OUT, args.timeout)
     problems = []
-    with fresh_postgresql_database() as dsn, bench_queue() as queue_url:
-        settings = {"db_storage": "relstorage", "db_relstorage_postgresql_dsn": dsn,
-                    "wikimooc_taskqueue_url": queue_url}
+    with scaled_out_settings() as (dsn, settings):
         with running_platform(settings, web_instances=2, keep=args.keep) as running:
             report = populate(running, "pages", f"quiz={args.learners}")
             step(f"the quiz and {args.learners} enrolled learners created in"

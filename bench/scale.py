@@ -31,7 +31,6 @@ Parts:
 """
 
 from load import add_run_options
-from load import bench_queue
 from load import client
 from load import compare
 from load import conflict_lines
@@ -39,7 +38,6 @@ from load import conflict_retries
 from load import DataError
 from load import fill_defaults
 from load import finish_run
-from load import fresh_postgresql_database
 from load import load_average
 from load import LOAD_HEADERS
 from load import Page
@@ -47,6 +45,8 @@ from load import populate
 from load import Requests
 from load import run_threads
 from load import running_platform
+from load import SCALED_OUT
+from load import scaled_out_settings
 from load import set_caching
 from load import start_run
 from load import step
@@ -152,28 +152,23 @@ def scale(running, args):
 
 def main(argv=None):
     args = parse_args(argv)
-    run_started = start_run(
-        "WikiMOOC scale-out benchmark",
-        "RelStorage 4.3 on PostgreSQL (history-free), two web instances", args.timeout,
-    )
-    with fresh_postgresql_database() as dsn, bench_queue() as queue_url:
-        settings = {"db_storage": "relstorage", "db_relstorage_postgresql_dsn": dsn,
-                    "wikimooc_taskqueue_url": queue_url}
-        with running_platform(settings, web_instances=2, keep=args.keep) as running:
-            report = populate(running, "pages", f"members={args.enrollments}")
-            step(f"content and {args.enrollments} members created in"
-                 f" {sum(report['seconds'].values()):.0f} s")
-            warm_up([Page("rush session", [url + RUSH_SESSION for url in running.urls])])
-            rush_row, retries, problems = concurrency(running, args)
-            step(f"enrollments done; {load_average()}")
-            set_caching(running, False)
-            try:
-                scale_rows, gain, page_errors = scale(running, args)
-            except DataError as error:
-                problems.append(str(error))
-                scale_rows, gain, page_errors = [], 0, []
-            problems += page_errors
-            step(f"pages done; {load_average()}")
+    run_started = start_run("WikiMOOC scale-out benchmark", SCALED_OUT, args.timeout)
+    with (scaled_out_settings() as (_dsn, settings),
+          running_platform(settings, web_instances=2, keep=args.keep) as running):
+        report = populate(running, "pages", f"members={args.enrollments}")
+        step(f"content and {args.enrollments} members created in"
+             f" {sum(report['seconds'].values()):.0f} s")
+        warm_up([Page("rush session", [url + RUSH_SESSION for url in running.urls])])
+        rush_row, retries, problems = concurrency(running, args)
+        step(f"enrollments done; {load_average()}")
+        set_caching(running, False)
+        try:
+            scale_rows, gain, page_errors = scale(running, args)
+        except DataError as error:
+            problems.append(str(error))
+            scale_rows, gain, page_errors = [], 0, []
+        problems += page_errors
+        step(f"pages done; {load_average()}")
 
     print()
     print("4. Concurrency: POST @enroll into one open session, alternately to both instances")

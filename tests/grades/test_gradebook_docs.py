@@ -7,8 +7,8 @@ UIDs as the docs show them), to paste into the docs when the answers change."""
 
 from datetime import datetime
 from datetime import UTC
+from grade_world import answer_check
 from pathlib import Path
-from quiz_answers import answers_for
 
 import json
 import os
@@ -91,11 +91,7 @@ def documented_scene(served, served_results, client, set_now):
     assert teacher.patch(SESSION + "/@schedule", json={}).status_code == 200
     for login_name, right, day in (("bob", 1, "2027-03-05"), ("ada", 2, "2027-03-08")):
         set_now(day)
-        response = client(login_name).post(
-            "/en/intro/basics/check/@attempts",
-            json={"answers": answers_for(served["check"], right)},
-        )
-        assert response.status_code == 201, response.text
+        answer_check(client, served, login_name, right)
     transaction.begin()
     served_results.wiki_done("Ada", "draft")
     transaction.commit()
