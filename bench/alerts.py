@@ -25,24 +25,22 @@ from the same state; the time is the look's, without a commit, the median of
 """
 
 from edit_tracking import create_session
-from edit_tracking import finish
 from edit_tracking import logged_site
 from edit_tracking import machine_info
-from edit_tracking import prepare_wiki
 from edit_tracking import seconds
+from edit_tracking import served_wiki
 from edit_tracking import start_plone_with_course
 from edit_tracking import stop_plone
 from edit_tracking import versions
+from load import finish_run
+from load import scratch_directory
+from load import start_in_process_run
 from load import step
 from load import table
-from pathlib import Path
 
 import argparse
 import dataclasses
-import datetime
-import shutil
 import sys
-import tempfile
 import time
 
 
@@ -113,23 +111,13 @@ def look(host, groups):
 
 def main(argv=None):
     args = parse_args(argv)
-    run_started = time.perf_counter()
-    when = datetime.datetime.now(datetime.UTC)
-    print(f"WikiMOOC alerts benchmark, {when:%Y-%m-%d %H:%M} UTC", flush=True)
-    print(machine_info(), flush=True)
-    print(f"{', '.join(map(str, args.sessions))} sessions sharing {args.learners:,} learners",
-          flush=True)
-    directory = Path(tempfile.mkdtemp(prefix="wikimooc-bench-"))
-    wiki = None
-    try:
-        setup, _available = prepare_wiki(args.learners)
-        wiki = setup.wiki
-        print(versions(wiki), flush=True)
-        rows, failures = run(args, wiki, setup.created, directory)
-    finally:
-        if wiki is not None:
-            wiki.stop()
-        shutil.rmtree(directory, ignore_errors=True)
+    run_started = start_in_process_run(
+        "WikiMOOC alerts benchmark", machine_info(),
+        f"{', '.join(map(str, args.sessions))} sessions sharing {args.learners:,} learners",
+    )
+    with scratch_directory() as directory, served_wiki(args.learners) as (setup, _available):
+        print(versions(setup.wiki), flush=True)
+        rows, failures = run(args, setup.wiki, setup.created, directory)
     print()
     print(f"One look at the wiki for N sessions sharing {args.learners:,} learners"
           f" ({2 * args.learners:,} pages), per wiki against one look per session")
@@ -141,7 +129,7 @@ def main(argv=None):
           " about k times);\n  requests: HTTP requests on the wire (siteinfo is read once"
           " per process, before); time: the looks,\n  without a commit (the median of"
           f" {args.repeats} runs each way).")
-    return finish(run_started, failures)
+    return finish_run(run_started, failures)
 
 
 def run(args, wiki, start, directory):

@@ -43,11 +43,14 @@ Parts:
 """
 
 from load import enter_zope
+from load import finish_run
 from load import leave_zope
 from load import load_script
 from load import operating_system
 from load import processors
 from load import REPOSITORY
+from load import scratch_directory
+from load import start_in_process_run
 from load import step
 from load import table
 from load import write_zope_instance
@@ -299,6 +302,16 @@ def prepare_wiki(learners):
     setup = WikiSetup(wiki, datetime.date.fromisoformat(state["created"]), install_seconds,
                       populated, time.perf_counter() - started)
     return setup, state["learners"]
+
+
+@contextlib.contextmanager
+def served_wiki(learners):
+    """prepare_wiki()'s setup and learners, the wiki stopped afterwards."""
+    setup, available = prepare_wiki(learners)
+    try:
+        yield setup, available
+    finally:
+        setup.wiki.stop()
 
 
 def versions(wiki):
@@ -606,35 +619,17 @@ class SizeResult:
 
 def main(argv=None):
     args = parse_args(argv)
-    run_started = time.perf_counter()
-    when = datetime.datetime.now(datetime.UTC)
-    print(f"WikiMOOC edit-tracking benchmark, {when:%Y-%m-%d %H:%M} UTC", flush=True)
-    print(machine_info(), flush=True)
-    print(f"sessions of {', '.join(f'{size:,}' for size in args.sizes)} learners,"
-          f" {EDITS_PER_LEARNER} populated edits each", flush=True)
-    directory = Path(tempfile.mkdtemp(prefix="wikimooc-bench-"))
-    wiki = None
-    try:
-        setup, available = prepare_wiki(max(args.sizes))
-        wiki = setup.wiki
-        print(versions(wiki), flush=True)
-        results, wiki_checks, latency, failures = run(args.sizes, wiki, setup.created,
+    run_started = start_in_process_run(
+        "WikiMOOC edit-tracking benchmark", machine_info(),
+        f"sessions of {', '.join(f'{size:,}' for size in args.sizes)} learners,"
+        f" {EDITS_PER_LEARNER} populated edits each",
+    )
+    with scratch_directory() as directory, served_wiki(max(args.sizes)) as (setup, available):
+        print(versions(setup.wiki), flush=True)
+        results, wiki_checks, latency, failures = run(args.sizes, setup.wiki, setup.created,
                                                       directory)
-    finally:
-        if wiki is not None:
-            wiki.stop()
-        shutil.rmtree(directory, ignore_errors=True)
     print_report(setup, available, results, wiki_checks, latency)
-    return finish(run_started, failures)
-
-
-def finish(run_started, failures):
-    """Print the run's time and what was wrong with the data; the exit status."""
-    print()
-    print(f"Run time: {time.perf_counter() - run_started:.0f} s.")
-    for failure in failures:
-        print(f"FAILED: {failure}")
-    return 1 if failures else 0
+    return finish_run(run_started, failures)
 
 
 def start_plone_with_course(directory, wiki):

@@ -35,26 +35,25 @@ from edit_tracking import create_session
 from edit_tracking import DRAFT_TITLE
 from edit_tracking import learner_name
 from edit_tracking import machine_info
-from edit_tracking import prepare_wiki
+from edit_tracking import served_wiki
 from edit_tracking import start_plone
 from edit_tracking import stop_plone
 from edit_tracking import versions
 from edit_tracking import WIKI_DIRECTORY
+from load import finish_run
 from load import percentile
 from load import REPOSITORY
+from load import scratch_directory
+from load import start_in_process_run
 from load import step
 from load import table
-from pathlib import Path
 
 import argparse
 import contextlib
-import datetime
 import importlib.util
 import mwclient
 import secrets
-import shutil
 import sys
-import tempfile
 import threading
 import time
 
@@ -295,30 +294,27 @@ def run(args, wiki, created, directory, relay):
 
 def main(argv=None):
     args = parse_args(argv)
-    run_started = time.perf_counter()
-    when = datetime.datetime.now(datetime.UTC)
-    print(f"WikiMOOC live-mode benchmark, {when:%Y-%m-%d %H:%M} UTC", flush=True)
-    print(machine_info(), flush=True)
-    print(f"{args.learners:,} learners followed ({args.on_wiki:,} with accounts and edits on"
-          f" the wiki), {args.edits} edits per mode", flush=True)
+    run_started = start_in_process_run(
+        "WikiMOOC live-mode benchmark", machine_info(),
+        f"{args.learners:,} learners followed ({args.on_wiki:,} with accounts and edits on"
+        f" the wiki), {args.edits} edits per mode",
+    )
     relay = load_relay().RecentChangesRelay(domain=None)
-    directory = Path(tempfile.mkdtemp(prefix="wikimooc-bench-live-"))
-    wiki = None
     try:
-        setup, _available = prepare_wiki(args.on_wiki)
-        wiki = setup.wiki
-        relay.domain = wiki.netloc
-        relay.start()
-        wiki.write_overrides({**wiki.read_overrides(), "rc_feed_port": relay.udp_port})
-        print(versions(wiki), flush=True)
-        live, polling, failures = run(args, wiki, setup.created, directory, relay)
+        with (scratch_directory("wikimooc-bench-live-") as directory,
+              served_wiki(args.on_wiki) as (setup, _available)):
+            wiki = setup.wiki
+            relay.domain = wiki.netloc
+            relay.start()
+            wiki.write_overrides({**wiki.read_overrides(), "rc_feed_port": relay.udp_port})
+            try:
+                print(versions(wiki), flush=True)
+                live, polling, failures = run(args, wiki, setup.created, directory, relay)
+            finally:
+                wiki.write_overrides({**wiki.read_overrides(), "rc_feed_port": None})
     finally:
-        if wiki is not None:
-            wiki.write_overrides({**wiki.read_overrides(), "rc_feed_port": None})
-            wiki.stop()
         if relay.running:
             relay.stop()
-        shutil.rmtree(directory, ignore_errors=True)
     print()
     print("Edit saved (the API's answer) → exercise done (the progress record committed)")
     print(table(["mode", "edits", "median", "p95", "worst", "mean"],
@@ -326,11 +322,7 @@ def main(argv=None):
                  figures("polling only", polling)]))
     print(f"Check interval 60 s, scheduler tick every minute; polling's edits spread over"
           f" {POLLING_SPREAD_SECONDS} s.")
-    print()
-    print(f"Run time: {time.perf_counter() - run_started:.0f} s.")
-    for failure in failures:
-        print(f"FAILED: {failure}")
-    return 1 if failures else 0
+    return finish_run(run_started, failures)
 
 
 if __name__ == "__main__":

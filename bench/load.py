@@ -182,7 +182,7 @@ def machine_info(storage):
 
 def start_run(title, storage, timeout):
     """Abort the run after ``timeout`` seconds, print its title and the machine; return
-    when it started, for print_run_time()."""
+    when it started, for finish_run() or print_run_time()."""
     abort_after(timeout)
     started = time.perf_counter()
     print(title)
@@ -190,8 +190,27 @@ def start_run(title, storage, timeout):
     return started
 
 
+def start_in_process_run(title, machine, measured):
+    """Print the title of a run in this process with its time, the machine and what it
+    measures; return when it started, for finish_run()."""
+    started = time.perf_counter()
+    print(f"{title}, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC", flush=True)
+    print(machine, flush=True)
+    print(measured, flush=True)
+    return started
+
+
 def print_run_time(started):
     print(f"\n{load_average()}. Run time: {time.perf_counter() - started:.0f} s.")
+
+
+def finish_run(started, problems):
+    """Print what was wrong with the data (the first ten problems) and the run time;
+    the exit status: 1 for wrong data."""
+    for problem in problems[:10]:
+        print(f"FAILED: {problem}")
+    print_run_time(started)
+    return 1 if problems else 0
 
 
 # ----------------------------------------------------------------------------- the platform
@@ -277,6 +296,18 @@ def bench_queue():
         yield BENCH_QUEUE_URL
     finally:
         queue.flushdb()
+
+
+SCALED_OUT = "RelStorage 4.3 on PostgreSQL (history-free), two web instances"
+
+
+@contextlib.contextmanager
+def scaled_out_settings():
+    """A fresh PostgreSQL database and the benchmarks' task queue in Redis: yields the
+    database's DSN and the platform's settings for them (RelStorage)."""
+    with fresh_postgresql_database() as dsn, bench_queue() as queue_url:
+        yield dsn, {"db_storage": "relstorage", "db_relstorage_postgresql_dsn": dsn,
+                    "wikimooc_taskqueue_url": queue_url}
 
 
 def web_instance_pids(running):
@@ -494,6 +525,56 @@ def client(auth=None):
     return session
 
 
+class Requests:
+    """What client threads sending requests as members saw: each request's latency
+    and status, the web instance it went to, what went wrong."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latencies = []
+        self.statuses = collections.Counter()
+        self.errors = []
+        self.per_instance = collections.Counter()
+        self.seconds = 0.0
+
+    def send(self, login, instance, request, expected_status):
+        """``request()`` for ``login`` to web instance ``instance`` (from 0), timed; an
+        exception or another status than ``expected_status`` is an error."""
+        sent = time.perf_counter()
+        try:
+            response = request()
+        except Exception as error:
+            with self.lock:
+                self.errors.append(f"{login}: {error!r}")
+            return
+        with self.lock:
+            self.latencies.append(time.perf_counter() - sent)
+            self.statuses[response.status_code] += 1
+            self.per_instance[instance + 1] += 1
+            if response.status_code != expected_status:
+                self.errors.append(f"{login}: HTTP {response.status_code}"
+                                   f" {response.text[:200]}")
+
+    def latency_cells(self):
+        """p50, p95, max, and the requests to instance 1 / 2."""
+        latencies = self.latencies or [float("nan")]
+        return [ms(percentile(latencies, 0.5)), ms(percentile(latencies, 0.95)),
+                ms(max(latencies)),
+                " / ".join(f"{self.per_instance[number]}" for number in (1, 2))]
+
+
+def run_threads(target, shares):
+    """``target(share)`` in a thread for each of ``shares``; the seconds until the
+    last one ended."""
+    threads = [threading.Thread(target=target, args=(share,)) for share in shares]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
+
+
 def hammer(page, concurrency, seconds, server_pids):
     """``concurrency`` threads, each with its own keep-alive session, ask for the page
     as fast as answers come back, for ``seconds``."""
@@ -569,6 +650,13 @@ def warm_up(pages, count=10):
             if response.status_code != 200:
                 raise DataError(f"{page.label}: HTTP {response.status_code} from {response.url}")
         session.close()
+
+
+@contextlib.contextmanager
+def scratch_directory(prefix="wikimooc-bench-"):
+    """A new temporary directory, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=prefix, ignore_cleanup_errors=True) as directory:
+        yield Path(directory)
 
 
 def run_in_scratch_directory(args, run):

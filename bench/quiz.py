@@ -44,19 +44,21 @@ Parts:
 
 from BTrees.OOBTree import OOBTree
 from load import add_run_options
-from load import bench_queue
 from load import client
 from load import conflict_lines
 from load import conflict_retries
 from load import DataError
 from load import fill_defaults
-from load import fresh_postgresql_database
+from load import finish_run
 from load import load_average
 from load import ms
 from load import percentile
 from load import populate
-from load import print_run_time
+from load import Requests
+from load import run_threads
 from load import running_platform
+from load import SCALED_OUT
+from load import scaled_out_settings
 from load import set_caching
 from load import start_run
 from load import step
@@ -72,6 +74,7 @@ from wikimooc.policy.quiz.attempts import check_limit
 
 import argparse
 import collections
+import functools
 import random
 import requests
 import sys
@@ -99,25 +102,16 @@ def parse_args(argv=None):
     )
 
 
-class Wave:
-    """What the clients of one part saw."""
+class Wave(Requests):
+    """What the clients of one part saw, and how late the last request went out."""
 
     def __init__(self):
-        self.lock = threading.Lock()
-        self.latencies = []
-        self.statuses = collections.Counter()
-        self.errors = []
-        self.per_instance = collections.Counter()
+        super().__init__()
         self.behind = 0.0
-        self.seconds = 0.0
 
     def row(self, label, expected_status, retries):
-        latencies = self.latencies or [float("nan")]
         return [label, self.statuses[expected_status], len(self.errors), sum(retries.values()),
-                f"{self.seconds:.1f} s", f"{self.behind:.2f} s",
-                ms(percentile(latencies, 0.5)), ms(percentile(latencies, 0.95)),
-                ms(max(latencies)),
-                " / ".join(f"{self.per_instance[number]}" for number in (1, 2))]
+                f"{self.seconds:.1f} s", f"{self.behind:.2f} s", *self.latency_cells()]
 
 
 def wave(running, logins, seconds, clients, send, expected_status):
@@ -129,7 +123,7 @@ def wave(running, logins, seconds, clients, send, expected_status):
     started = time.perf_counter()
     interval = seconds / len(logins)
 
-    def work():
+    def work(_thread_number):
         session = client()
         session.headers["Accept"] = "application/json"
         while True:
@@ -138,32 +132,19 @@ def wave(running, logins, seconds, clients, send, expected_status):
             if found is None:
                 break
             number, login = found
-            late = time.perf_counter() - (started + number * interval)
+            due_at = started + number * interval
+            late = time.perf_counter() - due_at
             if late < 0:
                 time.sleep(-late)
             instance = number % len(running.urls)
-            sent = time.perf_counter()
-            try:
-                response = send(session, running.urls[instance], login)
-            except Exception as error:
-                with result.lock:
-                    result.errors.append(f"{login}: {error!r}")
-                continue
             with result.lock:
-                result.behind = max(result.behind, sent - (started + number * interval))
-                result.latencies.append(time.perf_counter() - sent)
-                result.statuses[response.status_code] += 1
-                result.per_instance[instance + 1] += 1
-                if response.status_code != expected_status:
-                    result.errors.append(f"{login}: HTTP {response.status_code}"
-                                         f" {response.text[:200]}")
+                result.behind = max(result.behind, time.perf_counter() - due_at)
+            result.send(login, instance,
+                        functools.partial(send, session, running.urls[instance], login),
+                        expected_status)
         session.close()
 
-    threads = [threading.Thread(target=work) for _number in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_threads(work, range(clients))
     result.seconds = time.perf_counter() - started
     return result
 
@@ -324,14 +305,7 @@ def commit_attempts(database, key, logins, writers, store):
                 result.latencies.append(time.perf_counter() - started)
         connection.close()
 
-    threads = [threading.Thread(target=write, args=(logins[index::writers],))
-               for index in range(writers)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    result.seconds = time.perf_counter() - started
+    result.seconds = run_threads(write, [logins[index::writers] for index in range(writers)])
     return result
 
 
@@ -412,14 +386,9 @@ def question_lines(found):
 
 def main(argv=None):
     args = parse_args(argv)
-    run_started = start_run(
-        "WikiMOOC quiz benchmark",
-        "RelStorage 4.3 on PostgreSQL (history-free), two web instances", args.timeout,
-    )
+    run_started = start_run("WikiMOOC quiz benchmark", SCALED_OUT, args.timeout)
     problems = []
-    with fresh_postgresql_database() as dsn, bench_queue() as queue_url:
-        settings = {"db_storage": "relstorage", "db_relstorage_postgresql_dsn": dsn,
-                    "wikimooc_taskqueue_url": queue_url}
+    with scaled_out_settings() as (dsn, settings):
         with running_platform(settings, web_instances=2, keep=args.keep) as running:
             report = populate(running, "pages", f"quiz={args.learners}")
             step(f"the quiz and {args.learners} enrolled learners created in"
@@ -471,10 +440,7 @@ def main(argv=None):
     print(f"A ConflictError is retried at most {RETRIES} times after a random pause of up to"
           " 1, 2, 4 s; lost: still refused\n  then. p50/p95: one attempt from its first try"
           " to its commit, pauses and retries included.")
-    for problem in problems[:10]:
-        print(f"FAILED: {problem}")
-    print_run_time(run_started)
-    return 1 if problems else 0
+    return finish_run(run_started, problems)
 
 
 if __name__ == "__main__":

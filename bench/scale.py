@@ -31,22 +31,22 @@ Parts:
 """
 
 from load import add_run_options
-from load import bench_queue
 from load import client
 from load import compare
 from load import conflict_lines
 from load import conflict_retries
 from load import DataError
 from load import fill_defaults
-from load import fresh_postgresql_database
+from load import finish_run
 from load import load_average
 from load import LOAD_HEADERS
-from load import ms
 from load import Page
-from load import percentile
 from load import populate
-from load import print_run_time
+from load import Requests
+from load import run_threads
 from load import running_platform
+from load import SCALED_OUT
+from load import scaled_out_settings
 from load import set_caching
 from load import start_run
 from load import step
@@ -60,12 +60,11 @@ from populate import RUSH_SESSION
 from populate import TEACHER
 
 import argparse
-import collections
+import functools
 import itertools
 import requests
 import sys
 import threading
-import time
 
 
 PAGE_CONCURRENCY = 16
@@ -86,22 +85,10 @@ def parse_args(argv=None):
     )
 
 
-class Rush:
-    """What the enrolling clients saw."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.latencies = []
-        self.statuses = collections.Counter()
-        self.errors = []
-        self.per_instance = collections.Counter()
-        self.seconds = 0.0
-
-
 def rush(running, logins, clients):
     """``clients`` threads, each with a share of ``logins``, POST @enroll as them."""
     next_instance = itertools.count()
-    result = Rush()
+    result = Requests()
     start = threading.Barrier(clients)
 
     def enroll_members(share):
@@ -111,30 +98,12 @@ def rush(running, logins, clients):
         for login in share:
             instance = next(next_instance) % len(running.urls)
             url = running.urls[instance] + RUSH_SESSION + "/@enroll"
-            started = time.perf_counter()
-            try:
-                response = session.post(url, json={}, auth=(login, PASSWORD), timeout=120)
-            except Exception as error:
-                with result.lock:
-                    result.errors.append(f"{login}: {error!r}")
-                continue
-            with result.lock:
-                result.latencies.append(time.perf_counter() - started)
-                result.statuses[response.status_code] += 1
-                result.per_instance[instance + 1] += 1
-                if response.status_code != 201:
-                    result.errors.append(f"{login}: HTTP {response.status_code}"
-                                         f" {response.text[:200]}")
+            result.send(login, instance, functools.partial(
+                session.post, url, json={}, auth=(login, PASSWORD), timeout=120), 201)
         session.close()
 
-    threads = [threading.Thread(target=enroll_members, args=(logins[index::clients],))
-               for index in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    result.seconds = time.perf_counter() - started
+    result.seconds = run_threads(enroll_members,
+                                 [logins[index::clients] for index in range(clients)])
     return result
 
 
@@ -157,13 +126,11 @@ def concurrency(running, args):
         missing = sorted(set(logins) - set(user_ids))
         problems.append(f"@enrollments lists {total} learners, expected {len(logins)};"
                         f" missing e.g. {missing[:3]}")
-    latencies = result.latencies or [float("nan")]
     row = [
         f"{len(logins)} by {args.clients} clients", result.statuses[201],
         len(result.errors), total, sum(retries.values()),
         f"{result.seconds:.1f} s", f"{len(result.latencies) / result.seconds:.0f}",
-        ms(percentile(latencies, 0.5)), ms(percentile(latencies, 0.95)), ms(max(latencies)),
-        " / ".join(f"{result.per_instance[number]}" for number in (1, 2)),
+        *result.latency_cells(),
     ]
     return row, retries, problems
 
@@ -185,28 +152,23 @@ def scale(running, args):
 
 def main(argv=None):
     args = parse_args(argv)
-    run_started = start_run(
-        "WikiMOOC scale-out benchmark",
-        "RelStorage 4.3 on PostgreSQL (history-free), two web instances", args.timeout,
-    )
-    with fresh_postgresql_database() as dsn, bench_queue() as queue_url:
-        settings = {"db_storage": "relstorage", "db_relstorage_postgresql_dsn": dsn,
-                    "wikimooc_taskqueue_url": queue_url}
-        with running_platform(settings, web_instances=2, keep=args.keep) as running:
-            report = populate(running, "pages", f"members={args.enrollments}")
-            step(f"content and {args.enrollments} members created in"
-                 f" {sum(report['seconds'].values()):.0f} s")
-            warm_up([Page("rush session", [url + RUSH_SESSION for url in running.urls])])
-            rush_row, retries, problems = concurrency(running, args)
-            step(f"enrollments done; {load_average()}")
-            set_caching(running, False)
-            try:
-                scale_rows, gain, page_errors = scale(running, args)
-            except DataError as error:
-                problems.append(str(error))
-                scale_rows, gain, page_errors = [], 0, []
-            problems += page_errors
-            step(f"pages done; {load_average()}")
+    run_started = start_run("WikiMOOC scale-out benchmark", SCALED_OUT, args.timeout)
+    with (scaled_out_settings() as (_dsn, settings),
+          running_platform(settings, web_instances=2, keep=args.keep) as running):
+        report = populate(running, "pages", f"members={args.enrollments}")
+        step(f"content and {args.enrollments} members created in"
+             f" {sum(report['seconds'].values()):.0f} s")
+        warm_up([Page("rush session", [url + RUSH_SESSION for url in running.urls])])
+        rush_row, retries, problems = concurrency(running, args)
+        step(f"enrollments done; {load_average()}")
+        set_caching(running, False)
+        try:
+            scale_rows, gain, page_errors = scale(running, args)
+        except DataError as error:
+            problems.append(str(error))
+            scale_rows, gain, page_errors = [], 0, []
+        problems += page_errors
+        step(f"pages done; {load_average()}")
 
     print()
     print("4. Concurrency: POST @enroll into one open session, alternately to both instances")
@@ -223,10 +185,7 @@ def main(argv=None):
               " RelStorage")
         print(table(["variant", *LOAD_HEADERS], scale_rows))
         print(f"two instances / one instance: {gain:.2f}x the requests per second.")
-    for problem in problems[:10]:
-        print(f"FAILED: {problem}")
-    print_run_time(run_started)
-    return 1 if problems else 0
+    return finish_run(run_started, problems)
 
 
 if __name__ == "__main__":

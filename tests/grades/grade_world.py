@@ -118,3 +118,12 @@ class Results:
             with api.env.adopt_roles(["Manager"]):
                 override_grade(submission, points, "Graded by the teacher.")
         return submission
+
+
+def answer_check(client, world, login_name, right):
+    """``login_name`` answers ``right`` of the two questions of "check" over REST."""
+    response = client(login_name).post(
+        "/en/intro/basics/check/@attempts",
+        json={"answers": answers_for(world["check"], right)},
+    )
+    assert response.status_code == 201, response.text

@@ -2,7 +2,7 @@
 PATCH), the batched grade book (sorted, searched, filtered by module), a learner's
 detail, and a learner's own grades (@my-grades)."""
 
-from quiz_answers import answers_for
+from grade_world import answer_check
 from wikimooc.policy.enrollment import add_learners
 
 import pytest
@@ -17,11 +17,7 @@ def graded_learners(served, served_results, client):
     """Ada answers the graded quiz right over REST and did "draft"; Bob answered half
     of it; twelve more learners did nothing."""
     for login_name, right in (("ada", 2), ("bob", 1)):
-        response = client(login_name).post(
-            "/en/intro/basics/check/@attempts",
-            json={"answers": answers_for(served["check"], right)},
-        )
-        assert response.status_code == 201, response.text
+        answer_check(client, served, login_name, right)
     transaction.begin()
     served_results.wiki_done("Ada", "draft")
     add_learners(served["session"], [f"Learner{number:02d}" for number in range(12)], "teacher")

@@ -1,12 +1,13 @@
 """To whom an announcement goes: a small registry of named audiences, each a
 function of the session (and, for a list, the names a teacher pasted) that gives
 the wiki usernames of the learners it reaches. Another feature adds its own with
-``register``."""
+``AUDIENCES.register``."""
 
 from collections.abc import Callable
 from typing import NamedTuple
 from wikimooc.policy import _
 from wikimooc.policy.announcements.activity import last_activities
+from wikimooc.policy.announcements.registry import Registry
 from wikimooc.policy.certificates.storage import session_certificates
 from wikimooc.policy.coursedates.agenda import agenda
 from wikimooc.policy.coursedates.agenda import HandIns
@@ -23,11 +24,7 @@ class Audience(NamedTuple):
     select: Callable
 
 
-AUDIENCES = {}
-
-
-def register(name, title, select):
-    AUDIENCES[name] = Audience(name, title, select)
+AUDIENCES = Registry(Audience)
 
 
 def audience(name):
@@ -88,9 +85,9 @@ def listed(session, usernames):
     return [username for username in usernames if username in session.enrollments]
 
 
-register("everyone", _("Every learner"), everyone)
-register("not_started", _("Learners who have not started"), not_started)
-register("behind_schedule", _("Learners behind schedule"), behind_schedule)
-register("certified", _("Learners with a certificate"), certified)
-register("not_certified", _("Learners without a certificate"), not_certified)
-register("usernames", _("The wiki usernames below"), listed)
+AUDIENCES.register("everyone", _("Every learner"), everyone)
+AUDIENCES.register("not_started", _("Learners who have not started"), not_started)
+AUDIENCES.register("behind_schedule", _("Learners behind schedule"), behind_schedule)
+AUDIENCES.register("certified", _("Learners with a certificate"), certified)
+AUDIENCES.register("not_certified", _("Learners without a certificate"), not_certified)
+AUDIENCES.register("usernames", _("The wiki usernames below"), listed)

@@ -1,8 +1,8 @@
 """Reminders: what a learner's sessions have for them, gathered by the worker into
 at most one digest a day per learner, in their language. Each kind is a function in
-a small registry (``register``); a session's team switches kinds off for the
-session and sets after how many days of inactivity to remind; each learner switches
-kinds off for themselves. What was told once (a grade, a certificate, a spell of
+a small registry (``REMINDER_KINDS.register``); a session's team switches kinds off
+for the session and sets after how many days of inactivity to remind; each learner
+switches kinds off for themselves. What was told once (a grade, a certificate, a spell of
 inactivity) is not told again; what is still owed (reviews) is, once a day.
 
 Sending follows outbox.py: a batch of learners is claimed (their digest marked
@@ -24,6 +24,7 @@ from wikimooc.policy.announcements.activity import last_activities
 from wikimooc.policy.announcements.outbox import BATCH_SIZE
 from wikimooc.policy.announcements.outbox import send_each
 from wikimooc.policy.announcements.outbox import UNREACHABLE
+from wikimooc.policy.announcements.registry import Registry
 from wikimooc.policy.announcements.storage import DELIVERED
 from wikimooc.policy.announcements.storage import Delivery
 from wikimooc.policy.certificates.storage import certificate_of
@@ -67,11 +68,7 @@ class ReminderKind(NamedTuple):
     find: Callable
 
 
-REMINDER_KINDS = {}
-
-
-def register(name, title, find):
-    REMINDER_KINDS[name] = ReminderKind(name, title, find)
+REMINDER_KINDS = Registry(ReminderKind)
 
 
 class SessionSettings(Persistent):
@@ -248,11 +245,11 @@ def no_activity(session, enrollment, facts, now):
         " off: ${url}", mapping={"days": (now - last).days, "url": session.absolute_url()}))]
 
 
-register("due_soon", _("Work due within 48 hours"), due_in_two_days)
-register("reviews_owed", _("Reviews you still owe"), reviews_owed)
-register("work_graded", _("Your work was graded"), work_graded)
-register("certificate_ready", _("Your certificate is ready"), certificate_ready)
-register("no_activity", _("No activity for a while"), no_activity)
+REMINDER_KINDS.register("due_soon", _("Work due within 48 hours"), due_in_two_days)
+REMINDER_KINDS.register("reviews_owed", _("Reviews you still owe"), reviews_owed)
+REMINDER_KINDS.register("work_graded", _("Your work was graded"), work_graded)
+REMINDER_KINDS.register("certificate_ready", _("Your certificate is ready"), certificate_ready)
+REMINDER_KINDS.register("no_activity", _("No activity for a while"), no_activity)
 
 
 # The digests.

@@ -181,6 +181,11 @@ def unsaved_dates(session, pacing):
     return proposed_dates(session) if pacing == "instructor" else {}
 
 
+def has_schedule(session):
+    """Whether the session's team saved a schedule: before, nothing is due."""
+    return dates_of(session, create=False) is not None
+
+
 def pacing_of(session):
     stored = dates_of(session, create=False)
     return stored.pacing if stored is not None else "instructor"

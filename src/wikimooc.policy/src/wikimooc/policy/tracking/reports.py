@@ -9,6 +9,7 @@ from wikimooc.policy.content.course import exercises_of
 from wikimooc.policy.coursedates.agenda import agenda
 from wikimooc.policy.coursedates.agenda import HandIns
 from wikimooc.policy.coursedates.rules import clock
+from wikimooc.policy.coursedates.rules import has_schedule
 from wikimooc.policy.coursedates.rules import is_late
 from wikimooc.policy.coursedates.rules import learner_dates
 from wikimooc.policy.coursedates.rules import plan
@@ -165,6 +166,7 @@ def dashboard(session):
         "next_due": next_check(on_wiki),
         "exercises_total": len(exercise_uids),
         "lessons_counted": len(lessons),
+        "scheduled": has_schedule(session),
         "totals": {"learners": len(learners),
                    **learner_figures([c for _host, c in everything])},
         "wikis": [{

@@ -33,6 +33,16 @@ CSV_COLUMNS = (
 # For a session that follows several wikis, these again for each wiki, named
 # "<column> <host>".
 CSV_WIKI_COLUMNS = ("exercises_done", "edits", "pages_created", "bytes_added", "unknown_on_wiki")
+# For a session with a schedule (course dates), after "contributions": how many items
+# the learner did after their due date and how many are past due and not done (to
+# sort by), then those items' titles, separated by "; " (to follow up).
+CSV_WORK_COLUMNS = ("late_count", "missing_count", "late_work", "missing_work")
+TITLES_SEPARATOR = "; "
+
+
+def work_cells(learner):
+    late, missing = learner["late_work"], learner["missing_work"]
+    return [len(late), len(missing), TITLES_SEPARATOR.join(late), TITLES_SEPARATOR.join(missing)]
 
 
 # What a failing wiki's recorded error means, for teachers (the checker records the
@@ -86,12 +96,16 @@ class DashboardCSV(BrowserView):
         out = io.StringIO()
         writer = csv.writer(out)
         hosts = [wiki["wiki"] for wiki in data["wikis"]] if len(data["wikis"]) > 1 else []
-        writer.writerow((*CSV_COLUMNS, "contributions", *(
-            f"{column} {host}" for host in hosts for column in CSV_WIKI_COLUMNS)))
+        scheduled = data["scheduled"]
+        writer.writerow((
+            *CSV_COLUMNS, "contributions", *(CSV_WORK_COLUMNS if scheduled else ()),
+            *(f"{column} {host}" for host in hosts for column in CSV_WIKI_COLUMNS),
+        ))
         for learner in data["learners"]:
             writer.writerow(
                 [*(learner[column] for column in CSV_COLUMNS),
                  learner["wiki_links"]["contributions"],
+                 *(work_cells(learner) if scheduled else ()),
                  *(wiki[column] for wiki in learner["wikis"] if hosts
                    for column in CSV_WIKI_COLUMNS)]
             )
