@@ -111,9 +111,10 @@ def keep_text(shaped, word):
             continue
         font = pdfmetrics.getFont(part[0].fontName)
         if isinstance(font, TextFont):
+            drawn = zip(part[1], part[1].__shapeData__, strict=True)
             glyphs.extend(
                 (item, position, data.cluster, ord(char), font)
-                for position, (char, data) in enumerate(zip(part[1], part[1].__shapeData__, strict=True))
+                for position, (char, data) in enumerate(drawn)
             )
     if not glyphs:
         return shaped
