@@ -44,7 +44,7 @@ def is_script_login(login):
     """A login of the shape Plone allows, in a script with marks."""
     if len(login) < 2 or unicodedata.normalize("NFC", login) != login:
         return False
-    if not login[0].isalnum() or login[-1] in "_.-@+":
+    if not login[0].isalnum() or login[-1] in LOGIN_PUNCTUATION:
         return False
     return all(
         char.isalnum() or char in LOGIN_PUNCTUATION or unicodedata.category(char)[0] == "M"
