@@ -95,6 +95,34 @@ def test_one_digest_gathers_every_kind(owed, smtp):
         assert "eve" in learner_reminders().failed
 
 
+# (learner, the language they read in, the count as it reads in their digest)
+COUNTS = [
+    ("bob", "en", "Reviews you still owe: 1,234."),
+    ("ada", "fr", "Évaluations que vous devez encore : 1\u202f234."),
+    ("dan", "de", "Bewertungen, die du noch schuldest: 1.234."),
+    ("cleo", "ar", "المراجعات التي ما زالت عليك: 1,234."),
+]
+
+
+def test_counts_are_written_in_the_readers_language(learners, smtp):
+    """1,234 reviews owed each (Babel's CLDR numbers: Latin digits in Arabic too)."""
+    api.portal.set_registry_record("plone.available_languages", ["en", "fr", "de", "ar"])
+    for login, language, _line in COUNTS:
+        api.user.get(userid=login).setMemberProperties({"language": language})
+    transaction.commit()
+    with task_site("plone"):
+        pending = round_for(learners["public"], "exercise-uid")
+        for login, _language, _line in COUNTS:
+            for number in range(1234):
+                pending.allocate(f"work-{number}", login)
+    transaction.begin()
+    mails = digests(smtp, APRIL)
+    for login, language, line in COUNTS:
+        mail = mails[f"{login}@example.org"]
+        assert mail["Content-Language"] == language
+        assert line in mail.get_content()
+
+
 def test_at_most_one_a_day_and_what_was_told_is_not_told_again(owed, smtp):
     assert len(digests(smtp, APRIL)) == 5
     assert digests(smtp, APRIL + timedelta(hours=5)) == {}  # the same day

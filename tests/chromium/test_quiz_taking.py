@@ -107,7 +107,7 @@ def test_a_learner_takes_a_quiz(quiz, new_page, log_in, accessible, screenshot):
     screenshot(page, "quiz-2-first-attempt")
 
     answer(page, "Neutral point of view", ["CC BY-SA"], "2 001", "Pillars")
-    expect(page.get_by_text("Your attempt is recorded: 4.6667 of 5 points.")).to_be_visible()
+    expect(page.get_by_text("Your attempt is recorded: 4.67 of 5 points.")).to_be_visible()
     expect(reported(page, "Free licences").locator(".badge")).to_have_text("Partly right")
     expect(reported(page, "The word").locator(".wikimooc-quiz-feedback")).to_have_text(
         "Right: the five pillars."

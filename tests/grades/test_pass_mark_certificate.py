@@ -2,6 +2,7 @@
 grade to reach the pass mark issues it after the graded attempt, the teacher's
 decision or the peer-review grade that brings the learner there, and not before."""
 
+from html_pages import html_client
 from quiz_answers import answers_for
 from wikimooc.policy.certificates.storage import certificate_of
 from wikimooc.policy.grades.settings import change
@@ -131,3 +132,13 @@ def test_a_new_grading_policy_is_applied_by_the_worker(served, certifying, clien
     huey.flush()
     client("teacher").patch(SESSION + "/@grading-policy", json={"pass_mark": 40})
     assert huey.pending_count() == 0
+
+
+def test_the_certificate_box_writes_the_grades_as_the_page_language_does(
+    served, certifying, client
+):
+    """English: no space before the sign, decimals only where there are some."""
+    certifying(pass_mark=62.5, items=[served["check"].UID()])
+    attempt(client, served, "ada", 1)  # 2 of 4 points
+    page = " ".join(html_client(client, "ada").get(SESSION).text.split())
+    assert "Your overall grade must reach the pass mark, 62.5%; it is 50%." in page

@@ -90,3 +90,21 @@ def test_authors_are_told_that_learners_answered(quiz, client):
     for page in (QUIZ, f"{QUIZ}/edit", edit):
         assert "2 learners have answered this" in manager.get(page).text
     assert "learners have answered" not in html_client(client, "ada").get(QUIZ).text
+
+
+def test_a_partly_right_score_is_rounded(quiz, client):
+    """One free licence of two: 2/3 of a point, shown as at most two decimals."""
+    ada = html_client(client, "ada")
+    after = ada.post(f"{QUIZ}/@@take-quiz", data={
+        "_authenticator": authenticator(ada.get(QUIZ).text),
+        "session": "public-session",
+        "answers.pillar": choice_id(quiz["pillar"], 0),
+        "answers.licences:list": [choice_id(quiz["licences"], 0)],
+        "answers.year": "2001",
+        "answers.word": "",
+    })
+    text = " ".join(after.text.split())
+    assert "Your attempt is recorded: 3.67 of 5 points." in text
+    assert "Attempt 1: 3.67 of 5 points." in re.sub(r"<[^>]+>", "", text).replace("  ", " ")
+    assert "0.67 of 1 points" in text
+    assert "3.6667" not in text and "0.6667" not in text

@@ -1,6 +1,7 @@
 """Days, moments and numbers in the reader's locale (Babel's CLDR data): pages in the
 page's language with the browser's country, mails and certificates in their
-language; never an ISO string."""
+language; never an ISO string. Numbers keep at most two decimals; Arabic's digits
+are CLDR's default for it, Latin."""
 
 from datetime import date
 from datetime import datetime
@@ -9,7 +10,11 @@ from wikimooc.policy import _
 from wikimooc.policy.readable import babel_locale
 from wikimooc.policy.readable import day_message
 from wikimooc.policy.readable import long_day
+from wikimooc.policy.readable import number_message
+from wikimooc.policy.readable import number_text
+from wikimooc.policy.readable import percent_text
 from wikimooc.theme import dates
+from wikimooc.theme.plurals import plural_message
 from zope.i18n import translate
 
 import pytest
@@ -64,3 +69,50 @@ def test_a_day_in_a_message_is_written_in_its_language(portal, http_request, lan
 ])
 def test_a_language_code_gives_its_locale(code, expected):
     assert str(babel_locale(code)) == expected
+
+
+NNBSP = "\u202f"  # CLDR's French groups thousands with a narrow no-break space
+NUMBERS = [
+    # language, 1234, 3.6667 points, a grade of 57.1428 %, a pass mark of 60 %,
+    # 1234 learners (a plural message)
+    ("en", "1,234", "3.67", "57.14%", "60%", "1,234 learners"),
+    ("fr", f"1{NNBSP}234", "3,67", "57,14\u00a0%", "60\u00a0%", f"1{NNBSP}234 apprenant·es"),
+    ("de", "1.234", "3,67", "57,14\u00a0%", "60\u00a0%", "1.234 Lernende"),
+    ("ar", "1,234", "3.67", "57.14%", "60%", "1,234 متعلمًا"),
+]
+NUMBER_IDS = [row[0] for row in NUMBERS]
+
+
+@pytest.mark.parametrize("language, count, points, grade, pass_mark, learners", NUMBERS,
+                         ids=NUMBER_IDS)
+def test_numbers_in_a_language(language, count, points, grade, pass_mark, learners):
+    assert number_text(1234, language) == count
+    assert number_text(3.666666, language) == points
+    assert number_text(5.0, language) == "5"
+    assert percent_text(57.142857, language) == grade
+    assert percent_text(60, language) == pass_mark
+
+
+@pytest.mark.parametrize("language, count, points, grade, pass_mark, learners", NUMBERS,
+                         ids=NUMBER_IDS)
+def test_pages_write_numbers_in_their_language(portal, http_request, language, count, points,
+                                               grade, pass_mark, learners):
+    http_request["LANGUAGE"] = language
+    http_request.environ["HTTP_ACCEPT_LANGUAGE"] = language
+    assert dates.reader_number(3.666666, http_request) == points
+    assert dates.reader_percent(57.142857, http_request) == grade
+
+
+@pytest.mark.parametrize("language, count, points, grade, pass_mark, learners", NUMBERS,
+                         ids=NUMBER_IDS)
+def test_a_number_in_a_message_is_written_in_its_language(portal, http_request, language,
+                                                          count, points, grade, pass_mark,
+                                                          learners):
+    """A mail's count, and a plural message's: whenever the message is translated."""
+    message = _("Reviews you still owe: ${count}. ${url}",
+                mapping={"count": number_message(1234), "url": "https://example.org"})
+    assert f": {count}. https://example.org" in translate(message, target_language=language)
+    http_request["LANGUAGE"] = language
+    assert f": {count}. https://example.org" in translate(message, context=http_request)
+    plural = plural_message("${count} learner", "${count} learners", 1234)
+    assert translate(plural, target_language=language) == learners

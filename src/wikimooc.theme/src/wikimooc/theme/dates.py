@@ -10,7 +10,6 @@ inside ``<time datetime="…" data-wikimooc-moment>``; a script of the page's fo
 
 from babel.dates import format_date
 from babel.dates import format_time
-from babel.numbers import format_decimal
 from datetime import date
 from datetime import datetime
 from datetime import UTC
@@ -18,6 +17,8 @@ from html import escape
 from plone import api
 from wikimooc.policy.readable import as_day
 from wikimooc.policy.readable import babel_locale
+from wikimooc.policy.readable import number_text
+from wikimooc.policy.readable import percent_text
 from wikimooc.theme import _
 from zoneinfo import ZoneInfo
 from zoneinfo import ZoneInfoNotFoundError
@@ -70,8 +71,13 @@ def short_date(day, request):
 
 
 def reader_number(value, request):
-    """"12,345", "12 345", "12.345"."""
-    return format_decimal(value, locale=reader_locale(request))
+    """"12,345", "12 345", "12.345"; "4.67", "4,67" (at most two decimals)."""
+    return number_text(value, reader_locale(request))
+
+
+def reader_percent(percent, request):
+    """"66.7%", "66,7 %": a value given in percent."""
+    return percent_text(percent, reader_locale(request))
 
 
 def parse_moment(value):
@@ -127,6 +133,9 @@ class ReaderDates:
 
     def number(self, value):
         return reader_number(value, self.request)
+
+    def percent(self, value):
+        return reader_percent(value, self.request)
 
     def time(self, value, empty="—"):
         return time_tag(value, self.request, empty)

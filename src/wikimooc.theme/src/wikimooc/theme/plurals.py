@@ -12,6 +12,7 @@ catalogue is needed too: without one, zope.i18n answers the singular whatever th
 number. tests/setup/test_plurals.py checks that every message given here has its
 forms in each catalogue."""
 
+from wikimooc.policy.readable import number_message
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
@@ -20,10 +21,11 @@ DOMAIN = "wikimooc-plurals"
 
 
 def plural_message(singular, plural, number, mapping=None):
-    """The message; ``${count}`` in it is the number."""
+    """The message; ``${count}`` in it is the number, written in the message's
+    language ("1,234", "1 234")."""
     return Message(
         singular, domain=DOMAIN, msgid_plural=plural, number=number,
-        mapping={"count": number, **(mapping or {})},
+        mapping={"count": number_message(number), **(mapping or {})},
     )
 
 

@@ -16,6 +16,7 @@ from wikimooc.policy.content.site_sessions import every_session
 from wikimooc.policy.mail import compose
 from wikimooc.policy.mail import reader_language
 from wikimooc.policy.mail import send_mail
+from wikimooc.policy.readable import number_message
 from wikimooc.policy.tracking.storage import wiki_timestamp
 from wikimooc.policy.unsubscribe import unsubscribe_url
 from zope.i18n import translate
@@ -47,7 +48,7 @@ def send_digest(session, stored, user_id, now):
         return False
     language = reader_language(member, session)
     link = unsubscribe_url(session, user_id, DIGEST_KIND, page="alerts-unsubscribe")
-    names = {"session": session.Title(), "count": len(fresh)}
+    names = {"session": session.Title(), "count": number_message(len(fresh))}
     body = compose(
         (
             _("New alerts about learners' work in ${session}:", mapping=names),

@@ -33,6 +33,7 @@ from wikimooc.policy.mail import compose
 from wikimooc.policy.mail import reader_language
 from wikimooc.policy.mail import send_mail
 from wikimooc.policy.readable import day_message
+from wikimooc.policy.readable import number_message
 from wikimooc.policy.tracking.schedule import active_sessions
 from wikimooc.policy.transactions import committed
 from wikimooc.policy.unsubscribe import unsubscribe_url
@@ -197,7 +198,7 @@ def reviews_owed(session, enrollment, facts, now):
     if not count:
         return []
     return [Item(None, _("Reviews you still owe: ${count}. ${url}",
-                         mapping={"count": count, "url": session.absolute_url()}))]
+                         mapping={"count": number_message(count), "url": session.absolute_url()}))]
 
 
 def work_graded(session, enrollment, facts, now):
@@ -242,7 +243,8 @@ def no_activity(session, enrollment, facts, now):
         return []
     return [Item(last.date().isoformat(), _(
         "You have done nothing in this session for ${days} days. Pick up where you left"
-        " off: ${url}", mapping={"days": (now - last).days, "url": session.absolute_url()}))]
+        " off: ${url}",
+        mapping={"days": number_message((now - last).days), "url": session.absolute_url()}))]
 
 
 REMINDER_KINDS.register("due_soon", _("Work due within 48 hours"), due_in_two_days)

@@ -14,14 +14,17 @@ face of a file is the file of the same name with "Bold" for "Regular"
 from plone import api
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
-from reportlab.pdfbase.ttfonts import TTFont
 from typing import NamedTuple
+from wikimooc.policy.certificates import shaping
+from wikimooc.policy.certificates.shaping import TextFont
 from xml.sax.saxutils import escape
 
 import hashlib
 import os
 import unicodedata
 
+
+shaping.install()
 
 NOTO = "/usr/share/fonts/truetype/noto/"
 DROID_FALLBACK = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
@@ -57,7 +60,7 @@ class MissingFont(NamedTuple):
 class Face(NamedTuple):
     regular: str
     bold: str
-    font: TTFont
+    font: TextFont
 
 
 def script_of(char):
@@ -179,7 +182,7 @@ def register_pair(name, regular_path, bold_path_):
     registered = pdfmetrics.getRegisteredFontNames()
     bold_name = name + "-Bold"
     if name not in registered:
-        pdfmetrics.registerFont(TTFont(name, regular_path))
+        pdfmetrics.registerFont(TextFont(name, regular_path))
     if bold_name not in registered:
-        pdfmetrics.registerFont(TTFont(bold_name, bold_path_))
+        pdfmetrics.registerFont(TextFont(bold_name, bold_path_))
     return name, bold_name, pdfmetrics.getFont(name)

@@ -20,6 +20,7 @@ from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import QUESTIONS
 from wikimooc.policy.mail import compose
 from wikimooc.policy.mail import send_mail
+from wikimooc.policy.readable import number_message
 from wikimooc.policy.unsubscribe import unsubscribe_url
 from zope.i18n import translate
 
@@ -105,7 +106,7 @@ def send_digest(session, forum, user_id, now):
     forum.digest_sent[user_id] = iso_time(now)
     if not questions:
         return
-    names = {"session": session.Title(), "count": len(questions)}
+    names = {"session": session.Title(), "count": number_message(len(questions))}
     mail_member(
         session, user_id, QUESTIONS,
         _("[${session}] ${count} new questions in the forum", mapping=names),

@@ -1,17 +1,24 @@
-"""``POST /@users/<login>/reset-password`` answers the same for every name.
+"""``POST /@users/<login>/reset-password`` answers the same for every name; ``POST
+@users`` answers with the member's login name.
 
 plone.restapi answers 404 for a login that is no member's, which tells anyone which
 members exist. Here a name that is no member's gets what a member's gets when
 nothing comes of the request: the same empty answer for a reset mail (none is
 sent), and the same refusals for a reset token or an old password, which cannot be
 right for a member who does not exist.
+
+plone.restapi serialises the new member before it sets its login name, so a member
+whose id is not its login (identity/memberids.py: "amit" for "अमित") was answered
+with its id as ``username``; here the member is serialised as it is stored.
 """
 
 from AccessControl import Unauthorized
 from plone import api
+from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services.users.add import UsersPost as RestapiUsersPost
 from Products.CMFPlone.RegistrationTool import get_member_by_login_name
 from smtplib import SMTPException
+from zope.component import getMultiAdapter
 
 import logging
 
@@ -33,6 +40,13 @@ class NoSuchMember:
 
 
 class UsersPost(RestapiUsersPost):
+    def _add_user(self, data, location=True):
+        added = super()._add_user(data, location=location)
+        member = api.user.get(userid=added["id"]) if "id" in added else None
+        if member is None:
+            return added
+        return getMultiAdapter((member, self.request), ISerializeToJson)()
+
     def _get_user_by_login_name(self, user_id):
         return super()._get_user_by_login_name(user_id) or NoSuchMember(user_id)
 

@@ -105,7 +105,7 @@ class CertificatePDF(BrowserView):
         return certificate if certificate and certificate.revocation is None else None
 
 
-class CertificateViewlet(ViewletBase):
+class CertificateViewlet(ReaderDates, ViewletBase):
     """On a session, for its learners: what the certificate requires and how far
     they are, then the certificate to download."""
 

@@ -18,6 +18,7 @@ from wikimooc.policy.grades.settings import grading_policy
 from wikimooc.policy.grades.settings import QUIZ_ATTEMPTS_COUNTED
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
+from wikimooc.theme.dates import ReaderDates
 from wikimooc.theme.downloads import csv_attachment
 from wikimooc.theme.plurals import plural
 from wikimooc.workflows.batching import page_start
@@ -47,16 +48,15 @@ STATUS_TITLES = {
 }
 
 
-def score_text(score):
-    return "—" if score is None else f"{score:g} %"
-
-
-class GradePage(BrowserView):
+class GradePage(ReaderDates, BrowserView):
     """What the grade pages share: how scores, categories and statuses read, and a
     learner's report (``self.report``) module by module."""
 
-    score_text = staticmethod(score_text)
     grades_macro = ViewPageTemplateFile("templates/grades.pt")
+
+    def score_text(self, score):
+        """A score in percent, in the reader's locale: "80%", "80 %"."""
+        return "—" if score is None else self.percent(score)
 
     def category_title(self, category):
         return CATEGORY_TITLES[category]

@@ -7,6 +7,7 @@ from wikimooc.policy.quiz.attempts import taught_sessions
 from wikimooc.policy.quiz.content import QUESTION_KINDS
 from wikimooc.policy.quiz.statistics import quiz_statistics
 from wikimooc.policy.quiz.statistics import statistics_sessions
+from wikimooc.theme.dates import ReaderDates
 from wikimooc.workflows.refusals import Attempt
 from zExceptions import Unauthorized
 from zope.i18n import translate
@@ -16,7 +17,7 @@ def may_see_statistics(quiz):
     return not api.user.is_anonymous() and bool(taught_sessions(quiz))
 
 
-class QuizStatisticsView(BrowserView):
+class QuizStatisticsView(ReaderDates, BrowserView):
     def __call__(self):
         if not may_see_statistics(self.context):
             raise Unauthorized("Only the teachers of a session of this course see its statistics.")
@@ -46,10 +47,8 @@ class QuizStatisticsView(BrowserView):
     def kind(self, question):
         return translate(QUESTION_KINDS.getTerm(question["kind"]).title, context=self.request)
 
-    @staticmethod
-    def percent(share):
-        return "—" if share is None else f"{round(share * 100):d} %"
+    def share(self, share):
+        return "—" if share is None else self.percent(share * 100)
 
-    @staticmethod
-    def points(value):
-        return "—" if value is None else f"{round(value, 2):g}"
+    def points(self, value):
+        return "—" if value is None else self.number(value)

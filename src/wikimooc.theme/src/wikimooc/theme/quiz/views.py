@@ -13,6 +13,7 @@ from wikimooc.policy.quiz.attempts import submit
 from wikimooc.policy.quiz.content import question_lines
 from wikimooc.policy.quiz.reading import choice_id
 from wikimooc.policy.quiz.reading import learner_quiz
+from wikimooc.policy.readable import number_message
 from wikimooc.theme import _
 from wikimooc.theme.course.views import CoursePartView
 from wikimooc.theme.quiz.statistics import may_see_statistics
@@ -125,5 +126,6 @@ class TakeQuiz(RefusingAction):
         attempt = submit(quiz, session, username, form_answers(quiz, form))
         return _(
             "Your attempt is recorded: ${score} of ${max} points.",
-            mapping={"score": f"{attempt.score:g}", "max": f"{attempt.max_score:g}"},
+            mapping={"score": number_message(attempt.score),
+                     "max": number_message(attempt.max_score)},
         )
