@@ -165,12 +165,13 @@ def bodies(wsgi_app, site_path, clients_and_pages):
 
 
 def full_parse(result, encoding):
-    """The transform's earlier way, and plone.protect's: parse, set, serialize."""
+    """The transform's earlier way, and plone.protect's: parse, set, serialize (in the
+    page's encoding)."""
+    from lxml import html
     from repoze.xmliter.utils import getHTMLSerializer
-    from wikimooc.theme.layout.direction import html_serializer
 
     page = getHTMLSerializer(result, pretty_print=False, encoding=encoding)
-    page.serializer = html_serializer(encoding)
+    page.serializer = functools.partial(html.tostring, encoding=encoding)
     root = page.tree.getroot()
     root.set("dir", "ltr")
     root.find("body").set("dir", "ltr")
