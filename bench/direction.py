@@ -29,20 +29,18 @@ from load import add_run_options
 from load import DataError
 from load import fill_defaults
 from load import print_run_time
+from load import run_in_scratch_directory
 from load import start_run
 from load import step
 from load import table
-from pathlib import Path
 from populate import COURSE
 from populate import COURSE_TITLE
 from populate import LESSON
 
 import argparse
 import functools
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 
 
@@ -217,9 +215,12 @@ def transform_alone(captured, count):
     return rows
 
 
-def run(args, directory):
+def run(args, directory, started):
+    import Zope2
+
     step("configuring Zope and building the benchmark's site")
     wsgi_app, site_path = build_site(directory)
+    started.append(Zope2.DB)
     learner, anonymous = Client(wsgi_app, site_path), AnonymousClient(wsgi_app, site_path)
     course = pages_of(anonymous, "course page, anonymous", COURSE, (COURSE_TITLE.encode(),))
     lesson = pages_of(learner, "lesson page, learner", LESSON,
@@ -244,29 +245,16 @@ def run(args, directory):
     print(f"\nPart 2: the transform alone, without Diazo (median CPU ms of {args.requests}"
           " calls):")
     print(table(["page", "bytes", "way", "median"], transform_alone(captured, args.requests)))
+    return 0
 
 
 def main(argv=None):
     args = parse_args(argv)
     run_started = start_run("WikiMOOC direction transform, in-process",
                             "FileStorage, opened in this process", args.timeout)
-    directory = Path(tempfile.mkdtemp(prefix="direction-"))
-    try:
-        run(args, directory)
-    except DataError as error:
-        print(f"FAILED: {error}")
-        return 1
-    finally:
-        import Zope2
-
-        if getattr(Zope2, "DB", None) is not None:
-            Zope2.DB.close()
-        if args.keep:
-            print(f"\nKept {directory}")
-        else:
-            shutil.rmtree(directory, ignore_errors=True)
+    status = run_in_scratch_directory(args, run)
     print_run_time(run_started)
-    return 0
+    return status
 
 
 if __name__ == "__main__":
