@@ -139,7 +139,7 @@ def remove(visitor, username="Bob", token=True):
 def test_a_teacher_removes_a_learner_from_the_learners_page(running, page):
     visitor = teacher(page)
     html = visitor.get(LEARNERS).text
-    assert 'aria-label="Remove Ada from this session"' in html
+    assert 'aria-label="Remove \u2068Ada\u2069 from this session"' in html
     answer = remove(visitor, "Ada")
     assert answer.status_code == 200 and answer.url.endswith("/@@learners")
     assert "Ada is no longer a learner of this session." in text_of(answer.text)

@@ -154,3 +154,57 @@ def test_arabic_pages_mirror_and_english_pages_do_not(
         "arabic-course.png", "arabic-dashboard.png", "arabic-lesson-phone.png",
         "arabic-lesson.png", "arabic-login.png",
     ]
+
+
+
+TOOLBAR_GEOMETRY = """() => {
+    const zone = document.querySelector("#edit-zone").getBoundingClientRect();
+    const style = getComputedStyle(document.body);
+    const boxes = [...document.querySelectorAll("#portal-logo img, #content, .wikimooc-search")]
+        .map((element) => element.getBoundingClientRect());
+    return {
+        zone: [zone.left, zone.right],
+        padding: [parseFloat(style.paddingLeft), parseFloat(style.paddingRight)],
+        content: [Math.min(...boxes.map((box) => box.left)),
+                  Math.max(...boxes.map((box) => box.right))],
+    };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_plones_toolbar_stands_at_the_start_of_the_page(
+    arabic_course, new_page, log_in, tmp_path, viewport
+):
+    """The teacher's editing toolbar: on the right of an Arabic page, which it pushes
+    from the right, its menus opening to its left; on the left of an English page.
+    Plone keeps it at the side on a phone too, 60 px wide, without its labels."""
+    width = viewport["width"]
+    page = new_page(viewport)
+    log_in(page, "teacher", "secret-pw-123", language="ar")
+    for path, rtl in ((f"{COURSE}/rabi-2027", True), ("en/intro/public-session", False)):
+        page.goto(path)
+        expect(page.locator("body.plone-toolbar-left")).to_have_count(1)
+        geometry = page.evaluate(TOOLBAR_GEOMETRY)
+        (zone_left, zone_right), (content_left, content_right) = (
+            geometry["zone"], geometry["content"])
+        toolbar_width = zone_right - zone_left
+        assert toolbar_width == (220 if viewport == DESKTOP else 60), geometry
+        if rtl:
+            assert abs(zone_right - width) < 1, geometry
+            assert geometry["padding"] == [0, toolbar_width], geometry
+            assert content_right <= zone_left, geometry
+        else:
+            assert zone_left == 0, geometry
+            assert geometry["padding"] == [toolbar_width, 0], geometry
+            assert content_left >= zone_right, geometry
+        assert_fits(page, width)
+        page.locator(".plonetoolbar-content-action > a").click()
+        menu = page.locator(".plonetoolbar-content-action .dropdown-menu")
+        expect(menu).to_be_visible()
+        menu_box = menu.bounding_box()
+        if rtl:
+            assert right(menu_box) <= zone_left + 1, menu_box
+        else:
+            assert menu_box["x"] >= zone_right - 1, menu_box
+        page.screenshot(path=str(tmp_path / f"toolbar-{path.split('/')[0]}.png"))
+    assert len(list(tmp_path.glob("toolbar-*.png"))) == 2

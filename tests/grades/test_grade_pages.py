@@ -45,7 +45,7 @@ def test_the_grade_book_page(answered, client):
 
 def test_a_learners_detail_page(answered, client):
     page = html_client(client, "teacher").get(SESSION + "/@@gradebook-learner?learner=Ada").text
-    assert "Grades of Ada" in page and "Overall grade" in page
+    assert "Grades of <bdi>Ada</bdi>" in page and "Overall grade" in page
     assert "1 attempt left." in page and "Start your draft" in page
     missing = html_client(client, "teacher").get(SESSION + "/@@gradebook-learner?learner=Zed")
     assert "Zed is not a learner of this session." in missing.text

@@ -3,6 +3,7 @@ chapter's folder; its sessions are chosen among those the editor may see."""
 
 from html_pages import html_client
 from plone import api
+from wikimooc.policy.isolated import isolated
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
@@ -44,7 +45,9 @@ def test_a_program_is_added_with_its_sessions(site, client, chapter_folder, cont
         "form.widgets.period_start": "2027-01-01",
         "form.widgets.period_end": "2027-12-31",
     })
-    assert "Introduction: Private session (en.wikipedia.org)" in form.text
+    # The option's three names isolated (the option holds no markup).
+    label = f"{isolated('Introduction')}: {isolated('Private session')}"
+    assert f"{label} ({isolated('en.wikipedia.org')})" in form.text
     assert saved.status_code == 200 and "/our-year" in saved.url
     transaction.begin()
     with api.env.adopt_roles(["Manager"]):

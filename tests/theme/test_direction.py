@@ -7,6 +7,7 @@ from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from wikimooc.policy.upgrades.v20261203230 import upgrade as add_arabic
 from wikimooc.theme.layout.direction import text_direction
+from wikimooc.theme.layout.direction import with_page_direction
 
 import lxml.html
 import pytest
@@ -25,6 +26,32 @@ import transaction
 )
 def test_direction_of_a_language_code(language, direction):
     assert text_direction(language) == direction
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ('<!DOCTYPE html>\n<html lang="ar" xmlns="x"><head><title>a</title></head>\n'
+         '<body class="b" dir="ltr"><p>c</p></body></html>',
+         '<!DOCTYPE html>\n<html lang="ar" xmlns="x" dir="rtl"><head><title>a</title></head>\n'
+         '<body class="b" dir="rtl"><p>c</p></body></html>'),
+        ("<html lang=en-GB><head></head><body></body></html>",
+         '<html lang=en-GB dir="ltr"><head></head><body dir="ltr"></body></html>'),
+        # A byte order mark, comments, capitals, quotes holding ">", "<body>" in a script.
+        ("\ufeff<!-- a --><HTML LANG='fa'><head><script>b = '<body>';</script></head>"
+         "<!-- c -->\n<BODY data-d='e>f'>",
+         "\ufeff<!-- a --><HTML LANG='fa' dir=\"rtl\"><head><script>b = '<body>';</script>"
+         "</head><!-- c -->\n<BODY data-d='e>f' dir=\"rtl\">"),
+        ('<html data-lang="ar" lang="en" dir="rtl"><head></head><body dir=\'rtl\'>',
+         '<html data-lang="ar" lang="en" dir="ltr"><head></head><body dir="ltr">'),
+        # Left as they are: a fragment, no language, no </head>.
+        ('<div lang="ar">a</div>', None),
+        ("<html><head></head><body></body></html>", None),
+        ('<html lang="ar"><body>a</body></html>', None),
+    ],
+)
+def test_the_two_start_tags_are_edited_in_the_text(page, expected):
+    assert with_page_direction(page) == expected
 
 
 @pytest.fixture

@@ -9,11 +9,10 @@ from plone.app.caching.interfaces import IRAMCached
 from plone.base.interfaces import IPloneSiteRoot
 from plone.caching.hooks import Intercepted
 from plone.registry.interfaces import IRecordModifiedEvent
-from plone.transformchain.interfaces import ITransform
+from wikimooc.policy.transforms import Transform
 from wikimooc.workflows.annotations import annotation
 from zope.component import adapter
 from zope.component.hooks import getSite
-from zope.interface import implementer
 from ZPublisher.interfaces import IPubBeforeAbort
 
 import threading
@@ -45,16 +44,11 @@ def offer(request):
         OFFER.validity = tuple((counter._p_oid, counter()) for counter in counters)
 
 
-@implementer(ITransform)
-class OfferRenderedPage:
+class OfferRenderedPage(Transform):
     """A page plone.app.caching's rules just stored in its RAM cache."""
 
     # After plone.app.caching's RAM cache stores the page (order 90000).
     order = 90001
-
-    def __init__(self, published, request):
-        self.published = published
-        self.request = request
 
     def transformBytes(self, result, encoding):
         if IRAMCached.providedBy(self.request):

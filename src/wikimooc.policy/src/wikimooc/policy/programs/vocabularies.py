@@ -2,6 +2,7 @@
 
 from plone import api
 from wikimooc.policy import _
+from wikimooc.policy.isolated import isolated
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -11,7 +12,8 @@ from zope.schema.vocabulary import SimpleVocabulary
 def session_title(brain):
     session = brain.getObject()
     return _("${course}: ${session} (${wiki})", mapping={
-        "course": session.__parent__.Title(), "session": session.Title(), "wiki": session.wiki,
+        "course": isolated(session.__parent__.Title()), "session": isolated(session.Title()),
+        "wiki": isolated(session.wiki),
     })
 
 

@@ -23,6 +23,7 @@ from wikimooc.policy.announcements.reminders import set_learner_reminders
 from wikimooc.policy.announcements.reminders import set_session_reminders
 from wikimooc.policy.announcements.sending import ANNOUNCEMENTS
 from wikimooc.policy.announcements.storage import announcements_of
+from wikimooc.policy.isolated import isolated
 from wikimooc.policy.unsubscribe import subscription_of
 from wikimooc.theme import _
 from wikimooc.theme.dates import reader_timezone
@@ -69,7 +70,7 @@ class AnnouncementsView(BrowserView):
     """{session}/@@announcements, for the teaching team."""
 
     def page_title(self):
-        return _("Announcements of ${session}", mapping={"session": self.context.Title()})
+        return _("Announcements of ${session}", mapping={"session": isolated(self.context.Title())})
 
     def audiences(self):
         return [

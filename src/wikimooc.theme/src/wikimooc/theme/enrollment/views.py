@@ -15,6 +15,7 @@ from wikimooc.policy.enrollment import LearnerSequence
 from wikimooc.policy.enrollment import leave
 from wikimooc.policy.enrollment import NotEnrolled
 from wikimooc.policy.enrollment import remove_learner
+from wikimooc.policy.isolated import isolated
 from wikimooc.policy.usernames import split_pasted_names
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
@@ -84,7 +85,7 @@ class LearnersView(ReaderDates, BrowserView):
         return self.index()
 
     def page_title(self):
-        return _("Learners of ${session}", mapping={"session": self.context.Title()})
+        return _("Learners of ${session}", mapping={"session": isolated(self.context.Title())})
 
     def can_manage(self):
         return api.user.has_permission(MANAGE_ENROLLMENTS, obj=self.context)
@@ -101,9 +102,8 @@ class LearnersView(ReaderDates, BrowserView):
         return plural("${count} learner", "${count} learners", count, self.request)
 
     def remove_label(self, username):
-        return translate(
-            _("Remove ${name} from this session", mapping={"name": username}), context=self.request
-        )
+        label = _("Remove ${name} from this session", mapping={"name": isolated(username)})
+        return translate(label, context=self.request)
 
 
 class RemoveLearner(RefusingAction):

@@ -33,6 +33,7 @@ from wikimooc.policy.forum.storage import ANSWERS
 from wikimooc.policy.forum.storage import mail_choice
 from wikimooc.policy.forum.storage import MAIL_CHOICES
 from wikimooc.policy.forum.storage import QUESTIONS
+from wikimooc.policy.isolated import isolated
 from wikimooc.policy.unsubscribe import subscription_of
 from wikimooc.theme import _
 from wikimooc.theme.plurals import plural
@@ -63,7 +64,7 @@ def mail_options(kind, request):
 
 class ForumView(BrowserView):
     def page_title(self):
-        return _("Forum of ${session}", mapping={"session": self.context.Title()})
+        return _("Forum of ${session}", mapping={"session": isolated(self.context.Title())})
 
     def __call__(self):
         session = self.context

@@ -16,6 +16,7 @@ from wikimooc.policy.grades.results import gradable_items
 from wikimooc.policy.grades.settings import change
 from wikimooc.policy.grades.settings import grading_policy
 from wikimooc.policy.grades.settings import QUIZ_ATTEMPTS_COUNTED
+from wikimooc.policy.isolated import isolated
 from wikimooc.policy.wikis import user_links
 from wikimooc.theme import _
 from wikimooc.theme.dates import ReaderDates
@@ -153,7 +154,7 @@ class LearnerDetailView(GradePage):
         return self.index()
 
     def page_title(self):
-        return _("Grades of ${name}", mapping={"name": self.report["wiki_username"]
+        return _("Grades of ${name}", mapping={"name": isolated(self.report["wiki_username"])
                                                 if self.report else ""})
 
 

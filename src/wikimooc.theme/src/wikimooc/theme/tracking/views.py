@@ -7,6 +7,7 @@ from Products.Five.browser import BrowserView
 from wikimooc.policy.alerts.listing import session_alerts
 from wikimooc.policy.content.course import course_of
 from wikimooc.policy.coursedates.rules import learner_dates
+from wikimooc.policy.isolated import isolated
 from wikimooc.policy.learner import course_learner
 from wikimooc.policy.quiz.attempts import learner_attempts
 from wikimooc.policy.taskqueue.queue import enqueue_after_commit
@@ -75,7 +76,7 @@ def wiki_error_sentence(error):
 
 class DashboardView(ReaderDates, BrowserView):
     def page_title(self):
-        return _("Dashboard of ${session}", mapping={"session": self.context.Title()})
+        return _("Dashboard of ${session}", mapping={"session": isolated(self.context.Title())})
 
     def __call__(self):
         self.data = dashboard(self.context)
