@@ -13,8 +13,10 @@ import importlib.util
 import mwclient
 import pytest
 import secrets
+import struct
 import sys
 import time
+import zlib
 
 
 def load_mediawiki_script():
@@ -145,3 +147,15 @@ def mediawiki(tmp_path_factory):
 @pytest.fixture(scope="session")
 def second_mediawiki(tmp_path_factory):
     yield from running_wiki(tmp_path_factory, "second-mediawiki")
+
+
+def one_pixel_png():
+    """A valid one-pixel PNG of a random colour, to upload (the wiki warns about
+    duplicate files)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    pixel = b"\x00" + secrets.token_bytes(3)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(pixel)) + chunk(b"IEND", b""))

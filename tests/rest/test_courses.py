@@ -85,7 +85,7 @@ def test_a_session_lists_its_other_wikis_also_after_the_upgrade(catalogue, site,
     assert listed() == [(wikis[0], wikis)]
     course_page = client().get(site["course"].absolute_url(),
                                headers={"Accept": "text/html"}).text
-    assert "on en.wikipedia.org, commons.wikimedia.org" in course_page
+    assert "on <bdi>en.wikipedia.org, commons.wikimedia.org</bdi>" in course_page
     session_page = client().get(session.absolute_url(), headers={"Accept": "text/html"}).text
     assert "Other wikis" in session_page.split("wikimooc-facts")[1].split("</dl>")[0]
 

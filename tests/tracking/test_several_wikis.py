@@ -7,6 +7,7 @@ wiki under a crash, and the per-wiki figures of REST and the dashboard."""
 from BTrees.OOBTree import OOTreeSet
 from datetime import date
 from datetime import timedelta
+from mediawiki_fixtures import one_pixel_png
 from plone import api
 from wikimooc.policy.enrollment import add_learners
 from wikimooc.policy.enrollment import enroll
@@ -27,10 +28,8 @@ import io
 import math
 import pytest
 import secrets
-import struct
 import time
 import transaction
-import zlib
 
 
 COMMONS = "commons.wikimedia.org"
@@ -48,16 +47,6 @@ def past(watermark):
     while wiki_timestamp(utc_now()) <= watermark:
         time.sleep(0.2)
 
-
-def png():
-    """A valid one-pixel PNG of a random colour (the wiki warns about duplicates)."""
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    pixel = b"\x00" + secrets.token_bytes(3)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(pixel)) + chunk(b"IEND", b""))
 
 
 @pytest.fixture
@@ -118,7 +107,7 @@ def logged_in(wiki, user):
 
 
 def upload(save, filename):
-    answer = save.site.upload(io.BytesIO(png()), filename=filename,
+    answer = save.site.upload(io.BytesIO(one_pixel_png()), filename=filename,
                          description="A picture for the course")
     assert answer["result"] == "Success", answer
 
