@@ -85,6 +85,13 @@
     const failed = function () { unreachable.hidden = false; };
     video.addEventListener("error", failed);
     if (sources.length) { sources[sources.length - 1].addEventListener("error", failed); }
+    /* The media may have failed before this script ran (a host refusing at once), its
+       error events gone: then the element still has no source a second later. */
+    if (video.error) { failed(); }
+    window.setTimeout(function () {
+      if (video.networkState === HTMLMediaElement.NETWORK_NO_SOURCE &&
+          video.readyState === HTMLMediaElement.HAVE_NOTHING) { failed(); }
+    }, 1000);
     const report = reporter(container, function () {
       return {seconds: playedSeconds(video), duration: video.duration};
     });
