@@ -145,13 +145,17 @@ def zeo_socket(target):
 
 
 def zeo_client_section(server, storage, blobs, shared_blobs):
-    return f"""  <zeoclient>
+    # server-sync (a key of ZEO's own <clientstorage>, not ZODB's older <zeoclient>):
+    # each transaction first waits for the server's pending invalidations, so a
+    # request answered by one instance sees what another has just committed.
+    return f"""  <clientstorage>
     server {server}
     storage {storage}
     name main
+    server-sync true
     blob-dir {blobs}
     shared-blob-dir {"true" if shared_blobs else "false"}
-  </zeoclient>"""
+  </clientstorage>"""
 
 
 def storage_section(settings, target):
@@ -213,7 +217,7 @@ def zope_conf(settings, target):
         f"  {name} {value}" for name, value in environment.items()
     )
     # ZConfig wants %import before the sections that use it.
-    imports = "%import relstorage\n" if settings["db_storage"] == "relstorage" else ""
+    imports = "%import relstorage\n" if settings["db_storage"] == "relstorage" else "%import ZEO\n"
     return f"""# Rendered from instance.yaml by scripts/instance.py: edit instance.yaml instead.
 {imports}%define INSTANCE {target}
 instancehome $INSTANCE

@@ -110,11 +110,20 @@ def test_youtube_loads_only_after_the_click(video_lessons, new_page, log_in, acc
     expect(frame).to_be_focused()
     expect(frame).to_have_attribute(
         "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1")
-    page.wait_for_timeout(300)
+    wait_for_requests(page, asked, 2)
     # Ada's watching counts: YouTube's IFrame Player API is asked for first (cut off
     # here, so the player comes alone).
     assert asked[0] == "https://www.youtube.com/iframe_api"
     assert asked[1].startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
+
+
+def wait_for_requests(page, asked, count, seconds=10):
+    """Playwright records requests only while it waits: wait in short steps."""
+    for _step in range(seconds * 10):
+        if len(asked) >= count:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{count} requests expected, {asked} made")
 
 
 def test_watching_to_the_end_makes_the_lesson_done(video_lessons, new_page, log_in):

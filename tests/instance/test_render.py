@@ -45,6 +45,7 @@ def test_direct_is_a_filestorage_behind_the_instances_own_zeo_server(render):
     client = storage_of(target)
     socket = str(target / "var" / "zeo.sock")
     assert client.server[0].address == socket
+    assert client.server_sync is True
     assert client.shared_blob_dir is True
     assert client.blob_dir == str(target / "var" / "blobstorage")
 
@@ -74,6 +75,7 @@ def test_zeo_client_of_an_external_server(render):
     client = storage_of(target)
     assert client.server[0].address == ("db.example.org", 8100)
     assert client.storage == "wikimooc"
+    assert client.server_sync is True
     assert client.shared_blob_dir is True
     assert not (target / "etc" / "zeo.conf").exists()
 
