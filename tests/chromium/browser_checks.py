@@ -72,3 +72,14 @@ ACCESSIBILITY_PROBLEMS = """
   return problems;
 }
 """  # noqa: E501
+
+
+def expect_the_player_focused(frame, timeout=5_000):
+    """The player's iframe is its page's active element. Playwright's to_be_focused
+    also wants the page's own document to have the focus, which it loses as soon as
+    the focus moves on into the player's document (a cross-origin frame)."""
+    frame.wait_for(state="attached", timeout=timeout)
+    frame.page.wait_for_function(
+        "frame => frame.ownerDocument.activeElement === frame",
+        arg=frame.element_handle(), timeout=timeout,
+    )
